@@ -1,0 +1,158 @@
+/* nb-cli-check.c — nianbao-cli check [--json] [--previous PREV] FILE…
+ *
+ * Reviewers run it over many departments' reports at once; a file that cannot be read is
+ * reported and skipped, the others are still checked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "nb-checks.h"
+#include "nb-document.h"
+#include "nb-cli.h"
+
+static void
+print_text (const char *file, GPtrArray *findings)
+{
+  guint counts[NB_N_SEVERITIES];
+
+  nb_findings_count (findings, counts);
+  printf ("%s\n", file);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      printf ("  %s %-7s %-28s %s\n", nb_severity_name (f->severity), f->rule, f->where, f->message);
+    }
+  printf (_("  %u errors, %u warnings, %u notes\n"), counts[NB_SEVERITY_ERROR],
+          counts[NB_SEVERITY_WARNING], counts[NB_SEVERITY_INFO]);
+}
+
+static void
+add_json (JsonBuilder *b, const char *file, GPtrArray *findings)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, file);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, f->rule);
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, nb_severity_id (f->severity));
+      json_builder_set_member_name (b, "where");
+      json_builder_add_string_value (b, f->where);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, f->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* Attaches last year: --previous wins over the file named in the document. */
+static gboolean
+attach_previous (NbReport *report, GFile *file, NbReport *previous, GError **error)
+{
+  if (previous)
+    {
+      nb_report_set_previous (report, previous);
+      return TRUE;
+    }
+  return nb_document_load_previous (report, file, error);
+}
+
+int
+nb_cli_check (int argc, char **argv)
+{
+  gboolean as_json = FALSE;
+  g_autofree char *previous_path = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the findings as JSON"), NULL },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path,
+      N_("Last year's report, for the cross-year checks"), N_("PREV") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean any_error = FALSE, any_unusable = FALSE;
+
+  g_option_context_set_summary (context, _("Check reports and print their findings."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      return NB_CLI_UNUSABLE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      nb_cli_error (_("check: name at least one report file"));
+      return NB_CLI_UNUSABLE;
+    }
+  if (previous_path)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (previous_path);
+
+      if (!(previous = nb_document_load (file, NULL, &error)))
+        {
+          nb_cli_error ("%s", error->message);
+          return NB_CLI_UNUSABLE;
+        }
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(NbReport) report = nb_document_load (file, NULL, &error);
+      g_autoptr(GPtrArray) findings = NULL;
+      guint counts[NB_N_SEVERITIES];
+
+      if (report == NULL || !attach_previous (report, file, previous, &error))
+        {
+          nb_cli_error ("%s", error->message);
+          g_clear_error (&error);
+          any_unusable = TRUE;
+          continue;
+        }
+      findings = nb_checks_run (report, NULL);
+      nb_findings_count (findings, counts);
+      any_error |= counts[NB_SEVERITY_ERROR] > 0;
+      if (as_json)
+        add_json (builder, files[i], findings);
+      else
+        print_text (files[i], findings);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (as_json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+    }
+
+  return any_unusable ? NB_CLI_UNUSABLE : any_error ? NB_CLI_FINDINGS : NB_CLI_OK;
+}

@@ -1,0 +1,28 @@
+/* nb-cli.h — the subcommands of nianbao-cli
+ *
+ * Exit codes: 0 success (no finding is an error), 1 some finding is an error,
+ * 2 a file or an argument could not be used (message on stderr).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum {
+  NB_CLI_OK = 0,
+  NB_CLI_FINDINGS = 1,
+  NB_CLI_UNUSABLE = 2,
+};
+
+typedef int (*NbCliCommand) (int argc, char **argv);
+
+int  nb_cli_check     (int argc, char **argv);
+
+/* Prints "nianbao-cli: message" on stderr. */
+void nb_cli_error     (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

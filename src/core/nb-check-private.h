@@ -1,0 +1,42 @@
+/* nb-check-private.h — what the rule files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-checks.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  NbReport             *report;
+  const NbCheckOptions *options;
+  NbDerived             derived;
+  GPtrArray            *findings;
+  gboolean              legacy;        /* 2019 layout: only R-F-03 and R-F-05 apply */
+} NbCheckContext;
+
+typedef void (*NbCheckFunc) (NbCheckContext *ctx);
+
+/* Adds a finding; the message is a printf format. Returns it, to set a span. */
+NbFinding   *nb_check_add             (NbCheckContext *ctx,
+                                       const char     *rule,
+                                       NbSeverity      severity,
+                                       const char     *where,
+                                       const char     *format,
+                                       ...) G_GNUC_PRINTF (5, 6);
+
+/* "“规章/本年制发件数”": how messages name a cell. */
+char        *nb_check_cell_name       (guint           cell);
+
+gint64       nb_check_value           (NbCheckContext *ctx,
+                                       const char     *key);
+
+/* The rule groups, in evaluation order. */
+void         nb_check_form            (NbCheckContext *ctx);  /* R-F-01 R-F-03 R-F-05 R-F-06 R-F-07 R-F-11 */
+void         nb_check_table3          (NbCheckContext *ctx);  /* R-T3-01 … R-T3-04, R-T3-09 … R-T3-12 */
+void         nb_check_table4          (NbCheckContext *ctx);  /* R-T4-01, R-T4-04 */
+void         nb_check_table2          (NbCheckContext *ctx);  /* R-T2-01 … R-T2-04, R-T2-06 */
+
+G_END_DECLS

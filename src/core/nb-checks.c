@@ -1,0 +1,70 @@
+/* nb-checks.c — runs the rule groups in the order of rules.md §F.5
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "nb-check-private.h"
+
+#include <stdarg.h>
+
+/* Format version first, then cell validity, arithmetic (三, 四, then 二). Each group
+ * knows which of its rules need last year and skips them without it. */
+static const NbCheckFunc groups[] = {
+  nb_check_form,
+  nb_check_table3,
+  nb_check_table4,
+  nb_check_table2,
+};
+
+GPtrArray *
+nb_checks_run (NbReport *report, const NbCheckOptions *options)
+{
+  static const NbCheckOptions defaults = { FALSE };
+  NbCheckContext ctx = { 0 };
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  ctx.report = report;
+  ctx.options = options ? options : &defaults;
+  ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
+  ctx.legacy = nb_report_get_legacy_markers (report) != NULL;
+  nb_derived_compute (&ctx.derived, report);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    groups[i] (&ctx);
+  return ctx.findings;
+}
+
+NbFinding *
+nb_check_add (NbCheckContext *ctx, const char *rule, NbSeverity severity, const char *where,
+              const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  NbFinding *finding;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  finding = nb_finding_new (rule, severity, where, message);
+  g_ptr_array_add (ctx->findings, finding);
+  return finding;
+}
+
+char *
+nb_check_cell_name (guint cell)
+{
+  const NbCellDef *def = nb_format_cell (cell);
+
+  /* Table 三's numbered rows repeat their numbers in every group: name the group too. */
+  if (def->table == NB_TABLE_S3 && def->row_group && g_ascii_isdigit (def->row_label[0]))
+    return g_strdup_printf ("%s %s/%s", def->row_group, def->row_label, def->col_label);
+  return g_strdup_printf ("%s/%s", def->row_label, def->col_label);
+}
+
+gint64
+nb_check_value (NbCheckContext *ctx, const char *key)
+{
+  return nb_report_value_by_key (ctx->report, key);
+}

@@ -1,0 +1,51 @@
+/* nb-finding.h — one result of a check: rule, severity, where, message
+ *
+ * Findings are data: the editor, the CLI, the HTML and JSON exports show the same list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NB_SEVERITY_ERROR,
+  NB_SEVERITY_WARNING,
+  NB_SEVERITY_INFO,
+  NB_N_SEVERITIES,
+} NbSeverity;
+
+typedef struct {
+  char       *rule;             /* "R-T3-03" */
+  NbSeverity  severity;
+  char       *where;            /* a cell key, "s1" … "s6", or "meta.<field>" */
+  int         cell;             /* cell index when where is a cell, else −1 */
+  int         part;             /* for s1: −1 intro or whole section, else the headed part */
+  int         span_start;       /* byte offsets of the figure in the narrative text, or −1 */
+  int         span_end;
+  char       *message;          /* Chinese, placeholders filled */
+} NbFinding;
+
+#define NB_TYPE_FINDING (nb_finding_get_type ())
+
+GType        nb_finding_get_type        (void) G_GNUC_CONST;
+NbFinding   *nb_finding_new             (const char   *rule,
+                                         NbSeverity    severity,
+                                         const char   *where,
+                                         const char   *message);
+NbFinding   *nb_finding_copy            (const NbFinding *finding);
+void         nb_finding_free            (NbFinding    *finding);
+
+const char  *nb_severity_id             (NbSeverity    severity);  /* "error", "warning", "info" */
+const char  *nb_severity_name           (NbSeverity    severity);  /* 错误, 警告, 提示 */
+
+/* Counts of each severity in an array of findings. */
+void         nb_findings_count          (GPtrArray    *findings,
+                                         guint         counts[NB_N_SEVERITIES]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFinding, nb_finding_free)
+
+G_END_DECLS
