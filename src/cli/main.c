@@ -18,6 +18,7 @@ static const struct {
   const char   *summary;
 } commands[] = {
   { "check", nb_cli_check, N_("Check reports and print their findings") },
+  { "export", nb_cli_export, N_("Export a report as PDF, HTML or JSON") },
 };
 
 void

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prints performance figures of this machine; never pass/fail.
+#   build-aux/bench.sh [section…]    a section is a bench_<name> function below (default: all)
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+build=${NB_BUILD:-_build}
+[[ -f $build/build.ninja ]] || meson setup "$build" >/dev/null
+ninja -C "$build" >/dev/null || exit 1
+cli="$top/$build/src/cli/nianbao-cli"
+sample="$top/data/samples/qianjiang-2024.nianbao"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# peak_rss_mb CMD… — runs CMD once under /usr/bin/time and prints its peak resident memory.
+peak_rss_mb () {
+  /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>&1
+  awk '{ printf "%.1f", $1 / 1024 }' "$tmp/rss"
+}
+
+# median_seconds N CMD… — the median wall time of N runs of CMD.
+median_seconds () {
+  local n=$1; shift
+  for _ in $(seq "$n"); do
+    local start end
+    start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+    echo $(( end - start ))
+  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.4f", a[int((NR + 1) / 2)] / 1e9 }'
+}
+
+bench_core () {
+  echo "== core: load, recalculation and checks (targets: ≤ 50 µs per recalculation, 1,000 files ≤ 1 s)"
+  "$top/$build/tests/bench-core" "$sample"
+  mkdir -p "$tmp/many"
+  for i in $(seq -w 1 1000); do cp "$sample" "$tmp/many/report-$i.nianbao"; done
+  echo "nianbao-cli check, 1,000 copies of the sample:  $(median_seconds 5 "$cli" check "$tmp"/many/*.nianbao) s (median of 5),"\
+       "peak $(peak_rss_mb "$cli" check "$tmp"/many/*.nianbao) MB"
+}
+
+sections=("$@")
+[[ ${#sections[@]} -gt 0 ]] || mapfile -t sections < <(declare -F | awk '{ print $3 }' | sed -n 's/^bench_//p')
+for s in "${sections[@]}"; do
+  if declare -F "bench_$s" >/dev/null; then "bench_$s"; else echo "no benchmark section “$s”"; fi
+done

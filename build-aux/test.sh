@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test; ends with "N passed, N failed".
+#
+#   build-aux/test.sh            everything: unit, export, data and UI tests (UI under Xvfb),
+#                                then the headless suites again in an ASan/UBSan build
+#   NB_NO_ASAN=1 build-aux/test.sh   skip the sanitizer pass
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+"$top/build-aux/install-deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+logs=()
+status=0
+
+configure () {  # dir, options…
+  local dir=$1; shift
+  if [[ -f $dir/build.ninja ]]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+# 1. The normal build, warnings as errors, every suite. The UI tests need a display and a
+#    session bus; Xvfb and dbus-run-session give them one anywhere.
+configure _build -Dwerror=true -Dtests=all || { echo "0 passed, 1 failed"; exit 1; }
+ninja -C _build || { echo "0 passed, 1 failed"; exit 1; }
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  meson test -C _build --print-errorlogs --num-processes 2 || status=1
+logs+=(_build/meson-logs/testlog.json)
+
+# 2. The suites without a display again under AddressSanitizer and UBSan.
+if [[ -z ${NB_NO_ASAN:-} ]]; then
+  configure _build-asan -Dwerror=true -Dtests=headless -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debug || status=1
+  if ninja -C _build-asan; then
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C _build-asan --print-errorlogs --num-processes 2 --no-suite data || status=1
+    logs+=(_build-asan/meson-logs/testlog.json)
+  else
+    status=1
+  fi
+fi
+
+python3 "$top/build-aux/count-tests.py" "${logs[@]}" || status=1
+exit $status

@@ -1,0 +1,100 @@
+/* nb-cli-export.c — nianbao-cli export --to pdf|html|json [--fragment] [-o OUT] FILE
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nb-cli.h"
+#include "nb-document.h"
+#include "nb-export.h"
+
+/* report.nianbao → report.pdf, beside the input. */
+static char *
+default_output (const char *input, const char *extension)
+{
+  g_autofree char *base = g_strdup (input);
+  char *dot = strrchr (base, '.');
+  char *slash = strrchr (base, '/');
+
+  if (dot && (!slash || dot > slash))
+    *dot = '\0';
+  return g_strconcat (base, ".", extension, NULL);
+}
+
+int
+nb_cli_export (int argc, char **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  gboolean fragment = FALSE;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Format to write: pdf, html or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: beside the input)"), N_("OUT") },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: write only the body, with inline styles for a CMS"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(NbReport) report = NULL;
+  gboolean ok;
+
+  g_option_context_set_summary (context, _("Export a report as PDF, HTML or JSON."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      return NB_CLI_UNUSABLE;
+    }
+  if (to == NULL || !(g_str_equal (to, "pdf") || g_str_equal (to, "html") || g_str_equal (to, "json")))
+    {
+      nb_cli_error (_("export: say --to pdf, --to html or --to json"));
+      return NB_CLI_UNUSABLE;
+    }
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      nb_cli_error (_("export: name exactly one report file"));
+      return NB_CLI_UNUSABLE;
+    }
+
+  input = g_file_new_for_commandline_arg (files[0]);
+  if (!(report = nb_document_load (input, NULL, &error)) ||
+      !nb_document_load_previous (report, input, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      return NB_CLI_UNUSABLE;
+    }
+  if (output == NULL)
+    output = default_output (files[0], to);
+  out = g_file_new_for_commandline_arg (output);
+
+  if (g_str_equal (to, "pdf"))
+    {
+      NbPdfOptions options = { NULL };
+
+      ok = nb_export_pdf (report, out, &options, &error);
+      for (guint i = 0; ok && options.resolved_fonts && options.resolved_fonts[i]; i++)
+        g_printerr ("%s\n", options.resolved_fonts[i]);
+      g_strfreev (options.resolved_fonts);
+    }
+  else if (g_str_equal (to, "html"))
+    ok = nb_export_html (report, out, fragment, &error);
+  else
+    ok = nb_export_json (report, out, &error);
+
+  if (!ok)
+    {
+      nb_cli_error ("%s", error->message);
+      return NB_CLI_UNUSABLE;
+    }
+  printf ("%s\n", output);
+  return NB_CLI_OK;
+}

@@ -1,0 +1,70 @@
+/* nb-test-util.c — what the core tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "nb-test-util.h"
+
+#include "nb-checks.h"
+
+NbReport *
+nb_test_load_sample (void)
+{
+  const char *path = g_getenv ("NB_SAMPLE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  report = nb_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+NbReport *
+nb_test_clean_sample (void)
+{
+  NbReport *report = nb_test_load_sample ();
+
+  nb_report_set_value (report, nb_format_cell_index ("s3.na_need_create.total"), 0);
+  return report;
+}
+
+void
+nb_test_set (NbReport *report, const char *key, gint64 value)
+{
+  int index = nb_format_cell_index (key);
+
+  g_assert_cmpint (index, >=, 0);
+  nb_report_set_value (report, index, value);
+}
+
+guint
+nb_test_count_rule (GPtrArray *findings, const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      if (rule == NULL || g_str_equal (f->rule, rule))
+        n++;
+    }
+  return n;
+}
+
+const NbFinding *
+nb_test_find_rule (GPtrArray *findings, const char *rule)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->rule, rule))
+        return f;
+    }
+  return NULL;
+}

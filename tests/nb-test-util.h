@@ -1,0 +1,28 @@
+/* nb-test-util.h — what the core tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-document.h"
+#include "nb-finding.h"
+
+G_BEGIN_DECLS
+
+/* The sample report (NB_SAMPLE in the test environment); aborts the test if it won't load. */
+NbReport   *nb_test_load_sample     (void);
+/* A copy of the sample with the computed totals made consistent and every cell filled. */
+NbReport   *nb_test_clean_sample    (void);
+/* Sets a cell by key. */
+void        nb_test_set             (NbReport   *report,
+                                     const char *key,
+                                     gint64      value);
+/* The findings of @rule (NULL: all) in @findings, counted. */
+guint       nb_test_count_rule      (GPtrArray  *findings,
+                                     const char *rule);
+/* The first finding of @rule, or NULL. */
+const NbFinding *nb_test_find_rule  (GPtrArray  *findings,
+                                     const char *rule);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# nianbao-cli check: exit codes 0/1/2, --json shape, messages naming the file. TAP output.
+set -u
+cli=${NB_CLI:?} sample=${NB_SAMPLE:?}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+ok() { n=$((n+1)); if [[ $1 == 0 ]]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
+echo "1..9"
+
+"$cli" check --json "$sample" > "$tmp/out.json"; rc=$?
+ok $(( rc != 0 )) "sample exits 0 (got $rc)"
+python3 - "$tmp/out.json" "$sample" <<'PY'; ok $? "sample --json lists R-F-05 at s3.na_need_create.total and no error"
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["reports"][0]
+assert r["file"] == sys.argv[2]
+f = [x for x in r["findings"] if x["rule"] == "R-F-05"]
+assert len(f) == 1 and f[0]["where"] == "s3.na_need_create.total" and f[0]["severity"] == "warning"
+assert not [x for x in r["findings"] if x["severity"] == "error"]
+assert all(set(x) == {"rule", "severity", "where", "message"} for x in r["findings"])
+PY
+
+sed 's/"np" : 48,/"np" : 49,/' "$sample" > "$tmp/changed.nianbao"
+"$cli" check --json "$tmp/changed.nianbao" > "$tmp/changed.json"; rc=$?
+ok $(( rc != 1 )) "new.np = 49 exits 1 (got $rc)"
+python3 - "$tmp/changed.json" <<'PY'; ok $? "new.np = 49 reports R-T3-03 at s3.new.np and R-T3-01 at s3.new.total"
+import json, sys
+f = json.load(open(sys.argv[1]))["reports"][0]["findings"]
+assert {"rule": "R-T3-03", "where": "s3.new.np"} in [{"rule": x["rule"], "where": x["where"]} for x in f]
+assert {"rule": "R-T3-01", "where": "s3.new.total"} in [{"rule": x["rule"], "where": x["where"]} for x in f]
+assert all(x["severity"] == "error" for x in f if x["rule"].startswith("R-T3-0"))
+PY
+
+head -c 700 "$sample" > "$tmp/truncated.nianbao"
+"$cli" check "$tmp/truncated.nianbao" > /dev/null 2> "$tmp/err"; rc=$?
+ok $(( rc != 2 )) "truncated file exits 2 (got $rc)"
+grep -q "truncated.nianbao" "$tmp/err"; ok $? "its message names the file: $(head -c 160 "$tmp/err")"
+
+"$cli" check "$sample" "$tmp/truncated.nianbao" "$tmp/changed.nianbao" > "$tmp/many" 2>/dev/null; rc=$?
+ok $(( rc != 2 )) "a bad file among good ones exits 2 (got $rc)"
+grep -q "changed.nianbao" "$tmp/many"; ok $? "the good files after it are still checked"
+
+"$cli" check --previous /nonexistent.nianbao "$sample" > /dev/null 2>&1; rc=$?
+ok $(( rc != 2 )) "a missing --previous exits 2 (got $rc)"
+exit $failed

@@ -1,0 +1,260 @@
+/* test-document.c — .nianbao files: lossless round trip, atomic save, clear refusals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "nb-checks.h"
+#include "nb-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *
+sample_text (gsize *length)
+{
+  char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (g_getenv ("NB_SAMPLE"), &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static void
+test_round_trip_is_byte_stable (void)
+{
+  gsize length, out_length;
+  g_autofree char *data = sample_text (&length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_parse (data, length, "sample", &error);
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  out = nb_document_serialize (report, &out_length);
+  g_assert_cmpuint (out_length, ==, length);
+  g_assert_cmpmem (out, out_length, data, length);
+}
+
+static void
+test_values_survive (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  int blank = nb_format_cell_index ("s3.na_need_create.total");
+  int fees = nb_format_cell_index ("s2.a8.fees");
+  g_autofree char *fee_text = nb_report_format_cell (report, fees);
+
+  g_assert_cmpint (nb_report_get_cell (report, blank)->state, ==, NB_CELL_BLANK);
+  g_assert_cmpint (nb_report_get_cell (report, fees)->value, ==, 79263139);
+  g_assert_cmpstr (fee_text, ==, "7926.3139");
+  g_assert_cmpint (nb_report_value_by_key (report, "s2.a6.penalty"), ==, 276451);
+  g_assert_cmpint (nb_report_value_by_key (report, "s4.lit_after.pending"), ==, 1);
+  g_assert_cmpstr (nb_report_get_section_title (report, 4), ==, "五、存在问题与改进路径");
+  g_assert_cmpuint (nb_report_get_n_parts (report), ==, 5);
+  g_assert_cmpstr (nb_report_get_part (report, 1)->heading, ==, "规范完善依申请路径");
+  g_assert_nonnull (strstr (nb_report_get_part (report, 0)->text, "制发行政规范性文件12件"));
+}
+
+/* Text that JSON must escape, dashes and invalid cells, a fee with five decimals, last
+ * year's figures: all come back exactly. */
+static void
+test_tricky_content_round_trips (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  const char *tricky = "引号\"、反斜杠\\、<script>alert(1)</script>&amp;]]>\n第二段\t制表\u2028😀";
+  int breaks[] = { 11 };
+
+  nb_report_set_text (report, NB_TEXT_S5, tricky);
+  nb_report_set_text (report, NB_TEXT_CONTACT, "地址：某路1号\n电话：023-1234567");
+  nb_report_set_cell_text (report, nb_format_cell_index ("s3.np_mass.np"), "—");
+  nb_report_set_cell_text (report, nb_format_cell_index ("s3.np_mass.biz"), "十二");
+  nb_report_set_cell_text (report, nb_format_cell_index ("s2.a8.fees"), "7926.31395");
+  nb_report_set_previous_figure (report, nb_format_cell_index ("s3.new.total"), TRUE, 73);
+  nb_report_set_title_breaks (report, breaks, 1);
+  nb_report_set_info_fee (report, TRUE, 150);
+  nb_report_set_text (report, NB_TEXT_PUBLICATION_DATE, "2025-03-20");
+
+  first = nb_document_serialize (report, NULL);
+  again = nb_document_parse (first, -1, "memory", &error);
+  g_assert_no_error (error);
+  second = nb_document_serialize (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (nb_report_get_text (again, NB_TEXT_S5), ==, tricky);
+  g_assert_cmpstr (nb_report_get_cell (again, nb_format_cell_index ("s3.np_mass.np"))->raw, ==, "—");
+  g_assert_cmpint (nb_report_get_cell (again, nb_format_cell_index ("s3.np_mass.biz"))->state, ==, NB_CELL_INVALID);
+  g_assert_cmpint (nb_report_get_cell (again, nb_format_cell_index ("s2.a8.fees"))->value, ==, 79263140);
+}
+
+static void
+assert_refused (const char *json, int code, const char *expected_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_parse (json, -1, "bad.nianbao", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, NB_DOCUMENT_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, "bad.nianbao: "));
+  if (strstr (error->message, expected_part) == NULL)
+    g_error ("message “%s” lacks “%s”", error->message, expected_part);
+}
+
+/* Replaces the first @from in the sample by @to. */
+static char *
+sample_with (const char *from, const char *to)
+{
+  g_autofree char *data = sample_text (NULL);
+  char *at = strstr (data, from);
+
+  g_assert_nonnull (at);
+  *at = '\0';
+  return g_strconcat (data, to, at + strlen (from), NULL);
+}
+
+static void
+test_malformed_files (void)
+{
+  struct { const char *from, *to; int code; const char *part; } cases[] = {
+    { "\"np\" : 48", "\"np\" : 48.5", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.new.np" },
+    { "\"np\" : 48", "\"np\" : true", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.new.np" },
+    { "\"np\" : 48", "\"npx\" : 48", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.new.npx" },
+    { "\"carry_in\" : {", "\"carry_on\" : {", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.carry_on" },
+    { "\"a8.fees\" : \"7926.3139\"", "\"a8.fees\" : 7926.3139", NB_DOCUMENT_ERROR_INVALID, "$.tables.s2.a8.fees" },
+    { "\"a5.license\"", "\"a9.purchase\"", NB_DOCUMENT_ERROR_INVALID, "$.tables.s2.a9.purchase" },
+    { "\"version\" : 1", "\"version\" : 2", NB_DOCUMENT_ERROR_NEWER, "newer version" },
+    { "\"version\" : 1", "\"version\" : \"1\"", NB_DOCUMENT_ERROR_FORMAT, "$.version" },
+    { "\"gov-2021\"", "\"gov-2019\"", NB_DOCUMENT_ERROR_FORMAT, "$.format" },
+    { "\"county_gov\"", "\"village\"", NB_DOCUMENT_ERROR_INVALID, "$.meta.level" },
+    { "\"year\" : 2024", "\"year\" : 24", NB_DOCUMENT_ERROR_INVALID, "$.meta.year" },
+    { "\"year\" : 2024", "\"yr\" : 2024", NB_DOCUMENT_ERROR_FORMAT, "$.meta.year" },
+    { "\"aspect\" : \"active\"", "\"aspect\" : \"activ\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s1.parts[0].aspect" },
+    { "\"title\" : \"重庆", "\"title\" : 7, \"x\" : \"", NB_DOCUMENT_ERROR_INVALID, "$.meta.title" },
+    { "\"info_fee_yuan\" : 0", "\"info_fee_yuan\" : \"0\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s6.info_fee_yuan" },
+    { "\"tables\" : {", "\"tablez\" : {", NB_DOCUMENT_ERROR_FORMAT, "$.tables" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = sample_with (cases[i].from, cases[i].to);
+
+      assert_refused (json, cases[i].code, cases[i].part);
+    }
+  assert_refused ("", NB_DOCUMENT_ERROR_SYNTAX, "empty");
+  assert_refused ("{\"format\": \"gov-2021\", \"version\": 1, \"meta\": {", NB_DOCUMENT_ERROR_SYNTAX, "JSON");
+  assert_refused ("[1, 2, 3]", NB_DOCUMENT_ERROR_FORMAT, "JSON object");
+  assert_refused ("{\"hello\": 1}", NB_DOCUMENT_ERROR_FORMAT, "format");
+  assert_refused ("\xff\xfe{}", NB_DOCUMENT_ERROR_SYNTAX, "UTF-8");
+}
+
+static void
+test_truncated_everywhere (void)
+{
+  gsize length;
+  g_autofree char *data = sample_text (&length);
+
+  /* Any prefix of the file is refused, never half-loaded. */
+  for (gsize cut = 0; cut < length - 2; cut += 97)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_document_parse (data, cut, "cut.nianbao", &error);
+
+      g_assert_null (report);
+      g_assert_nonnull (error);
+    }
+}
+
+static void
+test_missing_section_and_cells (void)
+{
+  g_autofree char *no_s5 = sample_with ("\"s5\" : {", "\"s5_removed\" : {");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_parse (no_s5, -1, "x", &error);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (nb_report_get_section_present (report, 4));
+  findings = nb_checks_run (report, NULL);
+  g_assert_cmpstr (nb_test_find_rule (findings, "R-F-01")->where, ==, "s5");
+}
+
+static void
+test_save_is_atomic_with_backup (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_document_save (report, file, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &first, NULL, NULL);
+  nb_test_set (report, "s3.new.np", 49);
+  g_assert_true (nb_document_save (report, file, NULL, &error));
+  g_assert_no_error (error);
+  /* The previous version is kept as report.nianbao~. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *kept = NULL;
+
+    g_file_get_contents (backup, &kept, NULL, NULL);
+    g_assert_cmpstr (kept, ==, first);
+  }
+  loaded = nb_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_value_by_key (loaded, "s3.new.np"), ==, 49);
+
+  g_unlink (backup);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_to_unwritable_place (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-folder/report.nianbao");
+
+  g_assert_false (nb_document_save (report, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/report.nianbao"));
+}
+
+static void
+test_load_previous (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(GError) error = NULL;
+
+  nb_report_set_text (report, NB_TEXT_PREVIOUS_FILE, "qianjiang-2024.nianbao");
+  g_assert_true (nb_document_load_previous (report, sample, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (nb_report_get_previous (report));
+
+  nb_report_set_text (report, NB_TEXT_PREVIOUS_FILE, "no-such-file.nianbao");
+  g_assert_false (nb_document_load_previous (report, sample, &error));
+  g_assert_nonnull (strstr (error->message, "no-such-file.nianbao"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/round-trip", test_round_trip_is_byte_stable);
+  g_test_add_func ("/document/values", test_values_survive);
+  g_test_add_func ("/document/tricky-content", test_tricky_content_round_trips);
+  g_test_add_func ("/document/malformed", test_malformed_files);
+  g_test_add_func ("/document/truncated", test_truncated_everywhere);
+  g_test_add_func ("/document/missing-section", test_missing_section_and_cells);
+  g_test_add_func ("/document/atomic-save", test_save_is_atomic_with_backup);
+  g_test_add_func ("/document/unwritable", test_save_to_unwritable_place);
+  g_test_add_func ("/document/previous", test_load_previous);
+  return g_test_run ();
+}
