@@ -450,7 +450,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
     return FALSE;
   if (year < 2000 || year > 2999)
     return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.year",
-                 _("%" G_GINT64_FORMAT " is not a report year"), year);
+                 _("%lld is not a report year"), (long long) year);
   nb_report_set_year (report, (int) year);
 
   if (!get_string (r, meta, "level", "$.meta", FALSE, &level_id))
@@ -756,9 +756,9 @@ nb_document_from_json (JsonNode *root_node, const char *name, GError **error)
                  describe (version)), NULL;
   if (json_node_get_int (version) > NB_DOCUMENT_VERSION)
     return fail (&r, NB_DOCUMENT_ERROR_NEWER, NULL,
-                 _("this report was saved by a newer version of Nianbao (schema version %"
-                   G_GINT64_FORMAT "; this version reads up to %d). Update Nianbao to open it."),
-                 json_node_get_int (version), NB_DOCUMENT_VERSION), NULL;
+                 _("this report was saved by a newer version of Nianbao (schema version %lld; "
+                   "this version reads up to %d). Update Nianbao to open it."),
+                 (long long) json_node_get_int (version), NB_DOCUMENT_VERSION), NULL;
 
   report = nb_report_new ();
   if (!read_meta (&r, report, root) || !read_sections (&r, report, root) ||
