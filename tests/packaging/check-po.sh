@@ -59,7 +59,7 @@ for lang in $complete_languages; do
   untranslated=$(echo "$stats" | sed -n 's/.* \([0-9][0-9]*\) untranslated message.*/\1/p')
   echo "# $lang: $stats"
   # List what needs work, so the failure says which strings.
-  msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$lang.po" 2>/dev/null | grep '^msgid ' | sed 's/^/fuzzy: /' >"$tmp/log"
+  msgattrib --no-wrap --only-fuzzy --no-obsolete "$tmp/$lang.po" 2>/dev/null | grep '^msgid ' | sed '1d; s/^/fuzzy: /' >"$tmp/log"
   msgattrib --no-wrap --untranslated --no-obsolete "$tmp/$lang.po" 2>/dev/null | grep '^msgid ' | sed '1d; s/^/untranslated: /' >>"$tmp/log"
   if [ "${fuzzy:-0}" -eq 0 ] && [ "${untranslated:-0}" -eq 0 ]; then ok "$lang: 0 untranslated, 0 fuzzy"
   else not_ok "$lang: 0 untranslated, 0 fuzzy"; fi
