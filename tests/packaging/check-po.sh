@@ -26,7 +26,7 @@ done
 
 # Source files that call _() / N_() / C_() or mark .ui properties translatable.
 ( cd "$src" && grep -rlE '(^|[^A-Za-z0-9_])(N?C?_)[[:space:]]*\(' --include='*.c' --include='*.h' src
-  cd "$src" && grep -rl 'translatable="yes"' --include='*.ui' . 2>/dev/null | sed 's|^\./||' ) \
+  cd "$src" && grep -rl 'translatable="yes"' --include='*.ui' ui src 2>/dev/null ) \
   | sort -u >"$tmp/marked"
 grep -v '^[[:space:]]*#' "$src/po/POTFILES.in" | sed '/^[[:space:]]*$/d' | sort -u >"$tmp/listed"
 comm -23 "$tmp/marked" "$tmp/listed" >"$tmp/log"
