@@ -8,12 +8,9 @@
 # Needs the Debian packages chromium and poppler-utils. Makes no network requests: the
 # page has none, and Chromium's own background traffic is switched off.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(dirname "$here")
-build=$(cd "${1:-$src/_build}" && pwd)
+# shellcheck source=cli-env.sh
+source "$(dirname "$0")/cli-env.sh"
 out="$build/html-shots"
-cli="$build/src/cli/nianbao-cli"
-sample="$src/data/samples/qianjiang-2024.nianbao"
 
 browser=$(command -v chromium || command -v chromium-browser || true)
 [[ -n "$browser" ]] || { echo "html-shots: chromium is not installed (apt-get install chromium)" >&2; exit 77; }

@@ -19,6 +19,7 @@ typedef struct {
   guint             first_row;  /* the rows printed: [first_row, end_row) */
   guint             end_row;
   guint             body_row;   /* first row after the heads */
+  GPtrArray        *heads;      /* the head items of the table, for headers="…" */
 } Grid;
 
 static gboolean
@@ -64,15 +65,14 @@ append_value_id (Grid *g, const NbGridItem *item)
 static void
 append_headers (Grid *g, const NbGridItem *cell)
 {
-  const NbTableDef *t = g->table;
   gboolean any = FALSE;
 
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < t->n_items; i++)
+    for (guint i = 0; i < g->heads->len; i++)
       {
-        const NbGridItem *a = &t->items[i];
+        const NbGridItem *a = g_ptr_array_index (g->heads, i);
 
-        if ((pass == 0) == (a->kind == NB_GRID_COL_HEAD) || !is_head (a) || !heads (a, cell))
+        if ((pass == 0) == (a->kind == NB_GRID_COL_HEAD) || !heads (a, cell))
           continue;
         g_string_append (g->html->out, any ? " " : " headers=\"");
         append_head_id (g, a);
@@ -299,13 +299,18 @@ nb_html_write_table (NbHtml *html, NbTableId id)
   static const char *const prefixes[NB_N_TABLES] = { NULL, "t3-", "t4-" };
   const NbTableDef *table = nb_format_table (id);
   guint section = nb_format_section_by_id (table->section_id)->number - 1;
+  g_autoptr(GPtrArray) head_items = g_ptr_array_new ();
+
+  for (guint i = 0; i < table->n_items; i++)
+    if (is_head (&table->items[i]))
+      g_ptr_array_add (head_items, (gpointer) &table->items[i]);
 
   for (guint b = 0; b < table->n_blocks; b++)
     {
       const NbTableBlock *block = &table->blocks[b];
       Grid g = {
         html, table, prefixes[id], block->first_row, block->first_row + block->n_rows,
-        block->first_row + block->n_header_rows,
+        block->first_row + block->n_header_rows, head_items,
       };
 
       /* Tables 三 and 四 repeat the section title, which the <h2> already shows. */
