@@ -224,6 +224,21 @@ def check_escaping(tmp, doc):
     t.eq(text(html.find(".//td[@id='t3-new-np']")), nasty["cell"], "escaping: unreadable cell text as text")
 
 
+def check_contact(tmp, doc):
+    doc = json.loads(json.dumps(doc))
+    doc["meta"]["contact"] = ("网址：https://www.qianjiang.gov.cn/zwgk/?a=1&b=2。\n"
+                              "电子邮箱：qjzwgk@example.cn\njavascript:alert(1) <a href=x>")
+    path = os.path.join(tmp, "contact.nianbao")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    _, tree = export(path, os.path.join(tmp, "contact.html"))
+    html = tree.getroot() if hasattr(tree, "getroot") else tree
+    links = [(a.get("href"), text(a)) for a in html.iter("a")]
+    t.eq(links, [("https://www.qianjiang.gov.cn/zwgk/?a=1&b=2", "https://www.qianjiang.gov.cn/zwgk/?a=1&b=2"),
+                 ("mailto:qjzwgk@example.cn", "qjzwgk@example.cn")],
+         "contact: the portal address and the e-mail become links, nothing else does")
+
+
 def check_title_breaks(tmp, doc):
     doc = json.loads(json.dumps(doc))
     doc["meta"]["title_breaks"] = [11]
@@ -245,6 +260,7 @@ def main():
         check_fragment(raw, tree, doc)
         check_escaping(tmp, doc)
         check_title_breaks(tmp, doc)
+        check_contact(tmp, doc)
     t.done()
 
 

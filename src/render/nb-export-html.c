@@ -120,10 +120,14 @@ link_length (const char *p, gboolean *mail)
     n--;
   if (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))
     return n;
-  if (at && n > 3)
+  /* name@host.domain: something before the @ and a dot after it. */
+  if (at && p[0] != '@')
     {
-      *mail = TRUE;
-      return n;
+      const char *host = memchr (p, '@', n);
+      const char *dot = memchr (host, '.', n - (gsize) (host - p));
+
+      *mail = dot && dot > host + 1 && dot < p + n - 1;
+      return *mail ? n : 0;
     }
   return 0;
 }
