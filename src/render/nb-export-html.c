@@ -79,8 +79,12 @@ nb_html_escape (GString *out, const char *text, gssize len)
       case '>': g_string_append (out, "&gt;"); break;
       case '"': g_string_append (out, "&quot;"); break;
       case '\'': g_string_append (out, "&#39;"); break;
-      case '\r': break;
-      default: g_string_append_c (out, *p); break;
+      case '\n': case '\t': g_string_append_c (out, *p); break;
+      default:
+        /* Other control characters are not allowed in HTML text: drop them. */
+        if ((guchar) *p >= 0x20 && *p != 0x7f)
+          g_string_append_c (out, *p);
+        break;
       }
 }
 
