@@ -194,7 +194,7 @@ def check_escaping(tmp, doc):
         "s5": "<script>alert(2)</script>\nline2 &amp; </p><p>",
         "note": "</table><table><tr><td>",
         "cell": "<b>5</b>",
-        "s6": "a\u0001b\u007fc\rd",
+        "s6": "\u3000\u3000a\u0001b\u007fc\rd",
     }
     doc = json.loads(json.dumps(doc))
     doc["meta"]["title"] = nasty["title"]
@@ -224,7 +224,8 @@ def check_escaping(tmp, doc):
     t.ok(len(s2.findall(".//table")) == 4 and text(s2.findall("p")[-1]) == nasty["note"],
          "escaping: a note cannot open a table")
     t.eq(text(html.find(".//td[@id='t3-new-np']")), nasty["cell"], "escaping: unreadable cell text as text")
-    t.eq(text(html.find(".//section[@aria-labelledby='s6']/p")), "abcd", "control characters are dropped")
+    t.eq(text(html.find(".//section[@aria-labelledby='s6']/p")), "abcd",
+         "control characters and a typed indent are dropped")
 
 
 def check_contact(tmp, doc):

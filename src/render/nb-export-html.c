@@ -123,7 +123,7 @@ link_length (const char *p, gboolean *mail)
   while (n > 0 && strchr (".:,!?", p[n - 1]))
     n--;
   if (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))
-    return n;
+    return n > strlen ("https://") ? n : 0;
   /* name@host.domain: something before the @ and a dot after it. */
   if (at && p[0] != '@')
     {
@@ -184,13 +184,17 @@ write_paragraphs (NbHtml *html, const char *text, const char *run_in)
 
   for (guint i = 0; lines[i]; i++)
     {
-      g_strstrip (lines[i]);
-      if (!lines[i][0] && !(first && run_in))
+      const char *line = g_strstrip (lines[i]);
+
+      /* The stylesheet indents paragraphs: drop a typed indent of ideographic spaces. */
+      while (g_str_has_prefix (line, "\u3000"))
+        line += strlen ("\u3000");
+      if (!line[0] && !(first && run_in))
         continue;
       open_paragraph (html);
       if (first && run_in)
         g_string_append (html->out, run_in);
-      write_text_with_links (html, lines[i]);
+      write_text_with_links (html, line);
       g_string_append (html->out, "</p>\n");
       first = FALSE;
     }
