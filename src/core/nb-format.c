@@ -264,11 +264,12 @@ add_cell (NbTableId table, const char *local_key, const char *row_key, const cha
   static const char *const prefixes[NB_N_TABLES] = { "s2.", "s3.", "s4." };
   NbCellDef *def;
   guint index = format.n_cells++;
+  g_autofree char *key = g_strconcat (prefixes[table], local_key, NULL);
 
   g_assert (index < MAX_CELLS);
   def = &format.cells[index];
-  /* The strings live as long as the process: the format is never torn down. */
-  def->key = g_intern_string (g_strconcat (prefixes[table], local_key, NULL));
+  /* Interned: the format lives as long as the process. */
+  def->key = g_intern_string (key);
   def->local_key = g_intern_string (local_key);
   def->table = table;
   def->row_key = row_key;
