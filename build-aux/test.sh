@@ -35,7 +35,8 @@ if [[ -z ${NB_NO_ASAN:-} ]]; then
   configure _build-asan -Dwerror=true -Dtests=headless -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debug || status=1
   if ninja -C _build-asan; then
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       meson test -C _build-asan --print-errorlogs --num-processes 2 --no-suite data || status=1
     logs+=(_build-asan/meson-logs/testlog.json)
   else
