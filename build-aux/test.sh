@@ -11,6 +11,7 @@ cd "$top"
 "$top/build-aux/install-deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 logs=()
+steps=()     # --step-failed=… for count-tests.py
 status=0
 
 configure () {  # dir, options…
@@ -26,23 +27,25 @@ configure () {  # dir, options…
 #    session bus; Xvfb and dbus-run-session give them one anywhere.
 configure _build -Dwerror=true -Dtests=all || { echo "0 passed, 1 failed"; exit 1; }
 ninja -C _build || { echo "0 passed, 1 failed"; exit 1; }
+rm -f _build/meson-logs/testlog.json
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   meson test -C _build --print-errorlogs --num-processes 2 || status=1
 logs+=(_build/meson-logs/testlog.json)
 
 # 2. The suites without a display again under AddressSanitizer and UBSan.
 if [[ -z ${NB_NO_ASAN:-} ]]; then
-  configure _build-asan -Dwerror=true -Dtests=headless -Db_sanitize=address,undefined \
-    -Db_lundef=false -Dbuildtype=debug || status=1
-  if ninja -C _build-asan; then
+  if configure _build-asan -Dwerror=true -Dtests=headless -Db_sanitize=address,undefined \
+       -Db_lundef=false -Dbuildtype=debug && ninja -C _build-asan; then
+    rm -f _build-asan/meson-logs/testlog.json
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp" \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       meson test -C _build-asan --print-errorlogs --num-processes 2 --no-suite data || status=1
     logs+=(_build-asan/meson-logs/testlog.json)
   else
     status=1
+    steps+=(--step-failed="sanitizer build")
   fi
 fi
 
-python3 "$top/build-aux/count-tests.py" "${logs[@]}" || status=1
+python3 "$top/build-aux/count-tests.py" "${steps[@]}" "${logs[@]}" || status=1
 exit $status

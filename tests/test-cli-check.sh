@@ -5,7 +5,7 @@ cli=${NB_CLI:?} sample=${NB_SAMPLE:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 ok() { n=$((n+1)); if [[ $1 == 0 ]]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
-echo "1..9"
+echo "1..11"
 
 "$cli" check --json "$sample" > "$tmp/out.json"; rc=$?
 ok $(( rc != 0 )) "sample exits 0 (got $rc)"
@@ -42,4 +42,7 @@ grep -q "changed.nianbao" "$tmp/many"; ok $? "the good files after it are still 
 
 "$cli" check --previous /nonexistent.nianbao "$sample" > /dev/null 2>&1; rc=$?
 ok $(( rc != 2 )) "a missing --previous exits 2 (got $rc)"
+"$cli" check --previous "$sample" "$sample" > /dev/null 2> "$tmp/err"; rc=$?
+ok $(( rc != 2 )) "last year's report of the same year is refused, exit 2 (got $rc)"
+grep -q "qianjiang-2024.nianbao: .*2024" "$tmp/err"; ok $? "the message names the report and the years: $(head -c 200 "$tmp/err")"
 exit $failed

@@ -127,9 +127,21 @@ test_malformed_files (void)
     { "\"gov-2021\"", "\"gov-2019\"", NB_DOCUMENT_ERROR_FORMAT, "$.format" },
     { "\"county_gov\"", "\"village\"", NB_DOCUMENT_ERROR_INVALID, "$.meta.level" },
     { "\"year\" : 2024", "\"year\" : 24", NB_DOCUMENT_ERROR_INVALID, "$.meta.year" },
-    { "\"year\" : 2024", "\"yr\" : 2024", NB_DOCUMENT_ERROR_FORMAT, "$.meta.year" },
+    { "\"year\" : 2024", "\"yr\" : 2024", NB_DOCUMENT_ERROR_INVALID, "$.meta.yr: unknown member" },
+    { "\"contact\" : \"\"", "\"contact\" : \"\", \"publication_data\" : \"2025-01-01\"", NB_DOCUMENT_ERROR_INVALID, "$.meta.publication_data" },
+    { "\"s6\" : {", "\"s7\" : {}, \"s6\" : {", NB_DOCUMENT_ERROR_INVALID, "$.sections.s7" },
+    { "\"intro\" :", "\"intr0\" : \"\", \"intro\" :", NB_DOCUMENT_ERROR_INVALID, "$.sections.s1.intr0" },
+    { "\"np\" : 48", "\"np\" : 1e3", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.new.np" },
+    { "\"np\" : 48", "\"np\" : 99999999999999999999", NB_DOCUMENT_ERROR_INVALID, "too large" },
+    { "\"np\" : 48", "\"np\" : 1000000000001", NB_DOCUMENT_ERROR_INVALID, "out of range" },
+    { "\"a8.fees\" : \"7926.3139\"", "\"a8.fees\" : 1000000000000000", NB_DOCUMENT_ERROR_INVALID, "$.tables.s2.a8.fees" },
+    { "\"contact\" : \"\"", "\"contact\" : \"\\ud800x\"", NB_DOCUMENT_ERROR_INVALID, "$.meta.contact" },
+    { "\"contact\" : \"\"", "\"contact\" : \"a\\u0000b\"", NB_DOCUMENT_ERROR_INVALID, "NUL" },
+    { "\"info_fee_yuan\" : 0", "\"info_fee_yuan\" : -100", NB_DOCUMENT_ERROR_INVALID, "$.sections.s6.info_fee_yuan" },
+    { "\"previous\" : null", "\"previous\" : {\"figures\": {\"s2.a8.fees\": 7926}}", NB_DOCUMENT_ERROR_INVALID, "$.meta.previous.figures.s2.a8.fees" },
+    { "\"previous\" : null", "\"previous\" : {\"figures\": {\"s3.new.total\": -1}}", NB_DOCUMENT_ERROR_INVALID, "$.meta.previous.figures.s3.new.total" },
     { "\"aspect\" : \"active\"", "\"aspect\" : \"activ\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s1.parts[0].aspect" },
-    { "\"title\" : \"重庆", "\"title\" : 7, \"x\" : \"", NB_DOCUMENT_ERROR_INVALID, "$.meta.title" },
+    { "\"title\" : \"重庆市黔江区2024年政府信息公开工作年度报告\"", "\"title\" : 7", NB_DOCUMENT_ERROR_INVALID, "$.meta.title" },
     { "\"info_fee_yuan\" : 0", "\"info_fee_yuan\" : \"0\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s6.info_fee_yuan" },
     { "\"tables\" : {", "\"tablez\" : {", NB_DOCUMENT_ERROR_FORMAT, "$.tables" },
   };
@@ -145,6 +157,18 @@ test_malformed_files (void)
   assert_refused ("[1, 2, 3]", NB_DOCUMENT_ERROR_FORMAT, "JSON object");
   assert_refused ("{\"hello\": 1}", NB_DOCUMENT_ERROR_FORMAT, "format");
   assert_refused ("\xff\xfe{}", NB_DOCUMENT_ERROR_SYNTAX, "UTF-8");
+}
+
+/* "\\u0000" is a backslash and five characters, not a NUL. */
+static void
+test_escaped_backslash_is_text (void)
+{
+  g_autofree char *json = sample_with ("\"contact\" : \"\"", "\"contact\" : \"C:\\\\u0000\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_parse (json, -1, "x", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_CONTACT), ==, "C:\\u0000");
 }
 
 static void
@@ -167,15 +191,23 @@ test_truncated_everywhere (void)
 static void
 test_missing_section_and_cells (void)
 {
-  g_autofree char *no_s5 = sample_with ("\"s5\" : {", "\"s5_removed\" : {");
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autoptr(JsonNode) root = nb_document_to_json (sample);
+  JsonObject *sections = json_object_get_object_member (json_node_get_object (root), "sections");
+  JsonObject *tables = json_object_get_object_member (json_node_get_object (root), "tables");
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = nb_document_parse (no_s5, -1, "x", &error);
+  g_autoptr(NbReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
 
+  json_object_remove_member (sections, "s5");
+  json_object_remove_member (json_object_get_object_member (tables, "s4"), "rev.other");
+  report = nb_document_from_json (root, "x", &error);
   g_assert_no_error (error);
   g_assert_false (nb_report_get_section_present (report, 4));
   findings = nb_checks_run (report, NULL);
   g_assert_cmpstr (nb_test_find_rule (findings, "R-F-01")->where, ==, "s5");
+  /* A cell the file leaves out is blank, and said so. */
+  g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s4.rev.other"))->state, ==, NB_CELL_BLANK);
 }
 
 static void
@@ -230,17 +262,35 @@ static void
 test_load_previous (void)
 {
   g_autoptr(NbReport) report = nb_test_load_sample ();
-  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(NbReport) last = nb_test_load_sample ();
+  g_autoptr(NbReport) same_year = nb_test_load_sample ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "qianjiang-2023.nianbao", NULL);
+  g_autofree char *here = g_build_filename (dir, "qianjiang-2024.nianbao", NULL);
+  g_autoptr(GFile) last_file = g_file_new_for_path (path);
+  g_autoptr(GFile) base = g_file_new_for_path (here);
 
-  nb_report_set_text (report, NB_TEXT_PREVIOUS_FILE, "qianjiang-2024.nianbao");
-  g_assert_true (nb_document_load_previous (report, sample, &error));
+  /* A file relative to the report is found beside it. */
+  nb_report_set_year (last, 2023);
+  g_assert_true (nb_document_save (last, last_file, NULL, &error));
+  nb_report_set_text (report, NB_TEXT_PREVIOUS_FILE, "qianjiang-2023.nianbao");
+  g_assert_true (nb_document_load_previous (report, base, &error));
   g_assert_no_error (error);
   g_assert_nonnull (nb_report_get_previous (report));
 
+  /* The report of the same year is not last year's. */
+  g_assert_false (nb_document_attach_previous (report, same_year, &error));
+  g_assert_nonnull (strstr (error->message, "2024"));
+  g_clear_error (&error);
+
   nb_report_set_text (report, NB_TEXT_PREVIOUS_FILE, "no-such-file.nianbao");
-  g_assert_false (nb_document_load_previous (report, sample, &error));
+  g_assert_false (nb_document_load_previous (report, base, &error));
   g_assert_nonnull (strstr (error->message, "no-such-file.nianbao"));
+  g_assert_nonnull (strstr (error->message, "meta.previous.file"));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 int
@@ -252,6 +302,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/tricky-content", test_tricky_content_round_trips);
   g_test_add_func ("/document/malformed", test_malformed_files);
   g_test_add_func ("/document/truncated", test_truncated_everywhere);
+  g_test_add_func ("/document/escaped-backslash", test_escaped_backslash_is_text);
   g_test_add_func ("/document/missing-section", test_missing_section_and_cells);
   g_test_add_func ("/document/atomic-save", test_save_is_atomic_with_backup);
   g_test_add_func ("/document/unwritable", test_save_to_unwritable_place);

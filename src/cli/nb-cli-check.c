@@ -64,12 +64,17 @@ add_json (JsonBuilder *b, const char *file, GPtrArray *findings)
 static gboolean
 attach_previous (NbReport *report, GFile *file, NbReport *previous, GError **error)
 {
-  if (previous)
+  gboolean ok = previous ? nb_document_attach_previous (report, previous, error)
+                         : nb_document_load_previous (report, file, error);
+
+  /* In a batch, say which report the problem belongs to. */
+  if (!ok)
     {
-      nb_report_set_previous (report, previous);
-      return TRUE;
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, "%s: ", name);
     }
-  return nb_document_load_previous (report, file, error);
+  return ok;
 }
 
 int

@@ -66,11 +66,17 @@ nb_cli_export (int argc, char **argv)
     }
 
   input = g_file_new_for_commandline_arg (files[0]);
-  if (!(report = nb_document_load (input, NULL, &error)) ||
-      !nb_document_load_previous (report, input, &error))
+  if (!(report = nb_document_load (input, NULL, &error)))
     {
       nb_cli_error ("%s", error->message);
       return NB_CLI_UNUSABLE;
+    }
+  /* Exports show year-on-year figures when last year can be read; without it they are
+   * still worth writing, so a missing file is a warning here. */
+  if (!nb_document_load_previous (report, input, &error))
+    {
+      nb_cli_error ("%s", error->message);
+      g_clear_error (&error);
     }
   if (output == NULL)
     output = default_output (files[0], to);

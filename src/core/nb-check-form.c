@@ -124,14 +124,19 @@ check_period (NbCheckContext *ctx)
   g_autoptr(GRegex) title_year = g_regex_new ("(\\d{4})年", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
+  g_autofree char *preamble = g_utf8_normalize (nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE),
+                                                -1, G_NORMALIZE_NFKC);
+
   if (start[0] && (!parse_iso_date (start, &y1, &m1, &d1) || y1 != year || m1 != 1 || d1 != 1))
     nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.period_start", message, year, year);
-  else if (end[0] && (!parse_iso_date (end, &y2, &m2, &d2) || y2 != year || m2 != 12 || d2 != 31))
+  if (end[0] && (!parse_iso_date (end, &y2, &m2, &d2) || y2 != year || m2 != 12 || d2 != 31))
     nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.period_end", message, year, year);
 
-  if (find_stated_period (nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE),
-                          &y1, &m1, &d1, &y2, &m2, &d2) &&
-      !(y1 == year && m1 == 1 && d1 == 1 && y2 == year && m2 == 12 && d2 == 31))
+  /* NFKC first: full-width digits (２０２４年) are digits. A preamble that states no
+   * period at all is flagged too: every report states it. */
+  if (preamble && preamble[0] &&
+      (!find_stated_period (preamble, &y1, &m1, &d1, &y2, &m2, &d2) ||
+       !(y1 == year && m1 == 1 && d1 == 1 && y2 == year && m2 == 12 && d2 == 31)))
     nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble", message, year, year);
 
   if (g_regex_match (title_year, title, 0, &match))
@@ -150,7 +155,7 @@ check_publication_date (NbCheckContext *ctx)
   int year = nb_report_get_year (ctx->report);
   gboolean government = nb_report_get_people_government (ctx->report);
   int deadline_month = government ? 3 : 1;
-  int deadline_day = government ? 31 : 31;
+  int deadline_day = 31;
   int y, m, d;
 
   if (!date[0] || !parse_iso_date (date, &y, &m, &d))
@@ -159,9 +164,8 @@ check_publication_date (NbCheckContext *ctx)
                                          (m == deadline_month && d <= deadline_day))))
     return;
   nb_check_add (ctx, "R-F-11", NB_SEVERITY_INFO, "meta.publication_date",
-                "按《条例》第四十九条，%s应于%d年%d月%d日前公布上一年度年报（本报告公布日期为%d年%d月%d日）。",
-                government ? "人民政府年度报告" : "政府部门年度报告",
-                year + 1, deadline_month, deadline_day, y, m, d);
+                "按《条例》第四十九条，%d月%d日前应公布上一年度年报。",
+                deadline_month, deadline_day);
 }
 
 void

@@ -175,7 +175,8 @@ nb_ratio_percent_scaled (NbRatio ratio, guint decimals, gint64 *scaled)
   gint64 num, q, r;
   gboolean negative;
 
-  if (ratio.den == 0)
+  /* Cell values are bounded (NB_MAX_COUNT), so num × 10^8 cannot overflow. */
+  if (ratio.den == 0 || decimals > 6)
     return FALSE;
   for (guint i = 0; i < decimals; i++)
     factor *= 10;

@@ -103,7 +103,14 @@ add_meta (JsonBuilder *b, NbReport *report)
           if (!nb_report_get_previous_figure (report, i, &value))
             continue;
           json_builder_set_member_name (b, nb_format_cell (i)->key);
-          json_builder_add_int_value (b, value);
+          if (nb_format_cell (i)->unit == NB_UNIT_MONEY)
+            {
+              g_autofree char *wanyuan = nb_money_format_wanyuan (value);
+
+              json_builder_add_string_value (b, wanyuan);
+            }
+          else
+            json_builder_add_int_value (b, value);
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
@@ -358,6 +365,10 @@ get_string (Reader *r, JsonObject *object, const char *member, const char *path,
     return fail (r, NB_DOCUMENT_ERROR_INVALID, where, _("expected a string, found %s"),
                  describe (node));
   *out = json_node_get_string (node);
+  /* json-glib 1.6 lets a lone surrogate escape ("\ud800") through as invalid UTF-8; a
+   * save would then write a file that cannot be opened again. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    return fail (r, NB_DOCUMENT_ERROR_INVALID, where, _("the text is not valid Unicode"));
   return TRUE;
 }
 
@@ -373,6 +384,41 @@ get_int (Reader *r, JsonObject *object, const char *member, const char *path, gi
     return fail (r, NB_DOCUMENT_ERROR_INVALID, where, _("expected an integer, found %s"),
                  describe (node));
   *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A whole number within [@min, @max]; json-glib saturates literals beyond 64 bits, so the
+ * bound also catches those. */
+static gboolean
+check_range (Reader *r, const char *path, gint64 value, gint64 min, gint64 max)
+{
+  if (value >= min && value <= max)
+    return TRUE;
+  return fail (r, NB_DOCUMENT_ERROR_INVALID, path,
+               _("%lld is out of range (%lld to %lld)"), (long long) value, (long long) min,
+               (long long) max);
+}
+
+/* Rejects members a Nianbao document does not have at this place: a misspelt member
+ * would otherwise be dropped silently and lost at the next save. */
+static gboolean
+check_members (Reader *r, JsonObject *object, const char *path, const char *const *known)
+{
+  GList *members = json_object_get_members (object);
+  const char *unknown = NULL;
+
+  for (GList *l = members; l && !unknown; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      unknown = l->data;
+  if (unknown)
+    {
+      g_autofree char *where = member_path (path, unknown);
+
+      g_list_free (members);
+      return fail (r, NB_DOCUMENT_ERROR_INVALID, where,
+                   _("unknown member (a misspelt name?)"));
+    }
+  g_list_free (members);
   return TRUE;
 }
 
@@ -402,7 +448,10 @@ read_previous (Reader *r, NbReport *report, JsonObject *meta)
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!(previous = get_object (r, meta, "previous", "$.meta")))
+  static const char *const known[] = { "file", "figures", NULL };
+
+  if (!(previous = get_object (r, meta, "previous", "$.meta")) ||
+      !check_members (r, previous, "$.meta.previous", known))
     return FALSE;
   if (!get_string (r, previous, "file", "$.meta.previous", TRUE, &file))
     return FALSE;
@@ -421,8 +470,27 @@ read_previous (Reader *r, NbReport *report, JsonObject *meta)
       if (index < 0)
         ok = fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.previous.figures",
                    _("“%s” is not a cell of the 2021 format"), key);
-      else if ((ok = get_int (r, figures, key, "$.meta.previous.figures", &value)))
-        nb_report_set_previous_figure (report, index, TRUE, value);
+      else
+        {
+          g_autofree char *where = member_path ("$.meta.previous.figures", key);
+          JsonNode *figure = json_object_get_member (figures, key);
+
+          /* The fee is written as in the table: a decimal string in 万元. */
+          if (nb_format_cell (index)->unit == NB_UNIT_MONEY)
+            {
+              if (!is_type (figure, G_TYPE_STRING) ||
+                  !nb_money_parse_wanyuan (json_node_get_string (figure), &value, NULL) ||
+                  value < 0)
+                ok = fail (r, NB_DOCUMENT_ERROR_INVALID, where,
+                           _("expected an amount in 10,000 yuan as a decimal string (\"7926.3139\"), found %s"),
+                           describe (figure));
+            }
+          else
+            ok = get_int (r, figures, key, "$.meta.previous.figures", &value) &&
+                 check_range (r, where, value, 0, NB_MAX_COUNT);
+          if (ok)
+            nb_report_set_previous_figure (report, index, TRUE, value);
+        }
     }
   g_list_free (members);
   return ok;
@@ -435,13 +503,18 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
     NB_TEXT_AGENCY, NB_TEXT_TITLE, NB_TEXT_PREAMBLE, NB_TEXT_PERIOD_START, NB_TEXT_PERIOD_END,
     NB_TEXT_PUBLICATION_DATE, NB_TEXT_CONTACT,
   };
+  static const char *const known[] = {
+    "agency", "level", "region_level", "people_government", "year", "title", "title_breaks",
+    "preamble", "period_start", "period_end", "publication_date", "contact", "previous",
+    "legacy_markers", NULL
+  };
   JsonObject *meta = get_object (r, root, "meta", "$");
   const char *level_id, *region_id;
   int level, region;
   gint64 year;
   JsonNode *node;
 
-  if (meta == NULL)
+  if (meta == NULL || !check_members (r, meta, "$.meta", known))
     return FALSE;
   if (!read_texts (r, report, meta, "$.meta", texts, G_N_ELEMENTS (texts)))
     return FALSE;
@@ -515,7 +588,8 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
         {
           JsonNode *element = json_array_get_element (array, i);
 
-          if (!is_type (element, G_TYPE_STRING))
+          if (!is_type (element, G_TYPE_STRING) ||
+              !g_utf8_validate (json_node_get_string (element), -1, NULL))
             return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.legacy_markers",
                          _("element %u is not a string"), i);
           g_ptr_array_add (markers, (gpointer) json_node_get_string (element));
@@ -530,6 +604,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
 static gboolean
 read_parts (Reader *r, NbReport *report, JsonObject *s1)
 {
+  static const char *const part_members[] = { "aspect", "heading", "text", NULL };
   JsonNode *node = json_object_get_member (s1, "parts");
   JsonArray *parts;
 
@@ -551,6 +626,8 @@ read_parts (Reader *r, NbReport *report, JsonObject *s1)
         return fail (r, NB_DOCUMENT_ERROR_INVALID, path, _("expected an object, found %s"),
                      describe (element));
       part = json_node_get_object (element);
+      if (!check_members (r, part, path, part_members))
+        return FALSE;
       if (!get_string (r, part, "aspect", path, FALSE, &aspect_id) ||
           !get_string (r, part, "heading", path, TRUE, &heading) ||
           !get_string (r, part, "text", path, TRUE, &text))
@@ -572,9 +649,14 @@ read_sections (Reader *r, NbReport *report, JsonObject *root)
   static const NbTextField bodies[NB_N_SECTIONS] = {
     NB_TEXT_S1_INTRO, NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE, NB_TEXT_S5, NB_TEXT_S6,
   };
+  static const char *const section_ids[] = { "s1", "s2", "s3", "s4", "s5", "s6", NULL };
+  static const char *const known[NB_N_SECTIONS][4] = {
+    { "title", "intro", "parts", NULL }, { "title", "note", NULL }, { "title", "note", NULL },
+    { "title", "note", NULL }, { "title", "text", NULL }, { "title", "text", "info_fee_yuan", NULL },
+  };
   JsonObject *sections = get_object (r, root, "sections", "$");
 
-  if (sections == NULL)
+  if (sections == NULL || !check_members (r, sections, "$.sections", section_ids))
     return FALSE;
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
@@ -589,7 +671,8 @@ read_sections (Reader *r, NbReport *report, JsonObject *root)
           nb_report_set_section_present (report, s, FALSE);
           continue;
         }
-      if (!(section = get_object (r, sections, id, "$.sections")))
+      if (!(section = get_object (r, sections, id, "$.sections")) ||
+          !check_members (r, section, path, known[s]))
         return FALSE;
       if (!read_texts (r, report, section, path, fields, G_N_ELEMENTS (fields)))
         return FALSE;
@@ -604,6 +687,9 @@ read_sections (Reader *r, NbReport *report, JsonObject *root)
               if (!is_type (node, G_TYPE_INT64))
                 return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.sections.s6.info_fee_yuan",
                              _("expected an integer number of yuan, found %s"), describe (node));
+              if (!check_range (r, "$.sections.s6.info_fee_yuan", json_node_get_int (node),
+                                0, NB_MAX_YUAN))
+                return FALSE;
               nb_report_set_info_fee (report, TRUE, json_node_get_int (node));
             }
         }
@@ -620,13 +706,19 @@ read_cell (Reader *r, NbReport *report, guint index, JsonNode *node, const char 
     nb_report_set_blank (report, index, NULL);
   else if (is_type (node, G_TYPE_INT64))
     {
-      if (def->unit == NB_UNIT_MONEY)
-        nb_report_set_value (report, index, json_node_get_int (node) * 10000);
-      else
-        nb_report_set_value (report, index, json_node_get_int (node));
+      gint64 value = json_node_get_int (node);
+
+      /* Negative counts load (R-F-06 names them); absurd ones are a damaged file. */
+      if (!check_range (r, path, value, -NB_MAX_COUNT, NB_MAX_COUNT))
+        return FALSE;
+      nb_report_set_value (report, index, def->unit == NB_UNIT_MONEY ? value * 10000 : value);
     }
   else if (is_type (node, G_TYPE_STRING))
-    nb_report_set_cell_text (report, index, json_node_get_string (node));
+    {
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, path, _("the text is not valid Unicode"));
+      nb_report_set_cell_text (report, index, json_node_get_string (node));
+    }
   else if (def->unit == NB_UNIT_MONEY)
     return fail (r, NB_DOCUMENT_ERROR_INVALID, path,
                  _("expected an amount in 10,000 yuan as a decimal string (\"7926.3139\"), found %s"),
@@ -680,7 +772,10 @@ read_table3 (Reader *r, NbReport *report, JsonObject *object, const char *path)
           break;
         }
       if (!(cells = get_object (r, object, row_key, path)))
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       cols = json_object_get_members (cells);
       for (GList *c = cols; c && ok; c = c->next)
         {
@@ -767,6 +862,59 @@ nb_document_from_json (JsonNode *root_node, const char *name, GError **error)
   return g_steal_pointer (&report);
 }
 
+/* "\u0000" in a string: json-glib would cut the text there and lose the rest. An escaped
+ * backslash before it ("\\u0000") is plain text, so count the backslashes. */
+static gboolean
+contains_escaped_nul (const char *data, gsize size)
+{
+  for (gsize i = 0; i + 6 <= size; i++)
+    {
+      gsize slashes = 0;
+
+      if (data[i] != '\\' || g_ascii_strncasecmp (data + i + 1, "u0000", 5) != 0)
+        continue;
+      for (gsize j = i; j > 0 && data[j - 1] == '\\'; j--)
+        slashes++;
+      if (slashes % 2 == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* json-glib 1.6 reads an integer literal beyond 64 bits as −1 without a word; a number
+ * with more digits than any cell may hold is refused before parsing. Returns the byte
+ * offset of the first such literal, or −1. */
+static gssize
+find_oversized_number (const char *data, gsize size)
+{
+  gboolean in_string = FALSE;
+  gsize digits = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      if (g_ascii_isdigit (c))
+        {
+          if (++digits > 17)
+            return (gssize) i;
+        }
+      else
+        digits = 0;
+    }
+  return -1;
+}
+
 NbReport *
 nb_document_parse (const char *data, gssize length, const char *name, GError **error)
 {
@@ -786,6 +934,20 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
     {
       g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_SYNTAX,
                    _("%s: not a Nianbao report: the file is not UTF-8 text"), name);
+      return NULL;
+    }
+  if (find_oversized_number (data, size) >= 0)
+    {
+      g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_INVALID,
+                   _("%s: a number in the file is too large for any cell (byte %ld)"),
+                   name, (long) find_oversized_number (data, size));
+      return NULL;
+    }
+  if (contains_escaped_nul (data, size))
+    {
+      g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_INVALID,
+                   _("%s: the file contains a NUL character (\\u0000), which no report text may hold"),
+                   name);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, size, &local_error))
@@ -836,7 +998,26 @@ nb_document_load_previous (NbReport *report, GFile *base, GError **error)
       file = g_file_resolve_relative_path (dir, path);
     }
   if (!(previous = nb_document_load (file, NULL, error)))
-    return FALSE;
+    {
+      g_prefix_error (error, _("Last year's report (meta.previous.file): "));
+      return FALSE;
+    }
+  return nb_document_attach_previous (report, previous, error);
+}
+
+gboolean
+nb_document_attach_previous (NbReport *report, NbReport *previous, GError **error)
+{
+  int year = nb_report_get_year (report);
+  int last = nb_report_get_year (previous);
+
+  /* Cross-year rules compare with year − 1; any other report would give false errors. */
+  if (last != year - 1)
+    {
+      g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_INVALID,
+                   _("last year's report is for %d, but this report is for %d"), last, year);
+      return FALSE;
+    }
   nb_report_set_previous (report, previous);
   return TRUE;
 }

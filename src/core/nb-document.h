@@ -54,4 +54,9 @@ gboolean     nb_document_load_previous     (NbReport     *report,
                                             GFile        *base,
                                             GError      **error);
 
+/* Attaches @previous as last year's report; refuses one that is not for year − 1. */
+gboolean     nb_document_attach_previous   (NbReport     *report,
+                                            NbReport     *previous,
+                                            GError      **error);
+
 G_END_DECLS

@@ -461,11 +461,19 @@ store_cell (NbReport *self, guint index, NbCellState state, gint64 value, const 
   emit_changed (self, nb_format_cell (index)->key);
 }
 
+/* The bound of a cell's value in its unit (count or 元). */
+static gint64
+max_value (guint index)
+{
+  return nb_format_cell (index)->unit == NB_UNIT_MONEY ? NB_MAX_YUAN : NB_MAX_COUNT;
+}
+
 void
 nb_report_set_value (NbReport *self, guint index, gint64 value)
 {
   g_return_if_fail (NB_IS_REPORT (self));
   g_return_if_fail (index < self->n_cells);
+  g_return_if_fail (value >= -max_value (index) && value <= max_value (index));
   store_cell (self, index, NB_CELL_VALUE, value, NULL);
 }
 
@@ -500,7 +508,7 @@ parse_count (const char *text, gint64 *value)
   for (const char *p = digits; *p; p++)
     if (!g_ascii_isdigit (*p))
       return FALSE;
-  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT64, &magnitude, NULL))
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, NB_MAX_COUNT, &magnitude, NULL))
     return FALSE;
   *value = text[0] == '-' ? -(gint64) magnitude : (gint64) magnitude;
   return TRUE;
@@ -746,6 +754,7 @@ nb_report_set_previous_figure (NbReport *self, guint index, gboolean known, gint
 {
   g_return_if_fail (NB_IS_REPORT (self));
   g_return_if_fail (index < self->n_cells);
+  g_return_if_fail (value >= -max_value (index) && value <= max_value (index));
   known = !!known;
   if (!known)
     value = 0;
@@ -828,9 +837,9 @@ nb_money_parse_wanyuan (const char *text, gint64 *yuan, guint *n_decimals)
   for (; g_ascii_isdigit (*p); p++)
     {
       any_digit = TRUE;
-      if (whole > (G_MAXINT64 / 10000 - 9) / 10)
-        return FALSE;
       whole = whole * 10 + (guint64) (*p - '0');
+      if (whole > (guint64) NB_MAX_COUNT)
+        return FALSE;
     }
   if (*p == '.')
     {

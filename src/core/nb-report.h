@@ -15,6 +15,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest count a cell holds (10^12 件) and the largest fee (10^12 万元, in 元). Far
+ * beyond any real report, and small enough that no sum of cells can overflow. */
+#define NB_MAX_COUNT G_GINT64_CONSTANT (1000000000000)
+#define NB_MAX_YUAN  (NB_MAX_COUNT * 10000)
+
 typedef enum {
   NB_CELL_BLANK,                /* blank in the source; raw may hold a dash ("—", "/") */
   NB_CELL_VALUE,                /* value holds the number (元 for the fee) */
