@@ -22,6 +22,8 @@
 #define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
 #define NB_FOLIO_INSET     NB_SIZE_SIHAO
 #define NB_TITLE_TAIL      "年政府信息公开工作年度报告"
+/* Rows of a split table that must go to its continuation page together. */
+#define MIN_CONTINUED_ROWS 3
 
 typedef enum {
   OP_LINE,
@@ -378,6 +380,18 @@ place_table (NbPageLayout *self, NbTableLayout *table)
 
           if (y + used <= NB_AREA_HEIGHT + 0.01)
             continue;
+          /* No lone last rows on the continuation page, and room on both sides for the
+           * labels the break cuts: move the break up while needed and possible. */
+          {
+            guint at = end;
+
+            if (block_end - at < MIN_CONTINUED_ROWS)
+              at = block_end > MIN_CONTINUED_ROWS ? block_end - MIN_CONTINUED_ROWS : 0;
+            while (at > MAX (first, head_end) + 1 && !nb_table_layout_can_break (table, first, at))
+              at--;
+            if (at > MAX (first, head_end) && nb_table_layout_can_break (table, first, at))
+              end = at;
+          }
           add_table_op (self, table, y, head_first, head_last, first, end);
           new_page (self);
           y = 0;

@@ -274,6 +274,24 @@ nb_table_layout_height (NbTableLayout *self, guint first_row, guint end_row)
   return h;
 }
 
+gboolean
+nb_table_layout_can_break (NbTableLayout *self, guint first, guint at)
+{
+  for (guint i = 0; i < self->def->n_items; i++)
+    {
+      const NbGridItem *item = &self->def->items[i];
+      double need = self->cells[i].text_height + 2 * self->pad_v;
+      guint end = item->row + item->row_span;
+
+      if (item->row >= at || end <= at)
+        continue;
+      if (nb_table_layout_height (self, MAX (item->row, first), at) + 0.01 < need ||
+          nb_table_layout_height (self, at, end) + 0.01 < need)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The drawn rows: up to two ranges stacked, with the y of each drawn grid row. */
 typedef struct {
   guint  first[2];
@@ -302,10 +320,15 @@ cell_rect (NbTableLayout *self, const Slices *slices, guint s, const NbGridItem 
 
 static void
 draw_cell_text (NbTableLayout *self, cairo_t *cr, const Cell *cell, double rx, double ry,
-                double rh)
+                double rw, double rh)
 {
+  /* A label cut by a page break never spills into its neighbours. */
+  cairo_save (cr);
+  cairo_rectangle (cr, rx, ry, rw, rh);
+  cairo_clip (cr);
   cairo_move_to (cr, rx + self->pad_h, ry + (rh - cell->text_height) / 2);
   pango_cairo_show_layout (cr, cell->layout);
+  cairo_restore (cr);
 }
 
 void
@@ -349,7 +372,7 @@ nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guin
             cell_rect (self, &slices, s, cell->item, from, to, x, &rx, &ry, &rw, &rh);
             if (tagged)
               cairo_tag_begin (cr, cell->head ? "TH" : "TD", NULL);
-            draw_cell_text (self, cr, cell, rx, ry, rh);
+            draw_cell_text (self, cr, cell, rx, ry, rw, rh);
             if (tagged)
               cairo_tag_end (cr, cell->head ? "TH" : "TD");
           }

@@ -28,6 +28,11 @@ double            nb_table_layout_font_size (NbTableLayout  *self);
 double            nb_table_layout_height    (NbTableLayout  *self,
                                              guint           first_row,
                                              guint           end_row);
+/* TRUE when a page break before grid row @at (the page's part starting at @first) leaves
+ * every cut row-spanning label room for its text on both sides. */
+gboolean          nb_table_layout_can_break (NbTableLayout  *self,
+                                             guint           first,
+                                             guint           at);
 /* Draws rows [head_first, head_end) and then [first_row, end_row) with the table's top
  * left corner at (@x, @y). @tagged adds Table › TR › TH/TD structure (PDF). */
 void              nb_table_layout_draw      (NbTableLayout  *self,
