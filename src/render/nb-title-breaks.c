@@ -14,8 +14,8 @@ static const char *const suffixes[] = {
   "人民政府", "办公厅", "办公室", "委员会", "街道", "省", "市", "区", "县", "镇", "乡", "局", NULL
 };
 
-#define NOT_A_SUFFIX_COST 1000.0
-#define BAD_SHAPE_COST    1000000.0
+#define NOT_A_SUFFIX_COST 10000000.0
+#define BAD_SHAPE_COST    1000000.0   /* below a break inside a word */
 
 typedef struct {
   const char   *text;
