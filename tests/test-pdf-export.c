@@ -13,6 +13,7 @@
 
 #include "nb-document.h"
 #include "nb-export.h"
+#include "nb-test-sample.h"
 
 /* The sample's pages as laid out (a change here is a layout change: look at the pages). */
 #define SAMPLE_PAGES 8
@@ -45,17 +46,6 @@ run_on_pdf (const char *tool_and_options, const char *after)
   g_autofree char *line = g_strdup_printf ("%s %s %s", tool_and_options, quoted, after);
 
   return run (line);
-}
-
-static NbReport *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
-  g_autoptr(GError) error = NULL;
-  NbReport *report = nb_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return report;
 }
 
 static void
@@ -148,7 +138,7 @@ find_token (GStrv tokens, int from, const char *text)
 static void
 test_text (void)
 {
-  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(NbReport) report = nb_test_load_sample ();
   g_autofree char *out = run_on_pdf ("pdftotext -layout", "-");
   g_auto(GStrv) tokens = g_regex_split_simple ("\\s+", out, 0, 0);
   g_autoptr(GString) flat = g_string_new (NULL);
@@ -303,7 +293,7 @@ test_page_numbers (void)
 static void
 test_atomic_failure (void)
 {
-  g_autoptr(NbReport) report = load_sample ();
+  g_autoptr(NbReport) report = nb_test_load_sample ();
   g_autofree char *path = g_build_filename (tmpdir, "no-such-folder", "out.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -325,7 +315,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   pdf_path = g_build_filename (tmpdir, "sample.pdf", NULL);
   pdf_path2 = g_build_filename (tmpdir, "again.pdf", NULL);
-  report = load_sample ();
+  report = nb_test_load_sample ();
   export_to (report, pdf_path);
   export_to (report, pdf_path2);
 

@@ -176,7 +176,7 @@ nb_export_pdf (NbReport *report, GFile *file, NbPdfOptions *options, GError **er
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      g_prefix_error (error, _("Cannot write “%s”: "), name);
+      g_prefix_error (error, _("Cannot write the PDF “%s”: "), name);
       return FALSE;
     }
   return TRUE;

@@ -69,11 +69,11 @@ static const struct {
   const char       *design;     /* the style the role asks for: data, not translated */
   const char       *use;
 } roles[NB_N_FONT_ROLES] = {
-  [NB_FONT_TITLE] = { title_fonts, "小标宋", N_("Title") },
-  [NB_FONT_BODY] = { body_fonts, "仿宋", N_("Body") },
-  [NB_FONT_HEI] = { hei_fonts, "黑体", N_("Headings and table heads") },
-  [NB_FONT_KAI] = { kai_fonts, "楷体", N_("Run-in headings") },
-  [NB_FONT_SONG] = { song_fonts, "宋体", N_("Page numbers") },
+  [NB_FONT_TITLE] = { title_fonts, "小标宋", NC_("font role", "Title") },
+  [NB_FONT_BODY] = { body_fonts, "仿宋", NC_("font role", "Body") },
+  [NB_FONT_HEI] = { hei_fonts, "黑体", NC_("font role", "Headings and table heads") },
+  [NB_FONT_KAI] = { kai_fonts, "楷体", NC_("font role", "Run-in headings") },
+  [NB_FONT_SONG] = { song_fonts, "宋体", NC_("font role", "Page numbers") },
 };
 
 /* TRUE when fontconfig lists a face of exactly this family (and weight, when bold). */
@@ -202,11 +202,13 @@ nb_pdf_fonts_describe (const NbResolvedFont fonts[NB_N_FONT_ROLES])
 
       if (font->substitute)
         /* TRANSLATORS: role, font, the Chinese style it stands in for */
-        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s (substitute for %s)"),
-                                                        _(roles[r].use), name,
-                                                        roles[r].design));
+        g_ptr_array_add (lines, g_strdup_printf (C_("font role line", "%s: %s (substitute for %s)"),
+                                                 g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
+                                                 name, roles[r].design));
       else
-        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), _(roles[r].use), name));
+        g_ptr_array_add (lines, g_strdup_printf (C_("font role line", "%s: %s"),
+                                                 g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
+                                                 name));
     }
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
