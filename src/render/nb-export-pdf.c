@@ -65,6 +65,22 @@ set_metadata (cairo_surface_t *surface, NbReport *report, NbPageLayout *layout)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* Every glyph the pages draw, subset per face (see nb-pdf-subset.h). */
+static NbFontSubsets *
+collect_glyphs (NbPageLayout *layout)
+{
+  NbFontSubsets *subsets = nb_font_subsets_new ();
+  cairo_surface_t *nowhere = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (nowhere);
+
+  for (guint page = 0; page < nb_page_layout_get_n_pages (layout); page++)
+    nb_page_layout_draw_page_tagged (layout, cr, page, subsets);
+  cairo_destroy (cr);
+  cairo_surface_destroy (nowhere);
+  nb_font_subsets_build (subsets);
+  return subsets;
+}
+
 /* The whole PDF in memory, so a failure leaves nothing half-written on disk. */
 static GBytes *
 render (NbReport *report, NbPageLayout *layout, GError **error)
@@ -74,6 +90,7 @@ render (NbReport *report, NbPageLayout *layout, GError **error)
   cairo_t *cr;
   cairo_status_t status;
   guint n_pages = nb_page_layout_get_n_pages (layout);
+  g_autoptr(NbFontSubsets) subsets = collect_glyphs (layout);
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, NB_PAGE_WIDTH_PT,
                                                  NB_PAGE_HEIGHT_PT);
@@ -96,7 +113,7 @@ render (NbReport *report, NbPageLayout *layout, GError **error)
 
       /* Page labels match the printed “— N —”. */
       cairo_pdf_surface_set_page_label (surface, label);
-      nb_page_layout_draw_page_tagged (layout, cr, page);
+      nb_page_layout_draw_page_tagged (layout, cr, page, subsets);
       cairo_show_page (cr);
     }
   cairo_tag_end (cr, "Document");

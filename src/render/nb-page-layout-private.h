@@ -6,15 +6,18 @@
 #pragma once
 
 #include "nb-page-layout.h"
+#include "nb-pdf-subset.h"
 
 G_BEGIN_DECLS
 
 /* As nb_page_layout_draw_page (), with H1/H2/P/Table structure tags and a named
  * destination ("s1" … "s6") at each section heading. Only tags cairo 1.16 knows are
- * used (layout.md §12.1). The caller wraps all pages in one "Document" tag. */
-void         nb_page_layout_draw_page_tagged    (NbPageLayout *self,
-                                                 cairo_t      *cr,
-                                                 guint         page);
+ * used (layout.md §12.1). The caller wraps all pages in one "Document" tag. Text goes
+ * through @subsets (see nb-pdf-subset.h; NULL = PangoCairo). */
+void         nb_page_layout_draw_page_tagged    (NbPageLayout  *self,
+                                                 cairo_t       *cr,
+                                                 guint          page,
+                                                 NbFontSubsets *subsets);
 /* The title without its breaks. */
 const char  *nb_page_layout_get_title           (NbPageLayout *self);
 /* Section headings as printed, and the destination name of each. */

@@ -512,7 +512,7 @@ nb_page_layout_get_n_pages (NbPageLayout *self)
 }
 
 static void
-draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged)
+draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFontSubsets *subsets)
 {
   Page *page;
   const char *open_tag = NULL;
@@ -536,7 +536,7 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged)
       if (op->kind == OP_TABLE)
         {
           nb_table_layout_draw (op->table, cr, op->x, op->y, op->head_first, op->head_end,
-                                op->first_row, op->end_row, tagged);
+                                op->first_row, op->end_row, tagged, subsets);
           continue;
         }
       if (tagged && open_tag == NULL)
@@ -552,7 +552,7 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged)
           cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
         }
       cairo_move_to (cr, op->x, op->y);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (op->layout, op->line));
+      nb_font_subsets_show_line (subsets, cr, pango_layout_get_line_readonly (op->layout, op->line));
       if (tagged && op->dest)
         cairo_tag_end (cr, CAIRO_TAG_DEST);
     }
@@ -561,20 +561,21 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged)
 
   /* The page number stays untagged (no "Artifact" on cairo 1.16, layout.md §12.1). */
   cairo_move_to (cr, page->folio_x, page->folio_y);
-  pango_cairo_show_layout (cr, page->folio);
+  nb_font_subsets_show_layout (subsets, cr, page->folio);
   cairo_restore (cr);
 }
 
 void
 nb_page_layout_draw_page (NbPageLayout *self, cairo_t *cr, guint page)
 {
-  draw_page (self, cr, page, FALSE);
+  draw_page (self, cr, page, FALSE, NULL);
 }
 
 void
-nb_page_layout_draw_page_tagged (NbPageLayout *self, cairo_t *cr, guint page)
+nb_page_layout_draw_page_tagged (NbPageLayout *self, cairo_t *cr, guint page,
+                                 NbFontSubsets *subsets)
 {
-  draw_page (self, cr, page, TRUE);
+  draw_page (self, cr, page, TRUE, subsets);
 }
 
 const char *

@@ -319,21 +319,22 @@ cell_rect (NbTableLayout *self, const Slices *slices, guint s, const NbGridItem 
 }
 
 static void
-draw_cell_text (NbTableLayout *self, cairo_t *cr, const Cell *cell, double rx, double ry,
-                double rw, double rh)
+draw_cell_text (NbTableLayout *self, cairo_t *cr, NbFontSubsets *subsets, const Cell *cell,
+                double rx, double ry, double rw, double rh)
 {
   /* A label cut by a page break never spills into its neighbours. */
   cairo_save (cr);
   cairo_rectangle (cr, rx, ry, rw, rh);
   cairo_clip (cr);
   cairo_move_to (cr, rx + self->pad_h, ry + (rh - cell->text_height) / 2);
-  pango_cairo_show_layout (cr, cell->layout);
+  nb_font_subsets_show_layout (subsets, cr, cell->layout);
   cairo_restore (cr);
 }
 
 void
 nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guint head_first,
-                      guint head_end, guint first_row, guint end_row, gboolean tagged)
+                      guint head_end, guint first_row, guint end_row, gboolean tagged,
+                      NbFontSubsets *subsets)
 {
   const NbTableDef *def = self->def;
   Slices slices = { { head_first, first_row }, { head_end, end_row }, { 0, 0 } };
@@ -372,7 +373,7 @@ nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guin
             cell_rect (self, &slices, s, cell->item, from, to, x, &rx, &ry, &rw, &rh);
             if (tagged)
               cairo_tag_begin (cr, cell->head ? "TH" : "TD", NULL);
-            draw_cell_text (self, cr, cell, rx, ry, rw, rh);
+            draw_cell_text (self, cr, subsets, cell, rx, ry, rw, rh);
             if (tagged)
               cairo_tag_end (cr, cell->head ? "TH" : "TD");
           }

@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 
+#include "nb-pdf-subset.h"
 #include "nb-report.h"
 #include "nb-typeset.h"
 
@@ -34,7 +35,8 @@ gboolean          nb_table_layout_can_break (NbTableLayout  *self,
                                              guint           first,
                                              guint           at);
 /* Draws rows [head_first, head_end) and then [first_row, end_row) with the table's top
- * left corner at (@x, @y). @tagged adds Table › TR › TH/TD structure (PDF). */
+ * left corner at (@x, @y). @tagged adds Table › TR › TH/TD structure (PDF); @subsets
+ * (may be NULL) draws the text with the export's font subsets. */
 void              nb_table_layout_draw      (NbTableLayout  *self,
                                              cairo_t        *cr,
                                              double          x,
@@ -43,7 +45,8 @@ void              nb_table_layout_draw      (NbTableLayout  *self,
                                              guint           head_end,
                                              guint           first_row,
                                              guint           end_row,
-                                             gboolean        tagged);
+                                             gboolean        tagged,
+                                             NbFontSubsets  *subsets);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbTableLayout, nb_table_layout_free)
 
