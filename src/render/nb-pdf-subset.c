@@ -14,6 +14,7 @@ typedef struct {
   hb_face_t         *face;      /* the full face, from Pango */
   hb_set_t          *glyphs;
   hb_subset_plan_t  *plan;      /* holds the old → new glyph id map */
+  hb_blob_t         *blob;      /* the subset font file */
   const hb_map_t    *new_ids;
   cairo_font_face_t *subset;    /* NULL until built, or when subsetting failed */
 } Face;
@@ -56,6 +57,7 @@ face_free (gpointer data)
   hb_set_destroy (face->glyphs);
   if (face->plan)
     hb_subset_plan_destroy (face->plan);
+  hb_blob_destroy (face->blob);
   if (face->subset)
     cairo_font_face_destroy (face->subset);
   g_free (face);
@@ -108,11 +110,11 @@ holder_free (void *data)
 
 static const cairo_user_data_key_t holder_key;
 
-/* The subset of @face as a cairo font face, or NULL. Shaping is done, so the layout and
- * vertical tables go; charstrings are flattened (desubroutinized), which HarfBuzz does
- * twice as fast as subsetting the subroutines, for a slightly larger file. */
-static cairo_font_face_t *
-make_subset (Face *face)
+/* Subsets @face into face->blob (stays NULL on failure). Shaping is done, so the layout
+ * and vertical tables go; charstrings are flattened (desubroutinized), which HarfBuzz
+ * does twice as fast as subsetting the subroutines, for a slightly larger file. */
+static void
+subset_face (Face *face)
 {
   static const hb_tag_t dropped[] = {
     HB_TAG ('G', 'S', 'U', 'B'), HB_TAG ('G', 'P', 'O', 'S'), HB_TAG ('G', 'D', 'E', 'F'),
@@ -120,14 +122,10 @@ make_subset (Face *face)
     HB_TAG ('v', 'h', 'e', 'a'), HB_TAG ('v', 'm', 't', 'x'),
   };
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
-  hb_face_t *subset = NULL;
-  Holder *holder;
-  const char *data;
-  unsigned int length;
-  cairo_font_face_t *font_face;
+  hb_face_t *subset;
 
-  if (input == NULL || freetype () == NULL)
-    return NULL;
+  if (input == NULL)
+    return;
   hb_set_union (hb_subset_input_glyph_set (input), face->glyphs);
   for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
     hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), dropped[i]);
@@ -135,12 +133,25 @@ make_subset (Face *face)
   face->plan = hb_subset_plan_create_or_fail (face->face, input);
   hb_subset_input_destroy (input);
   if (face->plan == NULL || !(subset = hb_subset_plan_execute_or_fail (face->plan)))
-    return NULL;
+    return;
   face->new_ids = hb_subset_plan_old_to_new_glyph_mapping (face->plan);
-
-  holder = g_new0 (Holder, 1);
-  holder->blob = hb_face_reference_blob (subset);
+  face->blob = hb_face_reference_blob (subset);
   hb_face_destroy (subset);
+}
+
+/* The subset as a cairo font face, or NULL. */
+static cairo_font_face_t *
+wrap_subset (Face *face)
+{
+  Holder *holder;
+  const char *data;
+  unsigned int length = 0;
+  cairo_font_face_t *font_face;
+
+  if (face->blob == NULL || freetype () == NULL)
+    return NULL;
+  holder = g_new0 (Holder, 1);
+  holder->blob = hb_blob_reference (face->blob);
   data = hb_blob_get_data (holder->blob, &length);
   if (length == 0 ||
       FT_New_Memory_Face (freetype (), (const FT_Byte *) data, (FT_Long) length, 0, &holder->face) != 0)
@@ -167,10 +178,14 @@ nb_font_subsets_build (NbFontSubsets *self)
 
   g_return_if_fail (!self->built);
 
+  /* One thread per face was measured no faster: one face (the body's) dominates. */
   self->built = TRUE;
   g_hash_table_iter_init (&iter, self->faces);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &face))
-    face->subset = make_subset (face);
+    {
+      subset_face (face);
+      face->subset = wrap_subset (face);
+    }
 }
 
 static hb_face_t *
