@@ -303,6 +303,46 @@ test_atomic_failure (void)
   g_assert_nonnull (strstr (error->message, "out.pdf"));
 }
 
+/* nianbao-cli export --to pdf writes the same bytes as the library call. */
+static void
+test_cli (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "cli.pdf", NULL);
+  g_autofree char *quoted_cli = g_shell_quote (g_getenv ("NB_CLI"));
+  g_autofree char *quoted_path = g_shell_quote (path);
+  g_autofree char *quoted_sample = g_shell_quote (g_getenv ("NB_SAMPLE"));
+  g_autofree char *cmd = g_strdup_printf ("%s export --to pdf -o %s %s", quoted_cli, quoted_path, quoted_sample);
+  g_autofree char *out = run (cmd);
+  g_autofree char *a = NULL, *b = NULL;
+  gsize len_a, len_b;
+
+  g_assert_true (g_file_get_contents (pdf_path, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (path, &b, &len_b, NULL));
+  g_assert_true (len_a == len_b && memcmp (a, b, len_a) == 0);
+}
+
+/* A new, empty report: every cell blank prints 0, no text, still a valid document. */
+static void
+test_new_report (void)
+{
+  g_autoptr(NbReport) report = nb_report_new_for_agency ("某某县人民政府", NB_LEVEL_COUNTY_GOV, 2025);
+  g_autofree char *path = g_build_filename (tmpdir, "new.pdf", NULL);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -layout %s -", quoted);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  export_to (report, path);
+  text = run (cmd);
+  g_free (cmd);
+  cmd = g_strdup_printf ("pdfinfo %s", quoted);
+  info = run (cmd);
+  g_assert_nonnull (strstr (info, "Title:           某某县人民政府2025年政府信息公开工作年度报告\n"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Wed Dec 31 16:00:00 2025 UTC\n"));
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    g_assert_nonnull (strstr (text, nb_format_section (s)->title));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +366,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/reproducible", test_reproducible);
   g_test_add_func ("/pdf/page-numbers", test_page_numbers);
   g_test_add_func ("/pdf/atomic-failure", test_atomic_failure);
+  g_test_add_func ("/pdf/cli", test_cli);
+  g_test_add_func ("/pdf/new-report", test_new_report);
   status = g_test_run ();
 
   if (status == 0)
