@@ -174,15 +174,17 @@ grid_paragraph (NbPageLayout *self, NbFontRole role, const char *text)
   return keep_layout (self, layout);
 }
 
-/* Puts each line of @layout on the next grid line, starting pages as needed. */
+/* Puts each line of @layout on the next grid line, starting pages as needed. The lines
+ * continue the current structure block (one tag) or, with @new_block, start one. */
 static void
 place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *tag,
-             const char *dest, gboolean centre)
+             const char *dest, gboolean centre, gboolean new_block)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int index = 0;
 
-  self->block++;
+  if (new_block)
+    self->block++;
   do
     {
       PangoRectangle logical;
@@ -217,7 +219,7 @@ place_text (NbPageLayout *self, const char *text)
       g_strstrip (paragraphs[i]);
       if (*paragraphs[i])
         place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                     "P", NULL, FALSE);
+                     "P", NULL, FALSE, TRUE);
     }
 }
 
@@ -257,7 +259,6 @@ place_title (NbPageLayout *self, NbReport *report)
   else
     self->title_breaks = compute_title_breaks (self, self->title);
 
-  self->block++;
   for (guint b = 0; b <= self->title_breaks->len; b++)
     {
       guint end = b < self->title_breaks->len ? (guint) g_array_index (self->title_breaks, int, b)
@@ -265,7 +266,6 @@ place_title (NbPageLayout *self, NbReport *report)
       const char *stop;
       g_autofree char *text = NULL;
       PangoLayout *layout;
-      guint block = self->block;
 
       if (end <= done || end > n_chars)
         continue;
@@ -273,10 +273,8 @@ place_title (NbPageLayout *self, NbReport *report)
       text = g_strndup (start, (gsize) (stop - start));
       layout = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_TITLE,
                                                      NB_SIZE_ERHAO, text));
-      place_lines (self, layout, NB_SIZE_ERHAO, "H1", NULL, TRUE);
       /* All title lines are one H1. */
-      g_array_index (self->page->ops, Op, self->page->ops->len - 1).block = block;
-      self->block = block;
+      place_lines (self, layout, NB_SIZE_ERHAO, "H1", NULL, TRUE, done == 0);
       start = stop;
       done = end;
     }
@@ -315,7 +313,7 @@ place_part (NbPageLayout *self, guint number, const NbPart *part)
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
-  place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE);
+  place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
   for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
     place_text (self, paragraphs[i]);
 }
@@ -426,7 +424,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     }
   else
     need_lines (self, 3);
-  place_lines (self, heading, NB_SIZE_SANHAO, "H2", self->section_dests[index], FALSE);
+  place_lines (self, heading, NB_SIZE_SANHAO, "H2", self->section_dests[index], FALSE, TRUE);
 
   if (table)
     {
