@@ -161,11 +161,7 @@ layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
                                                                               : NB_FONT_BODY,
                                         self->size, text);
       if (item->kind == NB_GRID_VALUE)
-        {
-          nb_typeset_add_attr (cell->layout, pango_attr_font_features_new ("tnum 1"));
-          if (nb_typeset_text_width (cell->layout) > inner)
-            numbers_fit = FALSE;
-        }
+        nb_typeset_add_attr (cell->layout, pango_attr_font_features_new ("tnum 1"));
       if (is_column_head (item->kind))
         {
           g_autofree char *wrapped = wrap_head (cell->layout, text, inner);
@@ -180,6 +176,9 @@ layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
                                                                                : PANGO_ALIGN_CENTER);
       pango_layout_get_size (cell->layout, NULL, &height);
       cell->text_height = (double) height / PANGO_SCALE;
+      /* A number that needed a second line did not fit. */
+      if (item->kind == NB_GRID_VALUE && pango_layout_is_wrapped (cell->layout))
+        numbers_fit = FALSE;
     }
   return numbers_fit;
 }
@@ -262,6 +261,13 @@ double
 nb_table_layout_font_size (NbTableLayout *self)
 {
   return self->size;
+}
+
+const char *
+nb_table_layout_cell_text (NbTableLayout *self, guint index)
+{
+  g_return_val_if_fail (index < self->def->n_items, NULL);
+  return pango_layout_get_text (self->cells[index].layout);
 }
 
 double

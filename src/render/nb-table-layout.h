@@ -25,6 +25,9 @@ NbTableLayout    *nb_table_layout_new       (NbTypeset      *typeset,
 void              nb_table_layout_free      (NbTableLayout  *self);
 const NbTableDef *nb_table_layout_get_def   (NbTableLayout  *self);
 double            nb_table_layout_font_size (NbTableLayout  *self);
+/* The text of grid item @index as laid out (head labels with their line breaks). */
+const char       *nb_table_layout_cell_text (NbTableLayout  *self,
+                                             guint           index);
 /* Height of grid rows [first_row, end_row) in points. */
 double            nb_table_layout_height    (NbTableLayout  *self,
                                              guint           first_row,
