@@ -23,6 +23,12 @@ seconds () {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }'
 }
 
+# CPU seconds (user + system) of one run of "$@": less sensitive than wall time to a
+# busy machine.
+cpu_seconds () {
+  /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.2f\n", $1 + $2 }'
+}
+
 # Peak resident memory of "$@" in MB (GNU time, package "time").
 peak_mb () {
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ { printf "%.1f\n", $2 / 1024 }'
@@ -31,13 +37,15 @@ peak_mb () {
 # ---- bench_pdf: nianbao-cli export --to pdf of the sample (issue 3) -------------------
 # Targets: ≤ 0.15 s and ≤ 80 MB peak, at most a fifth of LibreOffice's time.
 bench_pdf () {
-  local tmp t mb soffice_t
+  local tmp t cpu mb soffice_t
   tmp=$(mktemp -d)
   echo "== PDF export: nianbao-cli export --to pdf (sample, median of $runs runs)"
   "$cli" export --to pdf -o "$tmp/warm.pdf" "$sample" >/dev/null 2>&1   # warm the font caches
   t=$(for _ in $(seq "$runs"); do seconds "$cli" export --to pdf -o "$tmp/out.pdf" "$sample"; done | median)
+  cpu=$(for _ in $(seq "$runs"); do cpu_seconds "$cli" export --to pdf -o "$tmp/out.pdf" "$sample"; done | median)
   mb=$(peak_mb "$cli" export --to pdf -o "$tmp/out.pdf" "$sample")
-  printf 'time            %.3f s\n' "$t"
+  printf 'time            %.3f s (wall)\n' "$t"
+  printf 'cpu             %.2f s (user + system)\n' "$cpu"
   printf 'peak memory     %s MB\n' "$mb"
   printf 'pages           %s\n' "$(pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')"
   printf 'size            %s bytes\n' "$(stat -c %s "$tmp/out.pdf")"

@@ -321,7 +321,8 @@ test_cli (void)
   g_assert_true (len_a == len_b && memcmp (a, b, len_a) == 0);
 }
 
-/* A new, empty report: every cell blank prints 0, no text, still a valid document. */
+/* A new, empty report: every cell blank prints 0, no text, still a valid document; the
+ * dates come from the publication date. */
 static void
 test_new_report (void)
 {
@@ -332,13 +333,15 @@ test_new_report (void)
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
 
+  nb_report_set_text (report, NB_TEXT_PUBLICATION_DATE, "2026-01-20");
   export_to (report, path);
   text = run (cmd);
   g_free (cmd);
   cmd = g_strdup_printf ("pdfinfo %s", quoted);
   info = run (cmd);
   g_assert_nonnull (strstr (info, "Title:           某某县人民政府2025年政府信息公开工作年度报告\n"));
-  g_assert_nonnull (strstr (info, "CreationDate:    Wed Dec 31 16:00:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Mon Jan 19 16:00:00 2026 UTC\n"));
+  g_assert_nonnull (strstr (info, "ModDate:         Mon Jan 19 16:00:00 2026 UTC\n"));
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     g_assert_nonnull (strstr (text, nb_format_section (s)->title));
 }
