@@ -7,6 +7,7 @@
 
 #include <cairo-ft.h>
 #include <hb-subset.h>
+#include <pango/pangofc-font.h>
 
 #include "nb-pdf-subset.h"
 
@@ -221,6 +222,22 @@ collect_run (NbFontSubsets *self, PangoGlyphItem *run)
     }
 }
 
+/* Fonts that fontconfig makes bold or slanted by transforming the outlines: drawing the
+ * subset's plain outlines would lose that, so Pango draws them. */
+static gboolean
+synthesized (PangoFont *font)
+{
+  FcPattern *pattern = PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcBool embolden = FcFalse;
+  FcMatrix *matrix = NULL;
+
+  if (pattern == NULL)
+    return TRUE;
+  FcPatternGetBool (pattern, FC_EMBOLDEN, 0, &embolden);
+  FcPatternGetMatrix (pattern, FC_MATRIX, 0, &matrix);
+  return embolden || (matrix && (matrix->xy != 0 || matrix->yx != 0 || matrix->xx != 1 || matrix->yy != 1));
+}
+
 /* How to draw @font's runs: its subset at its size, or Pango when there is none. */
 static const Scaled *
 scaled_font (NbFontSubsets *self, PangoFont *font)
@@ -236,7 +253,7 @@ scaled_font (NbFontSubsets *self, PangoFont *font)
   scaled = g_new0 (Scaled, 1);
   face = font_face (font) ? g_hash_table_lookup (self->faces, font_face (font)) : NULL;
   pango_scaled = PANGO_IS_CAIRO_FONT (font) ? pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)) : NULL;
-  if (face && face->subset && pango_scaled)
+  if (face && face->subset && pango_scaled && !synthesized (font))
     {
       options = cairo_font_options_create ();
       cairo_scaled_font_get_font_matrix (pango_scaled, &font_matrix);
