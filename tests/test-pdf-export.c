@@ -13,6 +13,7 @@
 
 #include "nb-document.h"
 #include "nb-export.h"
+#include "nb-page-layout-private.h"
 #include "nb-test-sample.h"
 
 /* The sample's pages as laid out (a change here is a layout change: look at the pages). */
@@ -346,6 +347,26 @@ test_new_report (void)
     g_assert_nonnull (strstr (text, nb_format_section (s)->title));
 }
 
+/* The sample's title breaks before the fixed tail with real font metrics; a break the
+ * user set wins. */
+static void
+test_title_breaks (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbPageLayout) layout = nb_page_layout_new (report, NULL);
+  g_autoptr(NbPageLayout) manual = NULL;
+  const GArray *breaks = nb_page_layout_get_title_breaks (layout);
+  const int offsets[] = { 6 };
+
+  g_assert_cmpuint (breaks->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaks, int, 0), ==, 11);   /* 重庆市黔江区2024年 / 政府… */
+  nb_report_set_title_breaks (report, offsets, 1);
+  manual = nb_page_layout_new (report, NULL);
+  breaks = nb_page_layout_get_title_breaks (manual);
+  g_assert_cmpuint (breaks->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaks, int, 0), ==, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/page-numbers", test_page_numbers);
   g_test_add_func ("/pdf/atomic-failure", test_atomic_failure);
   g_test_add_func ("/pdf/cli", test_cli);
+  g_test_add_func ("/pdf/title-breaks", test_title_breaks);
   g_test_add_func ("/pdf/new-report", test_new_report);
   status = g_test_run ();
 
