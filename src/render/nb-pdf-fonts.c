@@ -76,25 +76,61 @@ static const struct {
   [NB_FONT_SONG] = { song_fonts, "宋体", NC_("font role", "Page numbers") },
 };
 
-/* TRUE when fontconfig lists a face of exactly this family (and weight, when bold). */
-static gboolean
-family_installed (const char *family, PangoWeight weight)
+/* fontconfig compares family names ignoring case and blanks. */
+static char *
+family_key (const char *family, gboolean bold)
 {
-  FcPattern *pattern = FcPatternCreate ();
-  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
-  FcFontSet *set;
-  gboolean found;
+  g_autofree char *folded = g_utf8_casefold (family, -1);
+  GString *key = g_string_new (NULL);
 
-  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
-  if (weight >= PANGO_WEIGHT_BOLD)
-    FcPatternAddInteger (pattern, FC_WEIGHT, FC_WEIGHT_BOLD);
-  set = FcFontList (NULL, pattern, objects);
-  found = set != NULL && set->nfont > 0;
+  for (const char *p = folded; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (key, *p);
+  if (bold)
+    g_string_append (key, "\nbold");
+  return g_string_free (key, FALSE);
+}
+
+/* Every installed family, and "family\nbold" for those with a bold face, mapped to the
+ * name as fontconfig spells it: one listing instead of one per candidate. */
+static GHashTable *
+installed_families (void)
+{
+  GHashTable *families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_WEIGHT, NULL);
+  FcFontSet *set = FcFontList (NULL, pattern, objects);
+
+  for (int i = 0; set && i < set->nfont; i++)
+    {
+      FcChar8 *family;
+      int weight = FC_WEIGHT_REGULAR;
+
+      FcPatternGetInteger (set->fonts[i], FC_WEIGHT, 0, &weight);
+      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &family) == FcResultMatch; n++)
+        {
+          g_hash_table_insert (families, family_key ((const char *) family, FALSE),
+                               g_strdup ((const char *) family));
+          if (weight == FC_WEIGHT_BOLD)
+            g_hash_table_insert (families, family_key ((const char *) family, TRUE),
+                                 g_strdup ((const char *) family));
+        }
+    }
   if (set)
     FcFontSetDestroy (set);
   FcObjectSetDestroy (objects);
   FcPatternDestroy (pattern);
-  return found;
+  return families;
+}
+
+/* The family as installed when fontconfig lists a face of exactly this family (and
+ * weight, when bold), else NULL. */
+static const char *
+family_installed (GHashTable *families, const char *family, PangoWeight weight)
+{
+  g_autofree char *key = family_key (family, weight >= PANGO_WEIGHT_BOLD);
+
+  return g_hash_table_lookup (families, key);
 }
 
 static const char *
@@ -125,6 +161,8 @@ set_font (NbResolvedFont *font, const char *family, PangoWeight weight, gboolean
 void
 nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FONT_ROLES])
 {
+  g_autoptr(GHashTable) families = installed_families ();
+
   for (guint r = 0; r < NB_N_FONT_ROLES; r++)
     {
       NbResolvedFont *font = &fonts[r];
@@ -144,13 +182,16 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
 
           for (guint i = 0; names[i] && !font->family; i++)
             {
+              const char *installed;
+
               g_strstrip (names[i]);
-              if (*names[i] && family_installed (names[i], PANGO_WEIGHT_NORMAL))
-                set_font (font, names[i], PANGO_WEIGHT_NORMAL, FALSE);
+              installed = family_installed (families, names[i], PANGO_WEIGHT_NORMAL);
+              if (installed)
+                set_font (font, installed, PANGO_WEIGHT_NORMAL, FALSE);
             }
         }
       for (guint i = 0; choices[i].family && !font->family; i++)
-        if (family_installed (choices[i].family, choices[i].weight))
+        if (family_installed (families, choices[i].family, choices[i].weight) != NULL)
           set_font (font, choices[i].family, choices[i].weight, !choices[i].true_design);
       /* Nothing installed at all: let fontconfig pick, and say so. */
       if (!font->family)
