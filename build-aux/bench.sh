@@ -65,6 +65,33 @@ bench_html_json () {
   figure "export --to json" 20 "$cli" export --to json -o "$tmp/sample.json" "$sample"
 }
 
+# cpu_seconds CMD…: user + system seconds of one run; steadier than wall time on a busy machine.
+cpu_seconds () {
+  /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null 2>&1
+  awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu"
+}
+
+# Targets: ≤ 0.15 s and ≤ 80 MB peak, at most a fifth of LibreOffice's time.
+bench_pdf () {
+  local out="$tmp/out.pdf" t
+  echo "== PDF export: nianbao-cli export --to pdf of the sample (targets: ≤ 0.15 s, ≤ 80 MB)"
+  "$cli" export --to pdf -o "$out" "$sample" >/dev/null 2>&1      # warm the font caches
+  t=$(median_seconds "$runs" "$cli" export --to pdf -o "$out" "$sample")
+  echo "time            $t s (wall, median of $runs)"
+  echo "cpu             $(cpu_seconds "$cli" export --to pdf -o "$out" "$sample") s (user + system)"
+  echo "peak memory     $(peak_rss_mb "$cli" export --to pdf -o "$out" "$sample") MB"
+  echo "pages, size     $(pdfinfo "$out" 2>/dev/null | awk '/^Pages:/ { print $2 }'), $(stat -c %s "$out") bytes"
+  if command -v soffice >/dev/null 2>&1; then
+    "$cli" export --to html -o "$tmp/report.html" "$sample" >/dev/null
+    local lo
+    lo=$(median_seconds 3 soffice --headless --convert-to pdf --outdir "$tmp/lo" "$tmp/report.html")
+    echo "LibreOffice     $lo s (soffice --headless --convert-to pdf of the HTML export)"
+    awk -v a="$t" -v b="$lo" 'BEGIN { printf "ratio           %.2f\n", a / b }'
+  else
+    echo "LibreOffice     not measured (soffice not installed)"
+  fi
+}
+
 sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || mapfile -t sections < <(declare -F | awk '{ print $3 }' | sed -n 's/^bench_//p')
 for s in "${sections[@]}"; do

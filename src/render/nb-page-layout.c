@@ -1,0 +1,609 @@
+/* nb-page-layout.c — the report laid out into pages once, drawn page by page
+ *
+ * Body text sits on the 22 × 28 grid (layout.md §2): each line is drawn by itself with its
+ * baseline at a fixed pitch, so fonts with different line heights keep the grid. Tables
+ * interrupt the grid and body text resumes on the next free grid line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nb-page-layout-private.h"
+#include "nb-table-layout.h"
+#include "nb-title-breaks.h"
+#include "nb-typeset.h"
+
+/* Page numbers (layout.md §6): the dash's ink centre 269 mm from the top; the number
+ * block inset one 四号 character from the type area's outer edge. */
+#define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
+#define NB_FOLIO_INSET     NB_SIZE_SIHAO
+#define NB_TITLE_TAIL      "年政府信息公开工作年度报告"
+/* Rows of a split table that must go to its continuation page together. */
+#define MIN_CONTINUED_ROWS 3
+
+typedef enum {
+  OP_LINE,
+  OP_TABLE,
+} OpKind;
+
+typedef struct {
+  OpKind         kind;
+  /* OP_LINE: one line of a paragraph layout, drawn at (x, y = baseline) */
+  PangoLayout   *layout;
+  int            line;
+  const char    *tag;           /* "H1", "H2", "P" */
+  guint          block;         /* consecutive lines of one block share one tag */
+  const char    *dest;          /* a named destination here, or NULL */
+  /* OP_TABLE: y = the fragment's top */
+  NbTableLayout *table;
+  guint          head_first, head_end, first_row, end_row;
+  double         x, y;
+} Op;
+
+typedef struct {
+  GArray      *ops;
+  PangoLayout *folio;
+  double       folio_x, folio_y;
+} Page;
+
+struct _NbPageLayout {
+  GObject     parent_instance;
+
+  NbTypeset  *typeset;
+  GPtrArray  *layouts;          /* every PangoLayout the ops point to */
+  GPtrArray  *tables;           /* NbTableLayout */
+  GPtrArray  *pages;            /* Page */
+  char       *title;
+  GArray     *title_breaks;
+  char       *section_titles[NB_N_SECTIONS];
+  char       *section_dests[NB_N_SECTIONS];
+
+  /* while laying out */
+  Page       *page;
+  guint       line;             /* next free grid line on the page */
+  guint       block;
+};
+
+G_DEFINE_FINAL_TYPE (NbPageLayout, nb_page_layout, G_TYPE_OBJECT)
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_array_unref (page->ops);
+  g_clear_object (&page->folio);
+  g_free (page);
+}
+
+static void
+nb_page_layout_finalize (GObject *object)
+{
+  NbPageLayout *self = NB_PAGE_LAYOUT (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->typeset, nb_typeset_free);
+  g_clear_pointer (&self->title_breaks, g_array_unref);
+  g_free (self->title);
+  for (guint i = 0; i < NB_N_SECTIONS; i++)
+    {
+      g_free (self->section_titles[i]);
+      g_free (self->section_dests[i]);
+    }
+  G_OBJECT_CLASS (nb_page_layout_parent_class)->finalize (object);
+}
+
+static void
+nb_page_layout_class_init (NbPageLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nb_page_layout_finalize;
+}
+
+static void
+nb_page_layout_init (NbPageLayout *self)
+{
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_layout_free);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+}
+
+/* ---- Flow --------------------------------------------------------------------------- */
+
+static void
+new_page (NbPageLayout *self)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  g_ptr_array_add (self->pages, page);
+  self->page = page;
+  self->line = 0;
+}
+
+/* Starts a new page unless @n_lines grid lines are still free on this one. */
+static void
+need_lines (NbPageLayout *self, guint n_lines)
+{
+  if (self->page == NULL || self->line + n_lines > NB_GRID_LINES)
+    new_page (self);
+}
+
+/* Starts a new page unless @height points are free below the next free grid line. */
+static void
+need_height (NbPageLayout *self, double height)
+{
+  if (self->page == NULL || self->line >= NB_GRID_LINES ||
+      (self->line > 0 && self->line * NB_LINE_PITCH + height > NB_AREA_HEIGHT + 0.01))
+    new_page (self);
+}
+
+static PangoLayout *
+keep_layout (NbPageLayout *self, PangoLayout *layout)
+{
+  g_ptr_array_add (self->layouts, layout);
+  return layout;
+}
+
+static void
+add_range_attr (PangoAttrList *attrs, PangoAttribute *attr, guint start, guint end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* A paragraph on the grid: 156 mm wide, justified, letter spacing that makes 28 characters
+ * a line, first line indented two characters (layout.md §2). */
+static PangoLayout *
+grid_paragraph (NbPageLayout *self, NbFontRole role, const char *text)
+{
+  PangoLayout *layout = nb_typeset_layout (self->typeset, role, NB_SIZE_SANHAO, text);
+
+  pango_layout_set_width (layout, (int) (NB_AREA_WIDTH * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_justify (layout, TRUE);
+  pango_layout_set_indent (layout, (int) (2 * NB_CHAR_ADVANCE * PANGO_SCALE));
+  nb_typeset_add_attr (layout, pango_attr_letter_spacing_new (
+                         (int) lround ((NB_CHAR_ADVANCE - NB_SIZE_SANHAO) * PANGO_SCALE)));
+  return keep_layout (self, layout);
+}
+
+/* Puts each line of @layout on the next grid line, starting pages as needed. The lines
+ * continue the current structure block (one tag) or, with @new_block, start one. */
+static void
+place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *tag,
+             const char *dest, gboolean centre, gboolean new_block)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int index = 0;
+
+  if (new_block)
+    self->block++;
+  do
+    {
+      PangoRectangle logical;
+      Op op = { OP_LINE };
+
+      need_lines (self, 1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      op.layout = layout;
+      op.line = index;
+      op.tag = tag;
+      op.block = self->block;
+      op.dest = index == 0 ? dest : NULL;
+      op.x = NB_AREA_LEFT + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
+                                    : (double) logical.x / PANGO_SCALE);
+      op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
+      g_array_append_val (self->page->ops, op);
+      self->line++;
+      index++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Each non-empty line of @text as a body paragraph. */
+static void
+place_text (NbPageLayout *self, const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i])
+        place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
+                     "P", NULL, FALSE, TRUE);
+    }
+}
+
+/* ---- Title ---------------------------------------------------------------------------- */
+
+static GArray *
+compute_title_breaks (NbPageLayout *self, const char *title)
+{
+  g_autoptr(PangoLayout) layout = nb_typeset_layout (self->typeset, NB_FONT_TITLE,
+                                                     NB_SIZE_ERHAO, "");
+  guint n = (guint) g_utf8_strlen (title, -1);
+  g_autofree double *widths = g_new0 (double, n + 1);
+  const char *p = title;
+
+  for (guint i = 0; i < n; i++, p = g_utf8_next_char (p))
+    {
+      pango_layout_set_text (layout, p, (int) (g_utf8_next_char (p) - p));
+      widths[i] = nb_typeset_text_width (layout);
+    }
+  return nb_title_breaks_compute (title, widths, NB_AREA_WIDTH);
+}
+
+/* 小标宋 二号, centred from the first grid line, one line per break, then a blank line. */
+static void
+place_title (NbPageLayout *self, NbReport *report)
+{
+  const GArray *manual = nb_report_get_title_breaks (report);
+  const char *start = self->title;
+  guint n_chars = (guint) g_utf8_strlen (self->title, -1);
+  guint done = 0;
+
+  if (manual && manual->len > 0)
+    {
+      self->title_breaks = g_array_new (FALSE, FALSE, sizeof (int));
+      g_array_append_vals (self->title_breaks, manual->data, manual->len);
+    }
+  else
+    self->title_breaks = compute_title_breaks (self, self->title);
+
+  for (guint b = 0; b <= self->title_breaks->len; b++)
+    {
+      guint end = b < self->title_breaks->len ? (guint) g_array_index (self->title_breaks, int, b)
+                                              : n_chars;
+      const char *stop;
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+
+      if (end <= done || end > n_chars)
+        continue;
+      stop = g_utf8_offset_to_pointer (start, end - done);
+      text = g_strndup (start, (gsize) (stop - start));
+      layout = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_TITLE,
+                                                     NB_SIZE_ERHAO, text));
+      /* All title lines are one H1. */
+      place_lines (self, layout, NB_SIZE_ERHAO, "H1", NULL, TRUE, done == 0);
+      start = stop;
+      done = end;
+    }
+  self->line++;
+}
+
+/* ---- Sections ------------------------------------------------------------------------- */
+
+/* （一）…（十）, then 十一, 十二 … for the run-in ordinals. */
+static char *
+chinese_number (guint n)
+{
+  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  if (n < 10)
+    return g_strdup (digits[n]);
+  if (n < 20)
+    return g_strconcat ("十", digits[n % 10], NULL);
+  return g_strconcat (digits[(n / 10) % 10], "十", digits[n % 10], NULL);
+}
+
+/* “（一）heading。text”: the heading in 楷体 inside the body paragraph (layout.md §4). */
+static void
+place_part (NbPageLayout *self, guint number, const NbPart *part)
+{
+  g_autofree char *ordinal = chinese_number (number);
+  g_auto(GStrv) paragraphs = g_strsplit (part->text ? part->text : "", "\n", -1);
+  g_autofree char *head = g_strdup_printf ("（%s）%s。", ordinal, part->heading ? part->heading : "");
+  g_autofree char *first = g_strconcat (head, paragraphs[0] ? g_strstrip (paragraphs[0]) : "", NULL);
+  PangoLayout *layout = grid_paragraph (self, NB_FONT_BODY, first);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  PangoFontDescription *kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI,
+                                                        NB_SIZE_SANHAO);
+
+  add_range_attr (attrs, pango_attr_font_desc_new (kai), 0, (guint) strlen (head));
+  pango_font_description_free (kai);
+  pango_layout_set_attributes (layout, attrs);
+  need_lines (self, 2);
+  place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
+  for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
+    place_text (self, paragraphs[i]);
+}
+
+/* The height that must follow a table's heading on the same page: the first block (二),
+ * the header rows and the first data row (三), the whole table (四). */
+static double
+first_unit_height (NbTableLayout *table)
+{
+  const NbTableDef *def = nb_table_layout_get_def (table);
+  const NbTableBlock *block = &def->blocks[0];
+
+  if (def->id == NB_TABLE_S3)
+    return nb_table_layout_height (table, block->first_row, block->first_row + block->n_header_rows + 1);
+  return nb_table_layout_height (table, block->first_row, block->first_row + block->n_rows);
+}
+
+static void
+add_table_op (NbPageLayout *self, NbTableLayout *table, double y, guint head_first,
+              guint head_end, guint first_row, guint end_row)
+{
+  Op op = { OP_TABLE };
+
+  op.table = table;
+  op.x = NB_AREA_LEFT;
+  op.y = NB_AREA_TOP + y;
+  op.head_first = head_first;
+  op.head_end = head_end;
+  op.first_row = first_row;
+  op.end_row = end_row;
+  g_array_append_val (self->page->ops, op);
+}
+
+/* Table 二 breaks only between its blocks, 四 never; 三 between data rows, with its header
+ * rows repeated on the next page (layout.md §8). */
+static void
+place_table (NbPageLayout *self, NbTableLayout *table)
+{
+  const NbTableDef *def = nb_table_layout_get_def (table);
+  gboolean by_rows = def->id == NB_TABLE_S3;
+  double y;
+
+  need_height (self, first_unit_height (table));
+  y = self->line * NB_LINE_PITCH;
+  for (guint b = 0; b < def->n_blocks; b++)
+    {
+      const NbTableBlock *block = &def->blocks[b];
+      guint head_end = block->first_row + block->n_header_rows;
+      guint block_end = block->first_row + block->n_rows;
+      guint first = block->first_row, head_first = 0, head_last = 0;
+      guint end = by_rows ? head_end + 1 : block_end;
+
+      if (y > 0 && y + nb_table_layout_height (table, first, end) > NB_AREA_HEIGHT + 0.01)
+        {
+          new_page (self);
+          y = 0;
+        }
+      for (; end < block_end; end++)
+        {
+          double used = nb_table_layout_height (table, head_first, head_last) +
+                        nb_table_layout_height (table, first, end + 1);
+
+          if (y + used <= NB_AREA_HEIGHT + 0.01)
+            continue;
+          /* No lone last rows on the continuation page, and room on both sides for the
+           * labels the break cuts: move the break up while needed and possible. */
+          {
+            guint at = end;
+
+            if (block_end - at < MIN_CONTINUED_ROWS)
+              at = block_end > MIN_CONTINUED_ROWS ? block_end - MIN_CONTINUED_ROWS : 0;
+            while (at > MAX (first, head_end) + 1 && !nb_table_layout_can_break (table, first, at))
+              at--;
+            if (at > MAX (first, head_end) && nb_table_layout_can_break (table, first, at))
+              end = at;
+          }
+          add_table_op (self, table, y, head_first, head_last, first, end);
+          new_page (self);
+          y = 0;
+          head_first = block->first_row, head_last = head_end;
+          first = end;
+        }
+      add_table_op (self, table, y, head_first, head_last, first, end);
+      y += nb_table_layout_height (table, head_first, head_last) +
+           nb_table_layout_height (table, first, end);
+    }
+  /* Body text resumes on the next free grid line. */
+  self->line = (guint) ceil (y / NB_LINE_PITCH - 0.001);
+}
+
+static void
+place_section (NbPageLayout *self, NbReport *report, guint index)
+{
+  const NbSectionDef *def = nb_format_section (index);
+  PangoLayout *heading;
+  NbTableLayout *table = NULL;
+
+  self->section_titles[index] = g_strdup (nb_report_get_section_title (report, index));
+  self->section_dests[index] = g_strdup (def->id);
+  heading = grid_paragraph (self, NB_FONT_HEI, self->section_titles[index]);
+
+  /* A heading never ends a page: it keeps two body lines, or its table's first part. */
+  if (def->kind == NB_SECTION_TABLE)
+    {
+      table = nb_table_layout_new (self->typeset, report, def->table);
+      g_ptr_array_add (self->tables, table);
+      need_height (self, NB_LINE_PITCH + first_unit_height (table));
+    }
+  else
+    need_lines (self, 3);
+  place_lines (self, heading, NB_SIZE_SANHAO, "H2", self->section_dests[index], FALSE, TRUE);
+
+  if (table)
+    {
+      place_table (self, table);
+      place_text (self, nb_report_get_text (report, NB_TEXT_S2_NOTE + def->table));
+    }
+  else if (index == 0)
+    {
+      place_text (self, nb_report_get_text (report, NB_TEXT_S1_INTRO));
+      for (guint p = 0; p < nb_report_get_n_parts (report); p++)
+        place_part (self, p + 1, nb_report_get_part (report, p));
+    }
+  else
+    place_text (self, nb_report_get_text (report, index == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
+}
+
+/* ---- Page numbers ----------------------------------------------------------------------- */
+
+/* “— N —” in 宋体 四号: odd pages right, even pages left (layout.md §6). */
+static void
+place_folios (NbPageLayout *self)
+{
+  g_autoptr(PangoLayout) dash = nb_typeset_layout (self->typeset, NB_FONT_SONG, NB_SIZE_SIHAO,
+                                                   "—");
+  PangoRectangle ink;
+  double dash_centre;
+
+  /* The dash's ink centre below the layout's top. */
+  pango_layout_get_extents (dash, &ink, NULL);
+  dash_centre = (ink.y + ink.height / 2.0) / PANGO_SCALE;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = g_ptr_array_index (self->pages, i);
+      g_autofree char *text = g_strdup_printf ("— %u —", i + 1);
+      guint number = i + 1;
+
+      page->folio = nb_typeset_layout (self->typeset, NB_FONT_SONG, NB_SIZE_SIHAO, text);
+      pango_layout_get_extents (page->folio, &ink, NULL);
+      page->folio_y = NB_FOLIO_CENTRE_Y - dash_centre;
+      if (number % 2 == 1)
+        page->folio_x = NB_AREA_LEFT + NB_AREA_WIDTH - NB_FOLIO_INSET -
+                        (double) (ink.x + ink.width) / PANGO_SCALE;
+      else
+        page->folio_x = NB_AREA_LEFT + NB_FOLIO_INSET - (double) ink.x / PANGO_SCALE;
+    }
+}
+
+/* ---- Public ------------------------------------------------------------------------------ */
+
+NbPageLayout *
+nb_page_layout_new (NbReport *report, const NbPdfOptions *options)
+{
+  NbPageLayout *self;
+  const char *title;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  self = g_object_new (NB_TYPE_PAGE_LAYOUT, NULL);
+  self->typeset = nb_typeset_new (options);
+  title = nb_report_get_text (report, NB_TEXT_TITLE);
+  self->title = title && *title
+                ? g_strdup (title)
+                : g_strdup_printf ("%s%d" NB_TITLE_TAIL, nb_report_get_text (report, NB_TEXT_AGENCY),
+                                   nb_report_get_year (report));
+
+  new_page (self);
+  place_title (self, report);
+  place_text (self, nb_report_get_text (report, NB_TEXT_PREAMBLE));
+  place_text (self, nb_report_get_text (report, NB_TEXT_CONTACT));
+  for (guint i = 0; i < NB_N_SECTIONS; i++)
+    place_section (self, report, i);
+  place_folios (self);
+  self->page = NULL;
+  return self;
+}
+
+guint
+nb_page_layout_get_n_pages (NbPageLayout *self)
+{
+  g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+static void
+draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFontSubsets *subsets)
+{
+  Page *page;
+  const char *open_tag = NULL;
+  guint open_block = 0;
+
+  g_return_if_fail (NB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (index < self->pages->len);
+  page = g_ptr_array_index (self->pages, index);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      const Op *op = &g_array_index (page->ops, Op, i);
+
+      if (tagged && open_tag && (op->kind != OP_LINE || op->block != open_block))
+        {
+          cairo_tag_end (cr, open_tag);
+          open_tag = NULL;
+        }
+      if (op->kind == OP_TABLE)
+        {
+          nb_table_layout_draw (op->table, cr, op->x, op->y, op->head_first, op->head_end,
+                                op->first_row, op->end_row, tagged, subsets);
+          continue;
+        }
+      if (tagged && open_tag == NULL)
+        {
+          cairo_tag_begin (cr, op->tag, NULL);
+          open_tag = op->tag;
+          open_block = op->block;
+        }
+      if (tagged && op->dest)
+        {
+          g_autofree char *attributes = g_strdup_printf ("name='%s'", op->dest);
+
+          cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+        }
+      cairo_move_to (cr, op->x, op->y);
+      nb_font_subsets_show_line (subsets, cr, pango_layout_get_line_readonly (op->layout, op->line));
+      if (tagged && op->dest)
+        cairo_tag_end (cr, CAIRO_TAG_DEST);
+    }
+  if (tagged && open_tag)
+    cairo_tag_end (cr, open_tag);
+
+  /* The page number stays untagged (no "Artifact" on cairo 1.16, layout.md §12.1). */
+  cairo_move_to (cr, page->folio_x, page->folio_y);
+  nb_font_subsets_show_layout (subsets, cr, page->folio);
+  cairo_restore (cr);
+}
+
+void
+nb_page_layout_draw_page (NbPageLayout *self, cairo_t *cr, guint page)
+{
+  draw_page (self, cr, page, FALSE, NULL);
+}
+
+void
+nb_page_layout_draw_page_tagged (NbPageLayout *self, cairo_t *cr, guint page,
+                                 NbFontSubsets *subsets)
+{
+  draw_page (self, cr, page, TRUE, subsets);
+}
+
+const char *
+nb_page_layout_get_title (NbPageLayout *self)
+{
+  return self->title;
+}
+
+const char *
+nb_page_layout_get_section_title (NbPageLayout *self, guint section)
+{
+  g_return_val_if_fail (section < NB_N_SECTIONS, NULL);
+  return self->section_titles[section];
+}
+
+const char *
+nb_page_layout_get_section_dest (NbPageLayout *self, guint section)
+{
+  g_return_val_if_fail (section < NB_N_SECTIONS, NULL);
+  return self->section_dests[section];
+}
+
+char **
+nb_page_layout_dup_resolved_fonts (NbPageLayout *self)
+{
+  return nb_pdf_fonts_describe (self->typeset->fonts);
+}
+
+const GArray *
+nb_page_layout_get_title_breaks (NbPageLayout *self)
+{
+  return self->title_breaks;
+}

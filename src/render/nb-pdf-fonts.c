@@ -1,0 +1,256 @@
+/* nb-pdf-fonts.c — role → family resolution
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "nb-pdf-fonts.h"
+
+typedef struct {
+  const char  *family;
+  PangoWeight  weight;
+  gboolean     true_design;     /* FALSE: a stand-in of another design */
+} FontChoice;
+
+/* layout.md §9, in order; each list ends in a family of fonts-noto-cjk. */
+static const FontChoice title_fonts[] = {
+  { "方正小标宋简体", PANGO_WEIGHT_NORMAL, TRUE },
+  { "FZXiaoBiaoSong-B05S", PANGO_WEIGHT_NORMAL, TRUE },
+  { "方正小标宋_GBK", PANGO_WEIGHT_NORMAL, TRUE },
+  { "Source Han Serif SC Heavy", PANGO_WEIGHT_NORMAL, FALSE },
+  { "Noto Serif CJK SC Black", PANGO_WEIGHT_NORMAL, FALSE },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_BOLD, FALSE },
+  { NULL }
+};
+static const FontChoice body_fonts[] = {
+  { "仿宋_GB2312", PANGO_WEIGHT_NORMAL, TRUE },
+  { "FangSong_GB2312", PANGO_WEIGHT_NORMAL, TRUE },
+  { "FangSong", PANGO_WEIGHT_NORMAL, TRUE },
+  { "仿宋", PANGO_WEIGHT_NORMAL, TRUE },
+  { "STFangsong", PANGO_WEIGHT_NORMAL, TRUE },
+  { "Zhuque Fangsong", PANGO_WEIGHT_NORMAL, TRUE },
+  { "FandolFang", PANGO_WEIGHT_NORMAL, TRUE },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, FALSE },
+  { NULL }
+};
+static const FontChoice hei_fonts[] = {
+  { "黑体", PANGO_WEIGHT_NORMAL, TRUE },
+  { "SimHei", PANGO_WEIGHT_NORMAL, TRUE },
+  /* SimHei is heavier than Noto Sans Regular. */
+  { "Noto Sans CJK SC", PANGO_WEIGHT_BOLD, TRUE },
+  { NULL }
+};
+static const FontChoice kai_fonts[] = {
+  { "楷体_GB2312", PANGO_WEIGHT_NORMAL, TRUE },
+  { "KaiTi_GB2312", PANGO_WEIGHT_NORMAL, TRUE },
+  { "KaiTi", PANGO_WEIGHT_NORMAL, TRUE },
+  { "楷体", PANGO_WEIGHT_NORMAL, TRUE },
+  { "STKaiti", PANGO_WEIGHT_NORMAL, TRUE },
+  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL, TRUE },
+  { "LXGW WenKai", PANGO_WEIGHT_NORMAL, TRUE },
+  { "FandolKai", PANGO_WEIGHT_NORMAL, TRUE },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, FALSE },
+  { NULL }
+};
+static const FontChoice song_fonts[] = {
+  { "宋体", PANGO_WEIGHT_NORMAL, TRUE },
+  { "SimSun", PANGO_WEIGHT_NORMAL, TRUE },
+  { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, TRUE },
+  { NULL }
+};
+
+static const struct {
+  const FontChoice *choices;
+  const char       *design;     /* the style the role asks for: data, not translated */
+  const char       *use;
+} roles[NB_N_FONT_ROLES] = {
+  [NB_FONT_TITLE] = { title_fonts, "小标宋", NC_("font role", "Title") },
+  [NB_FONT_BODY] = { body_fonts, "仿宋", NC_("font role", "Body") },
+  [NB_FONT_HEI] = { hei_fonts, "黑体", NC_("font role", "Headings and table heads") },
+  [NB_FONT_KAI] = { kai_fonts, "楷体", NC_("font role", "Run-in headings") },
+  [NB_FONT_SONG] = { song_fonts, "宋体", NC_("font role", "Page numbers") },
+};
+
+/* fontconfig compares family names ignoring case and blanks. */
+static char *
+family_key (const char *family, gboolean bold)
+{
+  g_autofree char *folded = g_utf8_casefold (family, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (key, *p);
+  if (bold)
+    g_string_append (key, "\nbold");
+  return g_string_free (key, FALSE);
+}
+
+/* Every installed family, and "family\nbold" for those with a bold face, mapped to the
+ * name as fontconfig spells it: one listing instead of one per candidate. */
+static GHashTable *
+installed_families (void)
+{
+  GHashTable *families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, FC_WEIGHT, NULL);
+  FcFontSet *set = FcFontList (NULL, pattern, objects);
+
+  for (int i = 0; set && i < set->nfont; i++)
+    {
+      FcChar8 *family;
+      int weight = FC_WEIGHT_REGULAR;
+
+      FcPatternGetInteger (set->fonts[i], FC_WEIGHT, 0, &weight);
+      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &family) == FcResultMatch; n++)
+        {
+          g_hash_table_insert (families, family_key ((const char *) family, FALSE),
+                               g_strdup ((const char *) family));
+          if (weight == FC_WEIGHT_BOLD)
+            g_hash_table_insert (families, family_key ((const char *) family, TRUE),
+                                 g_strdup ((const char *) family));
+        }
+    }
+  if (set)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  return families;
+}
+
+/* The family as installed when fontconfig lists a face of exactly this family (and
+ * weight, when bold), else NULL. */
+static const char *
+family_installed (GHashTable *families, const char *family, PangoWeight weight)
+{
+  g_autofree char *key = family_key (family, weight >= PANGO_WEIGHT_BOLD);
+
+  return g_hash_table_lookup (families, key);
+}
+
+static const char *
+user_list (const NbPdfOptions *options, NbFontRole role)
+{
+  if (options == NULL)
+    return NULL;
+  switch (role)
+    {
+    case NB_FONT_TITLE: return options->font_title;
+    case NB_FONT_BODY: return options->font_body;
+    case NB_FONT_HEI: return options->font_heading;
+    case NB_FONT_KAI: return options->font_kaiti;
+    case NB_FONT_SONG:
+    case NB_N_FONT_ROLES:
+    default: return NULL;
+    }
+}
+
+static void
+set_font (NbResolvedFont *font, const char *family, PangoWeight weight, gboolean substitute)
+{
+  font->family = g_strdup (family);
+  font->weight = weight;
+  font->substitute = substitute;
+}
+
+void
+nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FONT_ROLES])
+{
+  g_autoptr(GHashTable) families = installed_families ();
+
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    {
+      NbResolvedFont *font = &fonts[r];
+      const FontChoice *choices = roles[r].choices;
+      const char *list = user_list (options, r);
+      guint last = 0;
+
+      memset (font, 0, sizeof *font);
+      while (choices[last + 1].family)
+        last++;
+      font->fallback = g_strdup (choices[last].family);
+
+      /* The user's families come first; the user chose them, so they are not flagged. */
+      if (list && *list)
+        {
+          g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+          for (guint i = 0; names[i] && !font->family; i++)
+            {
+              const char *installed;
+
+              g_strstrip (names[i]);
+              installed = family_installed (families, names[i], PANGO_WEIGHT_NORMAL);
+              if (installed)
+                set_font (font, installed, PANGO_WEIGHT_NORMAL, FALSE);
+            }
+        }
+      for (guint i = 0; choices[i].family && !font->family; i++)
+        if (family_installed (families, choices[i].family, choices[i].weight) != NULL)
+          set_font (font, choices[i].family, choices[i].weight, !choices[i].true_design);
+      /* Nothing installed at all: let fontconfig pick, and say so. */
+      if (!font->family)
+        set_font (font, choices[last].family, choices[last].weight, TRUE);
+    }
+}
+
+void
+nb_pdf_fonts_clear (NbResolvedFont fonts[NB_N_FONT_ROLES])
+{
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    {
+      g_clear_pointer (&fonts[r].family, g_free);
+      g_clear_pointer (&fonts[r].fallback, g_free);
+    }
+}
+
+PangoFontDescription *
+nb_pdf_fonts_description (const NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRole role,
+                          double size_pt)
+{
+  const NbResolvedFont *font = &fonts[role];
+  PangoFontDescription *desc = pango_font_description_new ();
+  g_autofree char *families = NULL;
+
+  /* The list's last family catches glyphs the winner lacks, before fontconfig's defaults
+   * (which would be a Japanese face). */
+  if (g_str_equal (font->family, font->fallback))
+    families = g_strdup (font->family);
+  else
+    families = g_strconcat (font->family, ",", font->fallback, NULL);
+  pango_font_description_set_family (desc, families);
+  pango_font_description_set_weight (desc, font->weight);
+  pango_font_description_set_size (desc, (int) (size_pt * PANGO_SCALE + 0.5));
+  return desc;
+}
+
+char **
+nb_pdf_fonts_describe (const NbResolvedFont fonts[NB_N_FONT_ROLES])
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    {
+      const NbResolvedFont *font = &fonts[r];
+      g_autofree char *name = font->weight >= PANGO_WEIGHT_BOLD
+                              ? g_strconcat (font->family, " Bold", NULL)
+                              : g_strdup (font->family);
+
+      if (font->substitute)
+        /* TRANSLATORS: role, font, the Chinese style it stands in for */
+        g_ptr_array_add (lines, g_strdup_printf (C_("font role line", "%s: %s (substitute for %s)"),
+                                                 g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
+                                                 name, roles[r].design));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (C_("font role line", "%s: %s"),
+                                                 g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
+                                                 name));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}

@@ -1,0 +1,43 @@
+/* nb-pdf-fonts.h — font roles (layout.md §9) resolved to installed families
+ *
+ * Each role has a family list; the first installed family wins. fontconfig aliases are
+ * never trusted: a family counts only when fontconfig lists a face of that exact name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "nb-export.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NB_FONT_TITLE,        /* 小标宋 */
+  NB_FONT_BODY,         /* 仿宋 */
+  NB_FONT_HEI,          /* 黑体: level-1 headings, table heads */
+  NB_FONT_KAI,          /* 楷体: level-2 and run-in headings */
+  NB_FONT_SONG,         /* 宋体: page numbers */
+  NB_N_FONT_ROLES,
+} NbFontRole;
+
+typedef struct {
+  char        *family;      /* the installed family that won */
+  PangoWeight  weight;
+  gboolean     substitute;  /* a stand-in of another design (宋 for 仿宋) */
+  char        *fallback;    /* the list's last family, for per-glyph fallback */
+} NbResolvedFont;
+
+void                  nb_pdf_fonts_resolve     (const NbPdfOptions   *options,
+                                                NbResolvedFont        fonts[NB_N_FONT_ROLES]);
+void                  nb_pdf_fonts_clear       (NbResolvedFont        fonts[NB_N_FONT_ROLES]);
+/* A description of @role at @size_pt points (the layout runs at 72 dpi: 1 unit = 1 pt). */
+PangoFontDescription *nb_pdf_fonts_description (const NbResolvedFont  fonts[NB_N_FONT_ROLES],
+                                                NbFontRole            role,
+                                                double                size_pt);
+/* One line per role for the export dialog: "Body: Noto Serif CJK SC (substitute for 仿宋)". */
+char                **nb_pdf_fonts_describe    (const NbResolvedFont  fonts[NB_N_FONT_ROLES]);
+
+G_END_DECLS

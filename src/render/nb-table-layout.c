@@ -1,0 +1,392 @@
+/* nb-table-layout.c — table geometry, header wrapping and drawing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-table-layout.h"
+
+#define LINE_HEIGHT_RATIO 1.3
+#define BORDER_WIDTH      0.5
+#define PAD_V_MM          1.0
+
+typedef struct {
+  const NbGridItem *item;
+  PangoLayout      *layout;
+  double            text_height;
+  gboolean          head;       /* TH in the structure tree */
+} Cell;
+
+struct _NbTableLayout {
+  const NbTableDef *def;
+  double            size;
+  double            pad_h;
+  double            pad_v;
+  double           *col_x;      /* n_cols + 1 edges, from the table's left */
+  double           *row_h;      /* n_rows */
+  Cell             *cells;      /* one per grid item */
+};
+
+static gboolean
+is_column_head (NbGridKind kind)
+{
+  return kind == NB_GRID_COL_HEAD || kind == NB_GRID_BLOCK_HEAD;
+}
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* Words of a head label: a bracketed group stays whole, Han runs split into two-character
+ * words (a leading three-character word when the run is odd: 复议后/起诉), anything else
+ * (punctuation, digits) sticks to the word before it. No dictionary: the heads of the
+ * format are compounds of two-character words (商业/企业, 社会/公益/组织). */
+static GPtrArray *
+head_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *start = p;
+
+      if (c == 0xFF08)  /* （ … ） */
+        {
+          const char *close = strstr (p, "）");
+
+          p = close ? close + strlen ("）") : p + strlen (p);
+        }
+      else if (is_han (c))
+        {
+          guint run = 0, take;
+          const char *q = p;
+
+          while (*q && is_han (g_utf8_get_char (q)))
+            run++, q = g_utf8_next_char (q);
+          take = run == 1 ? 1 : (run % 2 == 1 ? 3 : 2);
+          for (guint i = 0; i < take; i++)
+            p = g_utf8_next_char (p);
+        }
+      else
+        {
+          p = g_utf8_next_char (p);
+          if (words->len > 0)
+            {
+              char *last = g_ptr_array_index (words, words->len - 1);
+              g_autofree char *tail = g_strndup (start, (gsize) (p - start));
+
+              g_ptr_array_index (words, words->len - 1) = g_strconcat (last, tail, NULL);
+              g_free (last);
+              continue;
+            }
+        }
+      g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+    }
+  return words;
+}
+
+/* The head label with a newline wherever a word does not fit on the line (layout.md §8). */
+static char *
+wrap_head (PangoLayout *layout, const char *text, double max_width)
+{
+  g_autoptr(GPtrArray) words = head_words (text);
+  GString *out = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      g_autofree char *trial = g_strconcat (line->str, word, NULL);
+
+      pango_layout_set_text (layout, trial, -1);
+      if (line->len > 0 && nb_typeset_text_width (layout) > max_width)
+        {
+          g_string_append_printf (out, "%s\n", line->str);
+          g_string_assign (line, word);
+        }
+      else
+        g_string_assign (line, trial);
+    }
+  g_string_append (out, line->str);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+cell_text (NbReport *report, const NbGridItem *item)
+{
+  const NbCell *cell;
+
+  if (item->kind != NB_GRID_VALUE)
+    return g_strdup (item->text);
+  cell = nb_report_get_cell (report, (guint) item->cell);
+  /* Zero, never blank (layout.md §8). */
+  if (cell == NULL || cell->state == NB_CELL_BLANK)
+    return g_strdup ("0");
+  return nb_report_format_cell (report, (guint) item->cell);
+}
+
+static double
+span_width (NbTableLayout *self, const NbGridItem *item)
+{
+  return self->col_x[item->col + item->col_span] - self->col_x[item->col];
+}
+
+/* Lays out every cell at @size; FALSE when a number does not fit its column. */
+static gboolean
+layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
+{
+  const NbTableDef *def = self->def;
+  double line_height = LINE_HEIGHT_RATIO * self->size;
+  gboolean numbers_fit = TRUE;
+
+  for (guint i = 0; i < def->n_items; i++)
+    {
+      const NbGridItem *item = &def->items[i];
+      Cell *cell = &self->cells[i];
+      double inner = span_width (self, item) - 2 * self->pad_h;
+      g_autofree char *text = cell_text (report, item);
+      int height;
+
+      g_clear_object (&cell->layout);
+      cell->item = item;
+      cell->head = item->kind != NB_GRID_VALUE && item->kind != NB_GRID_CORNER;
+      cell->layout = nb_typeset_layout (typeset, is_column_head (item->kind) ? NB_FONT_HEI
+                                                                              : NB_FONT_BODY,
+                                        self->size, text);
+      if (item->kind == NB_GRID_VALUE)
+        nb_typeset_add_attr (cell->layout, pango_attr_font_features_new ("tnum 1"));
+      if (is_column_head (item->kind))
+        {
+          g_autofree char *wrapped = wrap_head (cell->layout, text, inner);
+
+          pango_layout_set_text (cell->layout, wrapped, -1);
+        }
+      nb_typeset_add_attr (cell->layout,
+                           pango_attr_line_height_new_absolute ((int) (line_height * PANGO_SCALE)));
+      pango_layout_set_width (cell->layout, (int) (inner * PANGO_SCALE));
+      pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (cell->layout, item->kind == NB_GRID_ROW_HEAD ? PANGO_ALIGN_LEFT
+                                                                               : PANGO_ALIGN_CENTER);
+      pango_layout_get_size (cell->layout, NULL, &height);
+      cell->text_height = (double) height / PANGO_SCALE;
+      /* A number that needed a second line did not fit. */
+      if (item->kind == NB_GRID_VALUE && pango_layout_is_wrapped (cell->layout))
+        numbers_fit = FALSE;
+    }
+  return numbers_fit;
+}
+
+/* Rows tall enough for their one-row cells, then for the spanning ones (shortest first),
+ * giving any shortfall to the spanned rows in equal parts. */
+static void
+measure_rows (NbTableLayout *self)
+{
+  const NbTableDef *def = self->def;
+  guint max_span = 1;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    self->row_h[r] = LINE_HEIGHT_RATIO * self->size + 2 * self->pad_v;
+  for (guint i = 0; i < def->n_items; i++)
+    max_span = MAX (max_span, def->items[i].row_span);
+  for (guint span = 1; span <= max_span; span++)
+    for (guint i = 0; i < def->n_items; i++)
+      {
+        const NbGridItem *item = &def->items[i];
+        double need = self->cells[i].text_height + 2 * self->pad_v;
+        double have;
+
+        if (item->row_span != span)
+          continue;
+        have = nb_table_layout_height (self, item->row, item->row + span);
+        if (need > have)
+          for (guint r = item->row; r < item->row + span; r++)
+            self->row_h[r] += (need - have) / span;
+      }
+}
+
+NbTableLayout *
+nb_table_layout_new (NbTypeset *typeset, NbReport *report, NbTableId id)
+{
+  NbTableLayout *self = g_new0 (NbTableLayout, 1);
+  const NbTableDef *def = nb_format_table (id);
+  gboolean small = id != NB_TABLE_S2;
+
+  self->def = def;
+  self->size = small ? NB_SIZE_WUHAO : NB_SIZE_XIAOSI;
+  self->pad_h = (small ? 1.0 : 1.5) * NB_PT_PER_MM;
+  self->pad_v = PAD_V_MM * NB_PT_PER_MM;
+  self->col_x = g_new0 (double, def->n_cols + 1);
+  self->row_h = g_new0 (double, def->n_rows);
+  self->cells = g_new0 (Cell, def->n_items);
+  for (guint c = 0; c < def->n_cols; c++)
+    self->col_x[c + 1] = self->col_x[c] + def->col_widths_mm[c] * NB_PT_PER_MM;
+
+  /* A number that does not fit shrinks the whole table, never one cell (layout.md §8). */
+  if (!layout_cells (self, typeset, report) && small)
+    {
+      self->size = NB_SIZE_XIAOWU;
+      layout_cells (self, typeset, report);
+    }
+  measure_rows (self);
+  return self;
+}
+
+void
+nb_table_layout_free (NbTableLayout *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->def->n_items; i++)
+    g_clear_object (&self->cells[i].layout);
+  g_free (self->cells);
+  g_free (self->col_x);
+  g_free (self->row_h);
+  g_free (self);
+}
+
+const NbTableDef *
+nb_table_layout_get_def (NbTableLayout *self)
+{
+  return self->def;
+}
+
+double
+nb_table_layout_font_size (NbTableLayout *self)
+{
+  return self->size;
+}
+
+const char *
+nb_table_layout_cell_text (NbTableLayout *self, guint index)
+{
+  g_return_val_if_fail (index < self->def->n_items, NULL);
+  return pango_layout_get_text (self->cells[index].layout);
+}
+
+double
+nb_table_layout_height (NbTableLayout *self, guint first_row, guint end_row)
+{
+  double h = 0;
+
+  for (guint r = first_row; r < end_row && r < self->def->n_rows; r++)
+    h += self->row_h[r];
+  return h;
+}
+
+gboolean
+nb_table_layout_can_break (NbTableLayout *self, guint first, guint at)
+{
+  for (guint i = 0; i < self->def->n_items; i++)
+    {
+      const NbGridItem *item = &self->def->items[i];
+      double need = self->cells[i].text_height + 2 * self->pad_v;
+      guint end = item->row + item->row_span;
+
+      if (item->row >= at || end <= at)
+        continue;
+      if (nb_table_layout_height (self, MAX (item->row, first), at) + 0.01 < need ||
+          nb_table_layout_height (self, at, end) + 0.01 < need)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The drawn rows: up to two ranges stacked, with the y of each drawn grid row. */
+typedef struct {
+  guint  first[2];
+  guint  end[2];
+  double y[2];
+} Slices;
+
+/* The part of @item inside slice @s: its first row and end row; FALSE when none. */
+static gboolean
+clip_item (const Slices *slices, guint s, const NbGridItem *item, guint *from, guint *to)
+{
+  *from = MAX (item->row, slices->first[s]);
+  *to = MIN (item->row + item->row_span, slices->end[s]);
+  return *from < *to;
+}
+
+static void
+cell_rect (NbTableLayout *self, const Slices *slices, guint s, const NbGridItem *item,
+           guint from, guint to, double x, double *rx, double *ry, double *rw, double *rh)
+{
+  *rx = x + self->col_x[item->col];
+  *rw = span_width (self, item);
+  *ry = slices->y[s] + nb_table_layout_height (self, slices->first[s], from);
+  *rh = nb_table_layout_height (self, from, to);
+}
+
+static void
+draw_cell_text (NbTableLayout *self, cairo_t *cr, NbFontSubsets *subsets, const Cell *cell,
+                double rx, double ry, double rw, double rh)
+{
+  /* A label cut by a page break never spills into its neighbours. */
+  cairo_save (cr);
+  cairo_rectangle (cr, rx, ry, rw, rh);
+  cairo_clip (cr);
+  cairo_move_to (cr, rx + self->pad_h, ry + (rh - cell->text_height) / 2);
+  nb_font_subsets_show_layout (subsets, cr, cell->layout);
+  cairo_restore (cr);
+}
+
+void
+nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guint head_first,
+                      guint head_end, guint first_row, guint end_row, gboolean tagged,
+                      NbFontSubsets *subsets)
+{
+  const NbTableDef *def = self->def;
+  Slices slices = { { head_first, first_row }, { head_end, end_row }, { 0, 0 } };
+  double rx, ry, rw, rh;
+  guint from, to;
+
+  slices.y[0] = y;
+  slices.y[1] = y + nb_table_layout_height (self, head_first, head_end);
+
+  /* The rules first and untagged (layout.md §12.1: only known tags on cairo 1.16). */
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, BORDER_WIDTH);
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < def->n_items; i++)
+      if (clip_item (&slices, s, &def->items[i], &from, &to))
+        {
+          cell_rect (self, &slices, s, &def->items[i], from, to, x, &rx, &ry, &rw, &rh);
+          cairo_rectangle (cr, rx, ry, rw, rh);
+        }
+  cairo_stroke (cr);
+
+  if (tagged)
+    cairo_tag_begin (cr, "Table", NULL);
+  for (guint s = 0; s < 2; s++)
+    for (guint row = slices.first[s]; row < slices.end[s]; row++)
+      {
+        if (tagged)
+          cairo_tag_begin (cr, "TR", NULL);
+        for (guint i = 0; i < def->n_items; i++)
+          {
+            const Cell *cell = &self->cells[i];
+
+            if (!clip_item (&slices, s, cell->item, &from, &to) || from != row)
+              continue;
+            cell_rect (self, &slices, s, cell->item, from, to, x, &rx, &ry, &rw, &rh);
+            if (tagged)
+              cairo_tag_begin (cr, cell->head ? "TH" : "TD", NULL);
+            draw_cell_text (self, cr, subsets, cell, rx, ry, rw, rh);
+            if (tagged)
+              cairo_tag_end (cr, cell->head ? "TH" : "TD");
+          }
+        if (tagged)
+          cairo_tag_end (cr, "TR");
+      }
+  if (tagged)
+    cairo_tag_end (cr, "Table");
+  cairo_restore (cr);
+}

@@ -1,0 +1,56 @@
+/* nb-table-layout.h — the three tables measured and drawn (layout.md §8)
+ *
+ * Column widths come from the format; row heights from the text of each row's cells.
+ * Drawing takes two row ranges: the header rows to repeat (may be empty) and the rows of
+ * this page; a row-spanning label cut by a page break is drawn again in its part.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "nb-pdf-subset.h"
+#include "nb-report.h"
+#include "nb-typeset.h"
+
+G_BEGIN_DECLS
+
+typedef struct _NbTableLayout NbTableLayout;
+
+NbTableLayout    *nb_table_layout_new       (NbTypeset      *typeset,
+                                             NbReport       *report,
+                                             NbTableId       id);
+void              nb_table_layout_free      (NbTableLayout  *self);
+const NbTableDef *nb_table_layout_get_def   (NbTableLayout  *self);
+double            nb_table_layout_font_size (NbTableLayout  *self);
+/* The text of grid item @index as laid out (head labels with their line breaks). */
+const char       *nb_table_layout_cell_text (NbTableLayout  *self,
+                                             guint           index);
+/* Height of grid rows [first_row, end_row) in points. */
+double            nb_table_layout_height    (NbTableLayout  *self,
+                                             guint           first_row,
+                                             guint           end_row);
+/* TRUE when a page break before grid row @at (the page's part starting at @first) leaves
+ * every cut row-spanning label room for its text on both sides. */
+gboolean          nb_table_layout_can_break (NbTableLayout  *self,
+                                             guint           first,
+                                             guint           at);
+/* Draws rows [head_first, head_end) and then [first_row, end_row) with the table's top
+ * left corner at (@x, @y). @tagged adds Table › TR › TH/TD structure (PDF); @subsets
+ * (may be NULL) draws the text with the export's font subsets. */
+void              nb_table_layout_draw      (NbTableLayout  *self,
+                                             cairo_t        *cr,
+                                             double          x,
+                                             double          y,
+                                             guint           head_first,
+                                             guint           head_end,
+                                             guint           first_row,
+                                             guint           end_row,
+                                             gboolean        tagged,
+                                             NbFontSubsets  *subsets);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbTableLayout, nb_table_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,414 @@
+/* test-pdf-export.c — the sample exported to PDF and read back with poppler-utils
+ * (platform.md §10): fonts, metadata, text order, structure, page numbers, determinism.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nb-document.h"
+#include "nb-export.h"
+#include "nb-page-layout-private.h"
+#include "nb-test-util.h"
+
+/* The sample's pages as laid out (a change here is a layout change: look at the pages). */
+#define SAMPLE_PAGES 8
+
+static char *tmpdir;
+static char *pdf_path;
+static char *pdf_path2;
+
+static char *
+run (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_true (g_shell_parse_argv (command_line, NULL, &argv, &error));
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* @tool_and_options, the PDF's path, then @after (may be ""). */
+static char *
+run_on_pdf (const char *tool_and_options, const char *after)
+{
+  g_autofree char *quoted = g_shell_quote (pdf_path);
+  g_autofree char *line = g_strdup_printf ("%s %s %s", tool_and_options, quoted, after);
+
+  return run (line);
+}
+
+static void
+export_to (NbReport *report, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  NbPdfOptions options = { NULL };
+
+  g_assert_true (nb_export_pdf (report, file, &options, &error));
+  g_assert_no_error (error);
+  /* One line per role, every role resolved. */
+  g_assert_nonnull (options.resolved_fonts);
+  g_assert_cmpuint (g_strv_length (options.resolved_fonts), ==, 5);
+  g_strfreev (options.resolved_fonts);
+}
+
+static void
+test_fonts (void)
+{
+  g_autofree char *out = run_on_pdf ("pdffonts", "");
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n_fonts = 0;
+
+  for (guint i = 2; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      guint n;
+
+      if (!*lines[i])
+        continue;
+      fields = g_strsplit_set (lines[i], " ", -1);
+      /* name type… encoding emb sub uni object ID: read the flags from the end. */
+      n = g_strv_length (fields);
+      g_assert_true (strstr (lines[i], " yes yes yes ") != NULL);
+      g_assert_cmpuint (n, >, 5);
+      /* No Japanese, Korean or traditional-Chinese face (layout.md §9). */
+      for (const char *const *bad = (const char *const[]) { "JP", "KR", "TC", "HK", NULL }; *bad; bad++)
+        {
+          g_autofree char *tag = g_strconcat ("CJK", *bad, NULL);
+          g_autofree char *tag_lower = g_ascii_strdown (tag, -1);
+
+          g_assert_null (strstr (fields[0], tag));
+          g_assert_null (strstr (fields[0], tag_lower));
+        }
+      n_fonts++;
+    }
+  /* Title, body, heads, run-in heads at least. */
+  g_assert_cmpuint (n_fonts, >=, 4);
+  g_assert_true (strstr (out, "NotoSerifCJKsc-Bold") || strstr (out, "XiaoBiao"));
+}
+
+static void
+test_info (void)
+{
+  g_autofree char *out = run_on_pdf ("pdfinfo", "");
+  g_autofree char *pages = g_strdup_printf ("Pages:           %d\n", SAMPLE_PAGES);
+
+  g_assert_nonnull (strstr (out, "Title:           重庆市黔江区2024年政府信息公开工作年度报告\n"));
+  g_assert_nonnull (strstr (out, "Author:          重庆市黔江区人民政府\n"));
+  g_assert_nonnull (strstr (out, "Subject:         政府信息公开工作年度报告（统计期限：2024年1月1日至2024年12月31日）\n"));
+  g_assert_nonnull (strstr (out, "Keywords:        政府信息公开,年度报告,2024,重庆市黔江区人民政府\n"));
+  g_assert_nonnull (strstr (out, "Creator:         Nianbao " PACKAGE_VERSION "\n"));
+  /* No publication date in the sample: 1 January of the next year, 00:00 in China. */
+  g_assert_nonnull (strstr (out, "CreationDate:    Tue Dec 31 16:00:00 2024 UTC\n"));
+  g_assert_nonnull (strstr (out, "ModDate:         Tue Dec 31 16:00:00 2024 UTC\n"));
+  g_assert_nonnull (strstr (out, "Tagged:          yes\n"));
+  g_assert_nonnull (strstr (out, pages));
+  g_assert_nonnull (strstr (out, "Page size:       595.276 x 841.89 pts (A4)\n"));
+  g_assert_nonnull (strstr (out, "PDF version:     1.5\n"));
+}
+
+static gboolean
+is_number (const char *token)
+{
+  return g_regex_match_simple ("^[0-9]+(\\.[0-9]+)?$", token, 0, 0);
+}
+
+static int
+find_token (GStrv tokens, int from, const char *text)
+{
+  for (int i = MAX (from, 0); tokens[i]; i++)
+    if (g_str_equal (tokens[i], text))
+      return i;
+  return -1;
+}
+
+/* The title, the six headings in order; between two headings exactly the table's numbers,
+ * in grid order (row by row, left to right). */
+static void
+test_text (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autofree char *out = run_on_pdf ("pdftotext -layout", "-");
+  g_auto(GStrv) tokens = g_regex_split_simple ("\\s+", out, 0, 0);
+  g_autoptr(GString) flat = g_string_new (NULL);
+  int heading_at[NB_N_SECTIONS + 1];
+  int from = 0;
+
+  for (guint i = 0; tokens[i]; i++)
+    g_string_append (flat, tokens[i]);
+  if (!g_str_has_prefix (flat->str, nb_report_get_text (report, NB_TEXT_TITLE)))
+    g_test_message ("text starts: %.80s", flat->str);
+  g_assert_true (g_str_has_prefix (flat->str, nb_report_get_text (report, NB_TEXT_TITLE)));
+
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      heading_at[s] = find_token (tokens, from, nb_report_get_section_title (report, s));
+      g_assert_cmpint (heading_at[s], >=, 0);
+      from = heading_at[s] + 1;
+    }
+  heading_at[NB_N_SECTIONS] = (int) g_strv_length (tokens);
+
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      const NbSectionDef *def = nb_format_section (s);
+      const NbTableDef *table;
+      guint next = 0;
+
+      if (def->kind != NB_SECTION_TABLE)
+        continue;
+      table = nb_format_table (def->table);
+      for (int i = heading_at[s] + 1; i < heading_at[s + 1]; i++)
+        {
+          g_autofree char *expected = NULL;
+          const NbGridItem *item = NULL;
+
+          if (!is_number (tokens[i]))
+            continue;
+          while (next < table->n_items && table->items[next].kind != NB_GRID_VALUE)
+            next++;
+          g_assert_cmpuint (next, <, table->n_items);
+          item = &table->items[next++];
+          expected = nb_report_format_cell (report, (guint) item->cell);
+          g_assert_cmpstr (tokens[i], ==, *expected ? expected : "0");
+        }
+      while (next < table->n_items && table->items[next].kind != NB_GRID_VALUE)
+        next++;
+      g_assert_cmpuint (next, ==, table->n_items);
+      g_test_message ("%s: every number of the table in grid order", def->id);
+    }
+}
+
+static void
+test_structure (void)
+{
+  g_autofree char *structure = run_on_pdf ("pdfinfo -struct-text", "");
+  g_autofree char *dests = run_on_pdf ("pdfinfo -dests", "");
+  g_autofree char *raw = NULL;
+  gsize length;
+
+  for (const char *const *tag = (const char *const[]) { "Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", NULL }; *tag; tag++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n%s", *tag);
+      g_autofree char *nested = g_strdup_printf (" %s", *tag);
+
+      g_assert_true (g_str_has_prefix (structure, *tag) || strstr (structure, nested) || strstr (structure, line));
+    }
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("\"%s\"", nb_format_section (s)->id);
+
+      g_assert_nonnull (strstr (dests, name));
+    }
+  g_assert_true (g_file_get_contents (pdf_path, &raw, &length, NULL));
+  g_assert_nonnull (memmem (raw, length, "/Outlines", 9));
+  g_assert_nonnull (memmem (raw, length, "/PageLabels", 11));
+}
+
+static void
+test_reproducible (void)
+{
+  g_autofree char *a = NULL, *b = NULL;
+  gsize len_a, len_b;
+
+  g_assert_true (g_file_get_contents (pdf_path, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (pdf_path2, &b, &len_b, NULL));
+  g_assert_cmpuint (len_a, ==, len_b);
+  g_assert_true (memcmp (a, b, len_a) == 0);
+}
+
+/* Ink bounds of the page number, in points, from a 144 dpi greyscale rendering. */
+static void
+folio_ink (int page, double *left, double *right, double *dash_centre)
+{
+  g_autofree char *prefix = g_build_filename (tmpdir, "folio", NULL);
+  g_autofree char *quoted = g_shell_quote (pdf_path);
+  g_autofree char *quoted_prefix = g_shell_quote (prefix);
+  g_autofree char *cmd = g_strdup_printf ("pdftoppm -r 144 -gray -singlefile -f %d -l %d %s %s",
+                                          page, page, quoted, quoted_prefix);
+  g_autofree char *out = run (cmd);
+  g_autofree char *pgm_path = g_strconcat (prefix, ".pgm", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  int width, height, maxval, header = 0;
+  int x0 = G_MAXINT, x1 = -1, dash_x1, top = G_MAXINT, bottom = -1;
+  const double scale = 72.0 / 144.0;
+  /* Only the band below the type area (37 + 225 mm = 742.7 pt) holds the number. */
+  int band_top = (int) (745 / scale), band_bottom = (int) (790 / scale);
+
+  g_assert_true (g_file_get_contents (pgm_path, &data, &length, NULL));
+  g_assert_cmpint (sscanf (data, "P5 %d %d %d%n", &width, &height, &maxval, &header), ==, 3);
+  header++;
+  for (int y = band_top; y < band_bottom; y++)
+    for (int x = 0; x < width; x++)
+      if ((guchar) data[header + y * width + x] < 128)
+        x0 = MIN (x0, x), x1 = MAX (x1, x);
+  g_assert_cmpint (x1, >=, 0);
+  /* The first dash: the leftmost ink run, up to the first blank column. */
+  for (dash_x1 = x0; dash_x1 < x1; dash_x1++)
+    {
+      gboolean ink = FALSE;
+
+      for (int y = band_top; y < band_bottom && !ink; y++)
+        ink = (guchar) data[header + y * width + dash_x1] < 128;
+      if (!ink)
+        break;
+    }
+  for (int y = band_top; y < band_bottom; y++)
+    for (int x = x0; x < dash_x1; x++)
+      if ((guchar) data[header + y * width + x] < 128)
+        top = MIN (top, y), bottom = MAX (bottom, y);
+  *left = x0 * scale;
+  *right = (x1 + 1) * scale;
+  *dash_centre = (top + bottom + 1) / 2.0 * scale;
+}
+
+/* “— N —” (layout.md §6): dash ink centre 269 mm from the top; odd pages end 179.06 mm from
+ * the left edge, even pages start at 32.94 mm. */
+static void
+test_page_numbers (void)
+{
+  double left, right, centre;
+
+  folio_ink (1, &left, &right, &centre);
+  g_test_message ("page 1: ink %.2f-%.2f pt, dash centre %.2f pt", left, right, centre);
+  g_assert_cmpfloat (fabs (right - 507.57), <, 1.5);
+  g_assert_cmpfloat (fabs (centre - 762.52), <, 1.5);
+  folio_ink (2, &left, &right, &centre);
+  g_test_message ("page 2: ink %.2f-%.2f pt, dash centre %.2f pt", left, right, centre);
+  g_assert_cmpfloat (fabs (left - 93.37), <, 1.5);
+  g_assert_cmpfloat (fabs (centre - 762.52), <, 1.5);
+}
+
+static void
+test_atomic_failure (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autofree char *path = g_build_filename (tmpdir, "no-such-folder", "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (nb_export_pdf (report, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "out.pdf"));
+}
+
+/* nianbao-cli export --to pdf writes the same bytes as the library call. */
+static void
+test_cli (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "cli.pdf", NULL);
+  g_autofree char *quoted_cli = g_shell_quote (g_getenv ("NB_CLI"));
+  g_autofree char *quoted_path = g_shell_quote (path);
+  g_autofree char *quoted_sample = g_shell_quote (g_getenv ("NB_SAMPLE"));
+  g_autofree char *cmd = g_strdup_printf ("%s export --to pdf -o %s %s", quoted_cli, quoted_path, quoted_sample);
+  g_autofree char *out = run (cmd);
+  g_autofree char *a = NULL, *b = NULL;
+  gsize len_a, len_b;
+
+  g_assert_true (g_file_get_contents (pdf_path, &a, &len_a, NULL));
+  g_assert_true (g_file_get_contents (path, &b, &len_b, NULL));
+  g_assert_true (len_a == len_b && memcmp (a, b, len_a) == 0);
+}
+
+/* A new, empty report: every cell blank prints 0, no text, still a valid document; the
+ * dates come from the publication date. */
+static void
+test_new_report (void)
+{
+  g_autoptr(NbReport) report = nb_report_new_for_agency ("某某县人民政府", NB_LEVEL_COUNTY_GOV, 2025);
+  g_autofree char *path = g_build_filename (tmpdir, "new.pdf", NULL);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext -layout %s -", quoted);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  nb_report_set_text (report, NB_TEXT_PUBLICATION_DATE, "2026-01-20");
+  export_to (report, path);
+  text = run (cmd);
+  g_free (cmd);
+  cmd = g_strdup_printf ("pdfinfo %s", quoted);
+  info = run (cmd);
+  g_assert_nonnull (strstr (info, "Title:           某某县人民政府2025年政府信息公开工作年度报告\n"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Mon Jan 19 16:00:00 2026 UTC\n"));
+  g_assert_nonnull (strstr (info, "ModDate:         Mon Jan 19 16:00:00 2026 UTC\n"));
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    g_assert_nonnull (strstr (text, nb_format_section (s)->title));
+}
+
+/* The sample's title breaks before the fixed tail with real font metrics; a break the
+ * user set wins. */
+static void
+test_title_breaks (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbPageLayout) layout = nb_page_layout_new (report, NULL);
+  g_autoptr(NbPageLayout) manual = NULL;
+  const GArray *breaks = nb_page_layout_get_title_breaks (layout);
+  const int offsets[] = { 6 };
+
+  g_assert_cmpuint (breaks->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaks, int, 0), ==, 11);   /* 重庆市黔江区2024年 / 政府… */
+  nb_report_set_title_breaks (report, offsets, 1);
+  manual = nb_page_layout_new (report, NULL);
+  breaks = nb_page_layout_get_title_breaks (manual);
+  g_assert_cmpuint (breaks->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaks, int, 0), ==, 6);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("nb-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf_path = g_build_filename (tmpdir, "sample.pdf", NULL);
+  pdf_path2 = g_build_filename (tmpdir, "again.pdf", NULL);
+  report = nb_test_load_sample ();
+  export_to (report, pdf_path);
+  export_to (report, pdf_path2);
+
+  g_test_add_func ("/pdf/fonts", test_fonts);
+  g_test_add_func ("/pdf/info", test_info);
+  g_test_add_func ("/pdf/text", test_text);
+  g_test_add_func ("/pdf/structure", test_structure);
+  g_test_add_func ("/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/pdf/page-numbers", test_page_numbers);
+  g_test_add_func ("/pdf/atomic-failure", test_atomic_failure);
+  g_test_add_func ("/pdf/cli", test_cli);
+  g_test_add_func ("/pdf/title-breaks", test_title_breaks);
+  g_test_add_func ("/pdf/new-report", test_new_report);
+  status = g_test_run ();
+
+  if (status == 0)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+      g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+      GFileInfo *info;
+
+      while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+        {
+          g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+          g_file_delete (child, NULL, NULL);
+          g_object_unref (info);
+        }
+      g_file_delete (dir, NULL, NULL);
+    }
+  return status;
+}

@@ -1,0 +1,91 @@
+/* test-table-layout.c — table typography (layout.md §8): sizes, number fit, header words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-table-layout.h"
+#include "nb-test-util.h"
+
+/* The laid-out text of the head labelled @label in @table. */
+static const char *
+head_text (NbTableLayout *layout, const char *label)
+{
+  const NbTableDef *def = nb_table_layout_get_def (layout);
+
+  for (guint i = 0; i < def->n_items; i++)
+    if (def->items[i].text && g_str_equal (def->items[i].text, label) &&
+        def->items[i].kind == NB_GRID_COL_HEAD)
+      return nb_table_layout_cell_text (layout, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_sizes_and_words (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s2 = nb_table_layout_new (typeset, report, NB_TABLE_S2);
+  g_autoptr(NbTableLayout) s3 = nb_table_layout_new (typeset, report, NB_TABLE_S3);
+  g_autoptr(NbTableLayout) s4 = nb_table_layout_new (typeset, report, NB_TABLE_S4);
+
+  g_assert_cmpfloat (nb_table_layout_font_size (s2), ==, 12.0);
+  g_assert_cmpfloat (nb_table_layout_font_size (s3), ==, 10.5);
+  g_assert_cmpfloat (nb_table_layout_font_size (s4), ==, 10.5);
+
+  /* Word boundaries, three characters a line in 三, two in 四. */
+  g_assert_cmpstr (head_text (s3, "商业企业"), ==, "商业\n企业");
+  g_assert_cmpstr (head_text (s3, "社会公益组织"), ==, "社会\n公益\n组织");
+  g_assert_cmpstr (head_text (s3, "法律服务机构"), ==, "法律\n服务\n机构");
+  g_assert_cmpstr (head_text (s3, "自然人"), ==, "自然人");
+  g_assert_cmpstr (head_text (s4, "结果维持"), ==, "结果\n维持");
+  g_assert_cmpstr (head_text (s4, "尚未审结"), ==, "尚未\n审结");
+  g_assert_cmpstr (head_text (s4, "未经复议直接起诉"), ==, "未经复议直接起诉");
+}
+
+/* A number too wide for its column shrinks the whole table to 小五, never one cell. */
+static void
+test_number_fit (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s4 = NULL;
+  int cell = nb_format_cell_index ("s4.rev.upheld");
+
+  g_assert_cmpint (cell, >=, 0);
+  nb_report_set_value (report, (guint) cell, 12345);
+  s4 = nb_table_layout_new (typeset, report, NB_TABLE_S4);
+  g_assert_cmpfloat (nb_table_layout_font_size (s4), ==, 9.0);
+}
+
+/* A blank cell prints 0. */
+static void
+test_blank_is_zero (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s4 = NULL;
+  const NbTableDef *def;
+  int cell = nb_format_cell_index ("s4.rev.upheld");
+
+  nb_report_set_blank (report, (guint) cell, NULL);
+  s4 = nb_table_layout_new (typeset, report, NB_TABLE_S4);
+  def = nb_table_layout_get_def (s4);
+  for (guint i = 0; i < def->n_items; i++)
+    if (def->items[i].cell == cell)
+      g_assert_cmpstr (nb_table_layout_cell_text (s4, i), ==, "0");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/table-layout/sizes-and-words", test_sizes_and_words);
+  g_test_add_func ("/table-layout/number-fit", test_number_fit);
+  g_test_add_func ("/table-layout/blank-is-zero", test_blank_is_zero);
+  return g_test_run ();
+}
