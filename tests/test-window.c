@@ -1,0 +1,327 @@
+/* test-window.c — the editor window driven through its widgets and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "nb-document.h"
+#include "nb-findings-page.h"
+#include "nb-table-page.h"
+#include "test-window-utils.h"
+
+static GtkWidget *
+cell_widget (NbWindow *window, const char *key)
+{
+  GtkWidget *page = nb_window_show_page (window, "s3");
+  int index = nb_format_cell_index (key);
+
+  g_assert_cmpint (index, >=, 0);
+  return nb_table_page_get_cell_widget (NB_TABLE_PAGE (page), index);
+}
+
+static const char *
+cell_text (NbWindow *window, const char *key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (cell_widget (window, key)));
+}
+
+static gint64
+model_value (NbWindow *window, const char *key)
+{
+  return nb_report_value_by_key (nb_session_get_report (nb_window_get_session (window)), key);
+}
+
+/* Types @text at the end of the cell, as the keyboard would: through insert-text. */
+static void
+type_into (GtkWidget *cell, const char *text)
+{
+  int position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (cell)), -1);
+
+  gtk_widget_grab_focus (cell);
+  gtk_editable_insert_text (GTK_EDITABLE (cell), text, -1, &position);
+}
+
+static void
+clear_cell (GtkWidget *cell)
+{
+  gtk_editable_delete_text (GTK_EDITABLE (cell), 0, -1);
+}
+
+static guint
+count_rule (NbWindow *window, const char *rule, const char *where)
+{
+  GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (finding->rule, rule) && (where == NULL || g_str_equal (finding->where, where)))
+        n++;
+    }
+  return n;
+}
+
+static void
+close_without_saving (NbWindow *window)
+{
+  /* Destroying skips the unsaved-changes dialog (and leaves the draft, like a crash). */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_sample (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+
+  g_assert_true (nb_window_has_report (window));
+  g_assert_false (nb_window_is_modified (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "qianjiang-2024.nianbao"));
+  /* Only the visible page exists after opening. */
+  g_assert_nonnull (nb_window_get_page (window, "info"));
+  g_assert_null (nb_window_get_page (window, "s3"));
+  g_assert_null (nb_window_get_page (window, "s4"));
+  {
+    g_autofree char *np = g_strdup_printf ("%" G_GINT64_FORMAT, model_value (window, "s3.new.np"));
+
+    g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, np);
+  }
+  close_without_saving (window);
+}
+
+static void
+test_type_updates_totals (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *np = cell_widget (window, "s3.new.np");
+  gint64 new_total = model_value (window, "s3.new.total");
+  gint64 new_np = model_value (window, "s3.new.np");
+  gint64 results_np = model_value (window, "s3.results_total.np");
+  gint64 results_total = model_value (window, "s3.results_total.total");
+  g_autofree char *expected = NULL;
+  guint balance_before = count_rule (window, "R-T3-03", NULL);
+
+  /* A new request of a natural person: the row total follows, and 一 + 二 ≠ 三 + 四 now. */
+  type_into (np, "0");
+  g_assert_cmpint (model_value (window, "s3.new.np"), ==, new_np * 10);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, new_total - new_np + new_np * 10);
+  g_assert_cmpstr (cell_text (window, "s3.new.total"), ==, expected);
+  g_assert_true (nb_window_is_modified (window));
+  g_assert_cmpuint (count_rule (window, "R-T3-03", "s3.new.np") + count_rule (window, "R-T3-03", NULL),
+                    >, balance_before);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* A result of the same column: （七）总计 follows, and so does its row total. */
+  {
+    GtkWidget *open_np = cell_widget (window, "s3.open.np");
+    gint64 open_np_value = model_value (window, "s3.open.np");
+    g_autofree char *results = NULL;
+    g_autofree char *all = NULL;
+
+    clear_cell (open_np);
+    type_into (open_np, "1000");
+    results = g_strdup_printf ("%" G_GINT64_FORMAT, results_np - open_np_value + 1000);
+    all = g_strdup_printf ("%" G_GINT64_FORMAT, results_total - open_np_value + 1000);
+    g_assert_cmpstr (cell_text (window, "s3.results_total.np"), ==, results);
+    g_assert_cmpstr (cell_text (window, "s3.results_total.total"), ==, all);
+  }
+
+  /* Letters do not get in. */
+  type_into (np, "x");
+  g_assert_cmpint (model_value (window, "s3.new.np"), ==, new_np * 10);
+
+  /* Computed cells are read-only. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell_widget (window, "s3.new.total"))));
+  close_without_saving (window);
+}
+
+static void
+test_finding_focuses_cell (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *page = nb_window_show_page (window, "findings");
+  GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
+  GtkWidget *expected = NULL;
+  guint n = 0;
+
+  /* The findings page lists errors, then warnings, then notes: find the first cell finding. */
+  for (NbSeverity s = 0; s < NB_N_SEVERITIES && expected == NULL; s++)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const NbFinding *finding = g_ptr_array_index (findings, i);
+
+        if (finding->severity != s)
+          continue;
+        if (finding->cell >= 0)
+          {
+            GtkWidget *table = nb_window_show_page (window, nb_format_table (nb_format_cell (finding->cell)->table)->section_id);
+
+            expected = nb_table_page_get_cell_widget (NB_TABLE_PAGE (table), finding->cell);
+            break;
+          }
+        n++;
+      }
+  g_assert_nonnull (expected);
+  nb_window_show_page (window, "findings");
+  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == expected);
+  g_assert_true (gtk_widget_get_mapped (expected));
+  close_without_saving (window);
+}
+
+static void
+test_undo_redo (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *np = cell_widget (window, "s3.new.np");
+  g_autofree char *before = g_strdup (cell_text (window, "s3.new.np"));
+  g_autofree char *total = g_strdup (cell_text (window, "s3.new.total"));
+  g_autofree char *after = NULL;
+
+  type_into (np, "5");
+  type_into (np, "5");
+  after = g_strdup (cell_text (window, "s3.new.np"));
+  g_assert_cmpstr (after, !=, before);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, before);
+  g_assert_cmpstr (cell_text (window, "s3.new.total"), ==, total);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, after);
+
+  /* Text edits are undone the same way. */
+  {
+    NbReport *report = nb_session_get_report (nb_window_get_session (window));
+    g_autofree char *s5 = g_strdup (nb_report_get_text (report, NB_TEXT_S5));
+
+    nb_window_show_page (window, "s5");
+    nb_session_edit_text (nb_window_get_session (window), NB_TEXT_S5, "改过的正文。");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_S5), ==, s5);
+  }
+  close_without_saving (window);
+}
+
+static void
+test_save_reopen (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  g_autofree char *dir = g_dir_make_tmp ("nb-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.nianbao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  NbWindow *reopened;
+
+  type_into (cell_widget (window, "s3.new.np"), "3");
+  g_assert_true (nb_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (nb_window_is_modified (window));
+  first = nb_document_serialize (nb_session_get_report (nb_window_get_session (window)), NULL);
+
+  reopened = nb_window_new (nb_test_app ());
+  g_assert_true (nb_window_load_file (reopened, file, &error));
+  g_assert_no_error (error);
+  second = nb_document_serialize (nb_session_get_report (nb_window_get_session (reopened)), NULL);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (cell_text (reopened, "s3.new.np"), ==, cell_text (window, "s3.new.np"));
+
+  gtk_window_destroy (GTK_WINDOW (reopened));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_recovery (void)
+{
+  GSettings *settings = nb_application_get_settings (nb_test_app ());
+  NbWindow *window;
+  NbWindow *next;
+  g_autofree char *dir = nb_drafts_dir ();
+  g_autofree char *draft = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (settings);
+  g_settings_set_uint (settings, "auto-save-delay", 1);
+
+  window = nb_test_open_sample (1200, 800);
+  name = g_strconcat (nb_window_get_draft_id (window), ".nianbao", NULL);
+  draft = g_build_filename (dir, name, NULL);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  type_into (cell_widget (window, "s3.new.np"), "7");
+  typed = g_strdup (cell_text (window, "s3.new.np"));
+  g_assert_true (nb_test_wait_until (file_exists, draft, 5000));
+
+  /* The process ends without closing the window: the draft stays. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_test (draft, G_FILE_TEST_EXISTS));
+
+  /* Next start: the recovery copy is offered and opens with the edit. */
+  next = nb_window_new (nb_test_app ());
+  gtk_window_present (GTK_WINDOW (next));
+  dialog = nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (next));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  g_assert_true (nb_window_has_report (next));
+  g_assert_true (nb_window_is_modified (next));
+  g_assert_cmpstr (cell_text (next, "s3.new.np"), ==, typed);
+  {
+    g_autofree char *owned = g_strconcat (nb_window_get_draft_id (next), ".nianbao", NULL);
+
+    g_assert_cmpstr (owned, ==, name);
+  }
+
+  /* A clean close removes the draft. */
+  {
+    NbSession *session = nb_window_get_session (next);
+    g_autofree char *path = g_build_filename (dir, "recovered.nianbao", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (session);
+    g_assert_true (nb_window_save_to (next, file, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+    g_unlink (path);
+  }
+  g_assert_null (nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (next)));
+  gtk_window_destroy (GTK_WINDOW (next));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *tmp = nb_test_init (&argc, &argv);
+  int status;
+
+  g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
+  g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
+  g_test_add_func ("/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/window/save-reopen", test_save_reopen);
+  g_test_add_func ("/window/recovery", test_recovery);
+  status = g_test_run ();
+  nb_test_finish (tmp);
+  return status;
+}
