@@ -10,6 +10,7 @@
 
 #include "nb-document.h"
 #include "nb-info-page.h"
+#include "nb-paragraph-view.h"
 
 struct _NbInfoPage
 {
@@ -180,7 +181,7 @@ entry_row (NbInfoPage *self, NbTextField field, const char *title)
 static GtkWidget *
 text_area (NbInfoPage *self, NbTextField field, const char *name)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = nb_paragraph_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkWidget *frame = gtk_frame_new (NULL);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nb-narrative-page.h"
+#include "nb-paragraph-view.h"
 
 #define LENGTH_CAP 1000         /* 字, the cap some regions set for 一 (R-F-15) */
 
@@ -109,7 +110,7 @@ view_focus_leave_cb (NbNarrativePage *self)
 static GtkWidget *
 make_view (NbNarrativePage *self, int part, const char *accessible_name)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = nb_paragraph_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkEventController *controller = gtk_event_controller_focus_new ();
 

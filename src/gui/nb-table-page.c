@@ -14,9 +14,9 @@
 
 #include "nb-table-page.h"
 
-/* Width of one character of the table font on paper, to turn printed column widths into
- * label widths. */
-#define MM_PER_CHAR 2.6
+/* Printed column widths become label widths in GtkLabel's width-chars, which counts Latin
+ * characters: about half a Chinese character each. */
+#define MM_PER_CHAR 1.7
 
 struct _NbTablePage
 {
@@ -323,7 +323,7 @@ make_label (NbTablePage *self, const NbGridItem *item)
 
   /* "（三）不予公开": keep the ordinal on one line. */
   if (item->kind == NB_GRID_GROUP_HEAD && g_str_has_prefix (item->text, "（"))
-    chars = MAX (chars, 3);
+    chars = MAX (chars, 6);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
