@@ -7,10 +7,37 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "test-window-utils.h"
 
 static NbApplication *app;
+
+static void
+use_chinese_locale (const char *tmp)
+{
+  g_autofree char *locpath = g_build_filename (tmp, "locale", NULL);
+  g_autofree char *target = g_build_filename (locpath, "zh_CN.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "zh_CN", "-f", "UTF-8", target, NULL };
+  int status = -1;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      return;
+    }
+  g_mkdir_with_parents (locpath, 0755);
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_file_test (target, G_FILE_TEST_IS_DIR))
+    {
+      g_setenv ("LOCPATH", locpath, TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+    }
+  if (setlocale (LC_ALL, "") == NULL || !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    g_printerr ("# zh_CN.UTF-8 is not available: the UI strings stay in English\n");
+}
 
 char *
 nb_test_init (int *argc, char ***argv)
@@ -28,9 +55,9 @@ nb_test_init (int *argc, char ***argv)
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  /* The UI in Chinese, from the catalogue built in the build tree. */
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
+  /* The UI in Chinese, from the catalogue built in the build tree. gettext ignores LANGUAGE
+   * in the C locales, so build zh_CN.UTF-8 for this run when the system lacks it. */
+  use_chinese_locale (tmp);
   bindtextdomain (GETTEXT_PACKAGE, locale);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -16,7 +16,7 @@
 
 /* Printed column widths become label widths in GtkLabel's width-chars, which counts Latin
  * characters: about half a Chinese character each. */
-#define MM_PER_CHAR 1.7
+#define MM_PER_CHAR 2.0
 
 struct _NbTablePage
 {
