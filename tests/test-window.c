@@ -9,6 +9,7 @@
 
 #include "nb-document.h"
 #include "nb-findings-page.h"
+#include "nb-narrative-page.h"
 #include "nb-table-page.h"
 #include "test-window-utils.h"
 
@@ -89,6 +90,24 @@ test_open_sample (void)
     g_autofree char *np = g_strdup_printf ("%" G_GINT64_FORMAT, model_value (window, "s3.new.np"));
 
     g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, np);
+  }
+  /* A finding marks its cell: the blank 总计 of 没有现成信息需要另行制作 (R-F-05)… */
+  {
+    GtkWidget *blank = cell_widget (window, "s3.na_need_create.total");
+    GtkWidget *np = cell_widget (window, "s3.na_need_create.np");
+    int position = 0;
+
+    g_assert_true (gtk_widget_has_css_class (blank, "nb-warning"));
+    g_assert_true (gtk_widget_has_css_class (blank, "nb-blank"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (blank), "空白"));
+
+    /* … until an edit of its row makes the total follow its parts. */
+    gtk_editable_delete_text (GTK_EDITABLE (np), 0, -1);
+    gtk_editable_insert_text (GTK_EDITABLE (np), "0", -1, &position);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (blank)), ==, "0");
+    g_assert_false (gtk_widget_has_css_class (blank, "nb-warning"));
+    g_assert_false (gtk_widget_has_css_class (blank, "nb-blank"));
+    g_assert_null (gtk_widget_get_tooltip_text (blank));
   }
   close_without_saving (window);
 }
@@ -208,6 +227,42 @@ test_undo_redo (void)
 }
 
 static void
+test_request_summary (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  NbReport *report = nb_session_get_report (nb_window_get_session (window));
+  GtkWidget *page = nb_window_show_page (window, "s1");
+  g_autofree char *expected = g_strdup_printf ("共收到政府信息公开申请%" G_GINT64_FORMAT "件",
+                                               nb_report_value_by_key (report, "s3.new.total"));
+  const NbPart *part = NULL;
+
+  nb_narrative_page_insert_summary (NB_NARRATIVE_PAGE (page));
+  for (guint i = 0; i < nb_report_get_n_parts (report); i++)
+    if (nb_report_get_part (report, i)->aspect == NB_ASPECT_ON_REQUEST)
+      part = nb_report_get_part (report, i);
+  g_assert_nonnull (part);
+  g_assert_nonnull (strstr (part->text, expected));
+  g_assert_nonnull (strstr (part->text, "予以公开19件，占36.54%"));
+
+  /* One undo step takes it out again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  for (guint i = 0; i < nb_report_get_n_parts (report); i++)
+    if (nb_report_get_part (report, i)->aspect == NB_ASPECT_ON_REQUEST)
+      g_assert_null (strstr (nb_report_get_part (report, i)->text, expected));
+
+  /* Parts can be removed and come back with undo. */
+  {
+    guint n = nb_report_get_n_parts (report);
+
+    nb_session_remove_part (nb_window_get_session (window), 0);
+    g_assert_cmpuint (nb_report_get_n_parts (report), ==, n - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpuint (nb_report_get_n_parts (report), ==, n);
+  }
+  close_without_saving (window);
+}
+
+static void
 test_save_reopen (void)
 {
   NbWindow *window = nb_test_open_sample (1200, 800);
@@ -319,6 +374,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/window/request-summary", test_request_summary);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/recovery", test_recovery);
   status = g_test_run ();

@@ -302,8 +302,15 @@ nb_application_activate (GApplication *app)
 static void
 nb_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
+  NbApplication *self = NB_APPLICATION (app);
+
   for (int i = 0; i < n_files; i++)
-    nb_application_open_file (NB_APPLICATION (app), files[i]);
+    nb_application_open_file (self, files[i]);
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      nb_application_offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
+    }
 }
 
 static void
