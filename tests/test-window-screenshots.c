@@ -70,6 +70,31 @@ shoot_all (gconstpointer data)
         shoot (l->data, "new-report", style);
         gtk_window_destroy (l->data);
       }
+  /* The secondary windows: preferences, shortcuts, about. */
+  {
+    const char *const actions[][2] = {
+      { "app.preferences", "preferences" },
+      { "win.show-help-overlay", "shortcuts" },
+      { "app.about", "about" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GtkWidget *shown = NULL;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), actions[i][0], NULL);
+        nb_test_spin (400);
+        for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+          if (l->data != (gpointer) window && gtk_widget_get_visible (l->data) &&
+              !GTK_IS_POPOVER (l->data))
+            shown = l->data;
+        g_assert_nonnull (shown);
+        shoot (shown, actions[i][1], style);
+        gtk_window_destroy (GTK_WINDOW (shown));
+        nb_test_spin (100);
+      }
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 760);
   nb_test_spin (300);
   shoot (GTK_WIDGET (window), "narrow-sidebar", style);

@@ -262,6 +262,75 @@ test_request_summary (void)
   close_without_saving (window);
 }
 
+static gboolean
+press (GtkWidget *widget, guint keyval, GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static GtkWidget *
+focused (NbWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  /* GtkText is focused itself; anything inside it counts as the cell. */
+  while (focus != NULL && !GTK_IS_TEXT (focus))
+    focus = gtk_widget_get_parent (focus);
+  return focus;
+}
+
+static void
+test_keyboard (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *np = cell_widget (window, "s3.new.np");
+
+  gtk_widget_grab_focus (np);
+  g_assert_true (press (np, GDK_KEY_Down, 0));
+  g_assert_true (focused (window) == cell_widget (window, "s3.carry_in.np"));
+  g_assert_true (press (focused (window), GDK_KEY_Up, 0));
+  g_assert_true (focused (window) == np);
+  g_assert_true (press (np, GDK_KEY_Tab, 0));
+  g_assert_true (focused (window) == cell_widget (window, nb_format_cell (nb_format_cell_index ("s3.new.np") + 1)->key));
+  g_assert_true (press (focused (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (focused (window) == np);
+  g_assert_true (press (np, GDK_KEY_Return, 0));
+  g_assert_true (focused (window) == cell_widget (window, "s3.carry_in.np"));
+
+  /* Right moves on from the end of the text (the focus selects it all). */
+  gtk_widget_grab_focus (np);
+  gtk_editable_set_position (GTK_EDITABLE (np), -1);
+  g_assert_true (press (np, GDK_KEY_Right, 0));
+  g_assert_true (focused (window) != np);
+  g_assert_cmpint (nb_format_cell (nb_format_cell_index ("s3.new.np"))->grid_row, ==,
+                   nb_format_cell (nb_format_cell_index (gtk_widget_get_name (focused (window))))->grid_row);
+
+  /* Closing with unsaved changes asks first. */
+  type_into (np, "1");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "discard");
+    nb_test_spin (100);
+  }
+}
+
 static void
 test_save_reopen (void)
 {
@@ -374,6 +443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/request-summary", test_request_summary);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/recovery", test_recovery);

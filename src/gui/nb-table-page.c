@@ -358,6 +358,18 @@ make_label (NbTablePage *self, const NbGridItem *item)
   return label;
 }
 
+static char *
+accessible_name (const NbCellDef *def)
+{
+  const char *parts[] = { def->row_group, def->row_label, def->col_group, def->col_label };
+  GString *name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", parts[i]);
+  return g_string_free (name, FALSE);
+}
+
 static GtkWidget *
 make_cell (NbTablePage *self, const NbGridItem *item)
 {
@@ -380,9 +392,8 @@ make_cell (NbTablePage *self, const NbGridItem *item)
   gtk_widget_add_css_class (cell, "numeric");
   gtk_widget_set_hexpand (cell, TRUE);
 
-  name = g_strjoin (" ", def->row_group ? def->row_group : "", def->row_label,
-                    def->col_group ? def->col_group : "", def->col_label, NULL);
-  g_strstrip (g_strdelimit (name, " ", ' '));
+  /* Row label, then column label: "（四）无法提供 2.没有现成信息需要另行制作 法人或其他组织 商业企业". */
+  name = accessible_name (def);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name, -1);
 

@@ -492,6 +492,13 @@ clear_pages (NbWindow *self)
     gtk_stack_remove (self->page_stack, child);
 }
 
+static void
+length_rule_changed_cb (NbWindow *self, const char *key, GSettings *settings)
+{
+  if (self->session != NULL)
+    nb_session_set_length_rule (self->session, g_settings_get_boolean (settings, key));
+}
+
 void
 nb_window_set_report (NbWindow *self, NbReport *report)
 {
@@ -510,7 +517,12 @@ nb_window_set_report (NbWindow *self, NbReport *report)
 
   self->session = nb_session_new (report);
   if (settings != NULL)
-    nb_session_set_length_rule (self->session, g_settings_get_boolean (settings, "length-rule"));
+    {
+      nb_session_set_length_rule (self->session, g_settings_get_boolean (settings, "length-rule"));
+      g_signal_handlers_disconnect_by_func (settings, length_rule_changed_cb, self);
+      g_signal_connect_object (settings, "changed::length-rule",
+                               G_CALLBACK (length_rule_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   self->saved_serial = nb_report_get_serial (report);
   g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
                            G_CONNECT_SWAPPED);
@@ -695,6 +707,21 @@ open_chosen (NbWindow *self, GFile *file)
   }
 }
 
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Called from a dialog's response: the dialog must finish before its parent goes. */
+static void
+destroy_later (NbWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 save_chosen (NbWindow *self, GFile *file)
 {
@@ -703,7 +730,7 @@ save_chosen (NbWindow *self, GFile *file)
   if (!nb_window_save_to (self, file, &error))
     show_error (self, _("Could Not Save the Report"), error);
   else if (self->closing)
-    gtk_window_destroy (GTK_WINDOW (self));
+    destroy_later (self);
 }
 
 static void
@@ -1029,7 +1056,7 @@ close_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWind
     {
       delete_draft (self);
       self->saved_serial = nb_report_get_serial (nb_session_get_report (self->session));
-      gtk_window_destroy (GTK_WINDOW (self));
+      destroy_later (self);
     }
   else if (g_str_equal (response, "save"))
     {
