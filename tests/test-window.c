@@ -315,8 +315,19 @@ test_keyboard (void)
   g_assert_cmpint (nb_format_cell (nb_format_cell_index ("s3.new.np"))->grid_row, ==,
                    nb_format_cell (nb_format_cell_index (gtk_widget_get_name (focused (window))))->grid_row);
 
+  /* Ctrl+Z and Ctrl+Shift+Z reach the report's history, whatever has the focus. */
+  {
+    g_autofree char *before = g_strdup (cell_text (window, "s3.new.np"));
+
+    type_into (np, "1");
+    g_assert_cmpstr (cell_text (window, "s3.new.np"), !=, before);
+    g_assert_true (press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, before);
+    g_assert_true (press (GTK_WIDGET (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+    g_assert_cmpstr (cell_text (window, "s3.new.np"), !=, before);
+  }
+
   /* Closing with unsaved changes asks first. */
-  type_into (np, "1");
   gtk_window_close (GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   {

@@ -313,6 +313,24 @@ nb_application_open (GApplication *app, GFile **files, int n_files, const char *
     }
 }
 
+static int
+nb_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      /* Compiled against and running with: the API floor is the compiled one. */
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      g_print ("GTK %d.%d.%d (compiled %d.%d.%d)\n", gtk_get_major_version (),
+               gtk_get_minor_version (), gtk_get_micro_version (), GTK_MAJOR_VERSION,
+               GTK_MINOR_VERSION, GTK_MICRO_VERSION);
+      g_print ("libadwaita %d.%d.%d (compiled %d.%d.%d)\n", adw_get_major_version (),
+               adw_get_minor_version (), adw_get_micro_version (), ADW_MAJOR_VERSION,
+               ADW_MINOR_VERSION, ADW_MICRO_VERSION);
+      return 0;
+    }
+  return G_APPLICATION_CLASS (nb_application_parent_class)->handle_local_options (app, options);
+}
+
 static void
 nb_application_finalize (GObject *object)
 {
@@ -329,11 +347,14 @@ nb_application_class_init (NbApplicationClass *klass)
   app_class->startup = nb_application_startup;
   app_class->activate = nb_application_activate;
   app_class->open = nb_application_open;
+  app_class->handle_local_options = nb_application_handle_local_options;
 }
 
 static void
 nb_application_init (NbApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Print version information and exit"), NULL);
 }
 
 NbApplication *

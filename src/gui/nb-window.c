@@ -1165,6 +1165,25 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 }
 
+/* Undo and redo are the report's, not the focused entry's: GtkText and GtkTextView have
+ * their own Ctrl+Z bindings, so catch the keys before they reach them. */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, NbWindow *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
+  const char *action = NULL;
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    action = "win.undo";
+  else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
+           (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y)))
+    action = "win.redo";
+  if (action == NULL || self->session == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
 static const GActionEntry win_actions[] = {
   { "open", open_action },
   { "open-sample", open_sample_action },
@@ -1189,6 +1208,13 @@ nb_window_init (NbWindow *self)
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->draft_id = g_uuid_string_random ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
   build_sidebar (self);
   fill_recent (self);
   update_actions (self);
