@@ -444,6 +444,40 @@ test_recovery (void)
   gtk_window_destroy (GTK_WINDOW (next));
 }
 
+static void
+test_new_report (void)
+{
+  NbWindow *window = nb_window_new (nb_test_app ());
+  AdwMessageDialog *dialog = NULL;
+  NbReport *report;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (nb_window_has_report (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-agency")), "黔江区教育委员会");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+
+  g_assert_true (nb_window_has_report (window));
+  report = nb_session_get_report (nb_window_get_session (window));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_AGENCY), ==, "黔江区教育委员会");
+  g_assert_cmpint (nb_report_get_level (report), ==, NB_LEVEL_DEPARTMENT);
+  g_assert_null (nb_window_get_file (window));
+  /* Every page builds for an empty report too. */
+  for (guint e = 0; e < 9; e++)
+    {
+      static const char *const names[] = { "info", "s1", "s2", "s3", "s4", "s5", "s6", "findings", "preview" };
+
+      g_assert_nonnull (nb_window_show_page (window, names[e]));
+    }
+  close_without_saving (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,6 +485,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/new-report", test_new_report);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);

@@ -218,6 +218,7 @@ rebuild_parts (NbNarrativePage *self)
       gtk_box_append (GTK_BOX (head), remove);
       gtk_box_append (GTK_BOX (box), head);
 
+      g_object_set_data (G_OBJECT (view), "nb-aspect", GINT_TO_POINTER (part->aspect));
       set_buffer_text (self, GTK_TEXT_VIEW (view), part->text);
       gtk_box_append (GTK_BOX (box), framed (view));
       gtk_box_append (GTK_BOX (self->parts_box), box);
@@ -250,7 +251,13 @@ refresh (NbNarrativePage *self)
                    nb_report_get_text (report, main_field (self)));
   if (self->parts_box != NULL)
     {
-      if (self->part_views->len != nb_report_get_n_parts (report))
+      gboolean same = self->part_views->len == nb_report_get_n_parts (report);
+
+      /* An undone removal can bring back another aspect at the same count. */
+      for (guint i = 0; same && i < self->part_views->len; i++)
+        same = GPOINTER_TO_INT (g_object_get_data (g_ptr_array_index (self->part_views, i), "nb-aspect"))
+               == (int) nb_report_get_part (report, i)->aspect;
+      if (!same)
         rebuild_parts (self);
       for (guint i = 0; i < self->part_views->len; i++)
         {
