@@ -61,6 +61,20 @@ shoot_all (gconstpointer data)
       shoot (GTK_WIDGET (window), pages[i], style);
     }
 
+  /* An export that fails says why in a toast. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("nb-shot-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    nb_window_show_page (window, "s4");
+    nb_window_export_to (window, "pdf", file, NULL);
+    nb_test_spin (600);
+    shoot (GTK_WIDGET (window), "export-toast", style);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
   /* The new-report dialog and a narrow window (the sidebar folds away). */
   nb_window_show_new_dialog (window);
   nb_test_spin (200);

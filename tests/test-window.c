@@ -445,6 +445,37 @@ test_recovery (void)
 }
 
 static void
+test_export (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  g_autofree char *dir = g_dir_make_tmp ("nb-export-XXXXXX", NULL);
+  const char *const formats[] = { "pdf", "html", "json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("report.", formats[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      /* Either the file is written, or the writer says why not (shown in a toast). */
+      if (nb_window_export_to (window, formats[i], file, &error))
+        {
+          g_assert_no_error (error);
+          g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+          g_unlink (path);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_test_message ("%s export: %s", formats[i], error->message);
+        }
+    }
+  g_rmdir (dir);
+  close_without_saving (window);
+}
+
+static void
 test_new_report (void)
 {
   NbWindow *window = nb_window_new (nb_test_app ());
@@ -486,6 +517,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/new-report", test_new_report);
+  g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);

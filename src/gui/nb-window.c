@@ -774,12 +774,13 @@ open_exported_action (GSimpleAction *action, GVariant *param, gpointer data)
 }
 
 static void
-exported (NbWindow *self, GFile *file, gboolean ok, const GError *error)
+show_export_result (NbWindow *self, GFile *file, const GError *error)
 {
   AdwToast *toast;
 
-  if (!ok)
+  if (error != NULL)
     {
+      /* The message names the file and what went wrong; keep it until dismissed. */
       toast = adw_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
     }
@@ -806,40 +807,57 @@ font_setting (GSettings *settings, const char *key)
   return value;
 }
 
+gboolean
+nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **error)
+{
+  NbReport *report;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  report = nb_session_get_report (self->session);
+  if (g_str_equal (format, "pdf"))
+    {
+      GSettings *settings = get_settings (self);
+      g_autofree char *title = font_setting (settings, "font-title");
+      g_autofree char *body = font_setting (settings, "font-body");
+      g_autofree char *heading = font_setting (settings, "font-heading");
+      g_autofree char *kaiti = font_setting (settings, "font-kaiti");
+      NbPdfOptions options = {
+        .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
+      };
+
+      ok = nb_export_pdf (report, file, &options, &local_error);
+      g_strfreev (options.resolved_fonts);
+    }
+  else if (g_str_equal (format, "html"))
+    ok = nb_export_html (report, file, FALSE, &local_error);
+  else
+    ok = nb_export_json (report, file, &local_error);
+
+  show_export_result (self, file, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
 static void
 pdf_chosen (NbWindow *self, GFile *file)
 {
-  GSettings *settings = get_settings (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = font_setting (settings, "font-title");
-  g_autofree char *body = font_setting (settings, "font-body");
-  g_autofree char *heading = font_setting (settings, "font-heading");
-  g_autofree char *kaiti = font_setting (settings, "font-kaiti");
-  NbPdfOptions options = {
-    .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
-  };
-  gboolean ok = nb_export_pdf (nb_session_get_report (self->session), file, &options, &error);
-
-  g_strfreev (options.resolved_fonts);
-  exported (self, file, ok, error);
+  nb_window_export_to (self, "pdf", file, NULL);
 }
 
 static void
 html_chosen (NbWindow *self, GFile *file)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = nb_export_html (nb_session_get_report (self->session), file, FALSE, &error);
-
-  exported (self, file, ok, error);
+  nb_window_export_to (self, "html", file, NULL);
 }
 
 static void
 json_chosen (NbWindow *self, GFile *file)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = nb_export_json (nb_session_get_report (self->session), file, &error);
-
-  exported (self, file, ok, error);
+  nb_window_export_to (self, "json", file, NULL);
 }
 
 static void

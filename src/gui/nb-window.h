@@ -28,6 +28,11 @@ void        nb_window_set_report        (NbWindow      *self,
 gboolean    nb_window_save_to           (NbWindow      *self,
                                          GFile         *file,
                                          GError       **error);
+/* Exports to @file as "pdf", "html" or "json" and says so in a toast (or shows the error). */
+gboolean    nb_window_export_to         (NbWindow      *self,
+                                         const char    *format,
+                                         GFile         *file,
+                                         GError       **error);
 /* Writes the recovery copy now instead of after the auto-save delay. */
 gboolean    nb_window_write_draft       (NbWindow      *self,
                                          GError       **error);
