@@ -647,6 +647,8 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
   g_object_unref (dialog);
   if (file != NULL)
     func (self, file);
+  else
+    self->closing = FALSE;      /* "Save before closing" was cancelled */
 }
 
 static void
@@ -728,7 +730,10 @@ save_chosen (NbWindow *self, GFile *file)
   g_autoptr(GError) error = NULL;
 
   if (!nb_window_save_to (self, file, &error))
-    show_error (self, _("Could Not Save the Report"), error);
+    {
+      self->closing = FALSE;
+      show_error (self, _("Could Not Save the Report"), error);
+    }
   else if (self->closing)
     destroy_later (self);
 }
