@@ -350,7 +350,7 @@ build (NbInfoPage *self)
   for (guint l = 0; l < NB_N_LEVELS; l++)
     gtk_string_list_append (levels, nb_format_level_name (l));
 
-  g = group (page, _("Agency"), NULL);
+  g = group (page, _("Issuing Agency"), NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, NB_TEXT_AGENCY, _("Agency")));
   self->level_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), _("Level"));
@@ -361,7 +361,7 @@ build (NbInfoPage *self)
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
 
-  g = group (page, _("Title"), NULL);
+  g = group (page, _("Report Title"), NULL);
   row = entry_row (self, NB_TEXT_TITLE, _("Title"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
                             suffix_button ("view-refresh-symbolic", _("Propose from agency and year"),
