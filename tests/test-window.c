@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "nb-document.h"
 #include "nb-findings-page.h"
@@ -112,6 +114,19 @@ test_open_sample (void)
   close_without_saving (window);
 }
 
+/* The number a sidebar badge shows, 0 when hidden. */
+static guint
+badge (NbWindow *window, const char *page, const char *css_class)
+{
+  GtkWidget *row = nb_window_get_sidebar_row (window, page);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      return gtk_widget_get_visible (child) ? atoi (gtk_label_get_text (GTK_LABEL (child))) : 0;
+  g_assert_not_reached ();
+}
+
 static void
 test_type_updates_totals (void)
 {
@@ -133,6 +148,17 @@ test_type_updates_totals (void)
   g_assert_cmpuint (count_rule (window, "R-T3-03", "s3.new.np") + count_rule (window, "R-T3-03", NULL),
                     >, balance_before);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  /* The badges follow: the broken balance is counted on 三 and in 检查结果. */
+  {
+    guint counts[NB_N_SEVERITIES];
+
+    nb_session_count_findings (nb_window_get_session (window), 3, counts);
+    g_assert_cmpuint (badge (window, "s3", "nb-badge-error"), ==, counts[NB_SEVERITY_ERROR]);
+    g_assert_cmpuint (badge (window, "s3", "nb-badge-warning"), ==, counts[NB_SEVERITY_WARNING]);
+    g_assert_cmpuint (counts[NB_SEVERITY_ERROR] + counts[NB_SEVERITY_WARNING], >, 1);
+    g_assert_cmpuint (badge (window, "findings", "nb-badge-error") + badge (window, "findings", "nb-badge-warning"),
+                      >=, counts[NB_SEVERITY_ERROR] + counts[NB_SEVERITY_WARNING]);
+  }
 
   /* A result of the same column: （七）总计 follows, and so does its row total. */
   {
@@ -445,6 +471,48 @@ test_recovery (void)
 }
 
 static void
+test_narrative_span (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *page = nb_window_show_page (window, "s6");
+  NbReport *report = nb_session_get_report (nb_window_get_session (window));
+  const char *text = nb_report_get_text (report, NB_TEXT_S6);
+  const char *figure = strstr (text, "信息处理费");
+  g_autoptr(NbFinding) finding = nb_finding_new ("R-TEST", NB_SEVERITY_WARNING, "s6", "测试");
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+
+  g_assert_nonnull (figure);
+  finding->span_start = figure - text;
+  finding->span_end = finding->span_start + strlen ("信息处理费");
+  nb_narrative_page_focus_finding (NB_NARRATIVE_PAGE (page), finding);
+
+  view = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "信息处理费");
+
+  /* Typing in the view writes the model, and undo takes it back. */
+  {
+    g_autofree char *before = g_strdup (text);
+
+    gtk_text_buffer_insert_at_cursor (buffer, "X", -1);
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_S6), !=, before);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_S6), ==, before);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    g_free (selected);
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (selected, ==, before);
+  }
+  close_without_saving (window);
+}
+
+static void
 test_export (void)
 {
   NbWindow *window = nb_test_open_sample (1200, 800);
@@ -518,6 +586,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/new-report", test_new_report);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/narrative-span", test_narrative_span);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
