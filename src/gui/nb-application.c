@@ -185,7 +185,10 @@ about_action (GSimpleAction *action, GVariant *param, gpointer data)
   GtkWidget *about = adw_about_window_new ();
 
   adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Nianbao"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  /* The installed icon, or a generic one when running from the build tree. */
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about),
+                                         gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), APP_ID)
+                                         ? APP_ID : "x-office-document");
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
                                  _("Write the annual report on government information disclosure "

@@ -477,8 +477,8 @@ build_sidebar (NbWindow *self)
       gtk_box_append (GTK_BOX (box), badges[0]);
       gtk_box_append (GTK_BOX (box), badges[1]);
       g_hash_table_insert (self->badges, (gpointer) entry_name (e), badges);
-      if (e == ENTRY_FINDINGS)
-        gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_top (box, e == ENTRY_FINDINGS ? 9 : 3);
+      gtk_widget_set_margin_bottom (box, 3);
       gtk_list_box_append (self->sidebar, box);
     }
 }
