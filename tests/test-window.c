@@ -175,9 +175,11 @@ test_type_updates_totals (void)
     g_assert_cmpstr (cell_text (window, "s3.results_total.total"), ==, all);
   }
 
-  /* Letters do not get in. */
+  /* Letters do not get in; full-width digits count as digits. */
   type_into (np, "x");
   g_assert_cmpint (model_value (window, "s3.new.np"), ==, new_np * 10);
+  type_into (np, "１");
+  g_assert_cmpint (model_value (window, "s3.new.np"), ==, new_np * 100 + 1);
 
   /* Computed cells are read-only. */
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell_widget (window, "s3.new.total"))));

@@ -208,10 +208,19 @@ cell_insert_text_cb (GtkEditable *editable, const char *text, int length, int *p
     return;
   if (length < 0)
     length = strlen (text);
-  for (int i = 0; i < length; i++)
-    if (g_ascii_isdigit (text[i]) || (money && text[i] == '.'))
-      g_string_append_c (kept, text[i]);
-  if ((int) kept->len == length)
+  /* Chinese input methods may type full-width digits: take them as digits. */
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0E)
+        c = '.';
+      if (g_ascii_isdigit (c) || (money && c == '.'))
+        g_string_append_c (kept, (char) c);
+    }
+  if ((int) kept->len == length && strncmp (kept->str, text, length) == 0)
     return;
 
   g_signal_handlers_block_by_func (editable, cell_insert_text_cb, self);
