@@ -77,6 +77,53 @@ close_without_saving (NbWindow *window)
 }
 
 static void
+count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The counts are properties that notify exactly when their value changes. */
+static void
+test_notify (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  NbSession *session = nb_window_get_session (window);
+  GtkWidget *np = cell_widget (window, "s3.new.np");
+  guint errors_notified = 0, undo_notified = 0;
+  guint errors = 0, errors_after = 0;
+  gboolean can_undo = TRUE;
+
+  g_object_get (session, "n-errors", &errors, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+  g_signal_connect (session, "notify::n-errors", G_CALLBACK (count_notify_cb), &errors_notified);
+  g_signal_connect (session, "notify::can-undo", G_CALLBACK (count_notify_cb), &undo_notified);
+
+  /* Breaking the balance adds errors: one notification of each. */
+  type_into (np, "9");
+  g_object_get (session, "n-errors", &errors_after, NULL);
+  g_assert_cmpuint (errors_after, >, errors);
+  g_assert_cmpuint (errors_notified, ==, 1);
+  g_assert_cmpuint (undo_notified, ==, 1);
+
+  /* Another digit keeps the same errors: no notification. */
+  type_into (np, "9");
+  g_assert_cmpuint (errors_notified, ==, 1);
+  g_assert_cmpuint (undo_notified, ==, 1);
+
+  /* Undo restores the balance and empties the history. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_object_get (session, "n-errors", &errors_after, "can-undo", &can_undo, NULL);
+  g_assert_cmpuint (errors_after, ==, errors);
+  g_assert_false (can_undo);
+  g_assert_cmpuint (errors_notified, ==, 2);
+  g_assert_cmpuint (undo_notified, ==, 2);
+
+  g_signal_handlers_disconnect_by_func (session, count_notify_cb, &errors_notified);
+  g_signal_handlers_disconnect_by_func (session, count_notify_cb, &undo_notified);
+  close_without_saving (window);
+}
+
+static void
 test_open_sample (void)
 {
   NbWindow *window = nb_test_open_sample (1200, 800);
@@ -590,6 +637,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/narrative-span", test_narrative_span);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
+  g_test_add_func ("/window/notify", test_notify);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/keyboard", test_keyboard);

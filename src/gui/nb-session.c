@@ -50,6 +50,10 @@ struct _NbSession
   NbDerived  derived;
   gboolean   length_rule;
 
+  guint      counts[NB_N_SEVERITIES];
+  gboolean   could_undo;
+  gboolean   could_redo;
+
   GPtrArray *undo;              /* Cmd, newest last */
   GPtrArray *redo;
   gboolean   sealed;
@@ -64,7 +68,17 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 cmd_free (gpointer data)
@@ -228,11 +242,50 @@ nb_session_finalize (GObject *object)
 }
 
 static void
+nb_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NbSession *self = NB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->counts[NB_SEVERITY_ERROR]);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->counts[NB_SEVERITY_WARNING]);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, nb_session_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, nb_session_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_session_class_init (NbSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = nb_session_finalize;
+  object_class->get_property = nb_session_get_property;
+
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted after the findings and derived figures were recomputed, and after every
    * change of the undo history. */
@@ -261,6 +314,7 @@ nb_session_new (NbReport *report)
                            G_CONNECT_SWAPPED);
   self->findings = nb_checks_run (report, NULL);
   nb_derived_compute (&self->derived, report);
+  nb_findings_count (self->findings, self->counts);
   return self;
 }
 
@@ -296,10 +350,28 @@ nb_session_recalculate (NbSession *self)
 {
   NbCheckOptions options = { .length_rule = self->length_rule };
 
+  guint counts[NB_N_SEVERITIES];
+
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = nb_checks_run (self->report, &options);
   nb_derived_compute (&self->derived, self->report);
+  nb_findings_count (self->findings, counts);
+
+  /* Notify only what changed, so that bindings do no needless work. */
+  g_object_freeze_notify (G_OBJECT (self));
+  if (counts[NB_SEVERITY_ERROR] != self->counts[NB_SEVERITY_ERROR])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  if (counts[NB_SEVERITY_WARNING] != self->counts[NB_SEVERITY_WARNING])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+  memcpy (self->counts, counts, sizeof counts);
+  if (self->could_undo != nb_session_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (self->could_redo != nb_session_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  self->could_undo = nb_session_can_undo (self);
+  self->could_redo = nb_session_can_redo (self);
   g_signal_emit (self, signals[RECALCULATED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
