@@ -52,6 +52,26 @@ shoot_all (gconstpointer data)
   shoot (GTK_WIDGET (start), "start", style);
   gtk_window_destroy (GTK_WINDOW (start));
 
+  /* The offer to recover after a crash. */
+  {
+    NbWindow *crashed = nb_test_open_sample (1100, 760);
+    NbWindow *next = nb_window_new (nb_test_app ());
+    GtkWidget *dialog;
+
+    g_assert_true (nb_window_write_draft (crashed, NULL));
+    gtk_window_destroy (GTK_WINDOW (crashed));
+    gtk_window_set_default_size (GTK_WINDOW (next), 1100, 760);
+    gtk_window_present (GTK_WINDOW (next));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (next));
+    dialog = nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (next));
+    g_assert_nonnull (dialog);
+    nb_test_spin (300);
+    shoot (dialog, "recovery", style);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+    nb_test_spin (100);
+    gtk_window_destroy (GTK_WINDOW (next));
+  }
+
   window = nb_test_open_sample (1280, 860);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

@@ -626,6 +626,27 @@ test_new_report (void)
   close_without_saving (window);
 }
 
+/* A closed window lets go of its report: no reference cycles through the pages. */
+static void
+test_finalize (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  static const char *const names[] = { "info", "s1", "s2", "s3", "s4", "s5", "s6", "findings", "preview" };
+  NbSession *session = nb_window_get_session (window);
+  NbReport *report = nb_session_get_report (session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    nb_window_show_page (window, names[i]);
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &session);
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  nb_test_spin (200);
+  g_assert_null (window);
+  g_assert_null (session);
+  g_assert_null (report);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -636,6 +657,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/new-report", test_new_report);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/narrative-span", test_narrative_span);
+  g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);
   g_test_add_func ("/window/notify", test_notify);
   g_test_add_func ("/window/finding-focuses-cell", test_finding_focuses_cell);
