@@ -92,6 +92,59 @@ bench_pdf () {
   fi
 }
 
+# ---- bench_startup: exec to the first frame of the window with the sample, under Xvfb with
+# GTK's default renderer, and the resident memory half a second later; beside GNOME Text
+# Editor (Debian package gnome-text-editor, skipped when absent) showing the seed's text
+# file, measured the same way in the same run (build-aux/nb-first-frame.c).
+
+# One measurement in a fresh environment: "<seconds> <MiB>".
+startup_once () {
+  local home
+  home=$(mktemp -d)
+  env -u GSK_RENDERER HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+      XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" GSETTINGS_BACKEND=memory \
+      GSETTINGS_SCHEMA_DIR="$top/$build/data" GTK_A11Y=none NO_AT_BRIDGE=1 \
+      "$top/$build/bench/nb-first-frame" "$@" 2>/dev/null || echo "- -"
+  rm -rf "$home"
+}
+
+median () {
+  grep -v '^-$' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Runs inside Xvfb and a session bus (see bench_startup).
+startup_inner () {
+  local seed="${NB_SEED:-$top/../shared/seed/qianjiang-2024.txt}" n=${STARTUP_RUNS:-5}
+  local have_gte=0
+  command -v gnome-text-editor >/dev/null && [[ -f $seed ]] && have_gte=1
+  for ((i = 0; i < n; i++)); do
+    startup_once "$top/$build/src/gui/nianbao" "$sample" >> "$tmp/nb"
+    ((have_gte)) && startup_once gnome-text-editor --standalone "$seed" >> "$tmp/gte"
+  done
+  printf '%-34s %10s %10s\n' "startup ($n runs, median)" "first frame" "RSS"
+  printf '%-34s %9ss %7s MiB\n' "nianbao (sample)" "$(cut -d' ' -f1 "$tmp/nb" | median)" \
+    "$(cut -d' ' -f2 "$tmp/nb" | median)"
+  if ((have_gte)); then
+    printf '%-34s %9ss %7s MiB\n' "gnome-text-editor (seed text)" "$(cut -d' ' -f1 "$tmp/gte" | median)" \
+      "$(cut -d' ' -f2 "$tmp/gte" | median)"
+  else
+    echo "gnome-text-editor: not installed (apt-get install gnome-text-editor), skipped"
+  fi
+}
+
+bench_startup () {
+  echo "== startup: exec to first frame with the sample open, RSS 0.5 s later (target: no slower, no larger than GNOME Text Editor)"
+  mkdir -p "$top/$build/bench"
+  cc -O2 -o "$top/$build/bench/nb-first-frame" "$top/build-aux/nb-first-frame.c" \
+     $(pkg-config --cflags --libs x11 xdamage)
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$0" __startup_inner 2>/dev/null
+}
+
+if [[ ${1:-} == __startup_inner ]]; then
+  startup_inner
+  exit 0
+fi
+
 sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || mapfile -t sections < <(declare -F | awk '{ print $3 }' | sed -n 's/^bench_//p')
 for s in "${sections[@]}"; do

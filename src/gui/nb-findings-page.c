@@ -1,0 +1,218 @@
+/* nb-findings-page.c — every finding of the checks, grouped by severity
+ *
+ * Activating a row emits ::activate-finding; the window goes to the cell or the text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "nb-findings-page.h"
+
+struct _NbFindingsPage
+{
+  GtkBox      parent_instance;
+
+  NbSession  *session;
+  GtkWidget  *stack;
+  GtkWidget  *groups;
+  GPtrArray  *rows;             /* GtkListBoxRow in display order */
+};
+
+G_DEFINE_FINAL_TYPE (NbFindingsPage, nb_findings_page, GTK_TYPE_BOX)
+
+enum {
+  ACTIVATE_FINDING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+nb_finding_describe_location (const NbFinding *finding)
+{
+  guint entry = nb_session_entry_for_location (finding->where);
+
+  if (finding->cell >= 0)
+    {
+      const NbCellDef *cell = nb_format_cell (finding->cell);
+      const NbSectionDef *section = nb_format_section (entry - 1);
+
+      return g_strdup_printf ("%s · %s%s%s · %s%s%s", section->ordinal,
+                              cell->row_group ? cell->row_group : "",
+                              cell->row_group ? " " : "", cell->row_label,
+                              cell->col_group ? cell->col_group : "",
+                              cell->col_group ? " " : "", cell->col_label);
+    }
+  if (entry > 0)
+    {
+      const char *title = nb_format_section (entry - 1)->title;
+
+      if (entry == 1 && finding->part >= 0)
+        return g_strdup_printf (_("%s, part %d"), title, finding->part + 1);
+      return g_strdup (title);
+    }
+  return g_strdup (_("Report information"));
+}
+
+static void
+row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbFindingsPage *self)
+{
+  const NbFinding *finding = g_object_get_data (G_OBJECT (row), "nb-finding");
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding);
+}
+
+static GtkWidget *
+make_row (const NbFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (finding->message, -1);
+  g_autofree char *where = nb_finding_describe_location (finding);
+  g_autofree char *subtitle_raw = g_strdup_printf ("%s · %s", finding->rule, where);
+  g_autofree char *subtitle = g_markup_escape_text (subtitle_raw, -1);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data_full (G_OBJECT (row), "nb-finding", nb_finding_copy (finding),
+                          (GDestroyNotify) nb_finding_free);
+  return row;
+}
+
+static void
+rebuild (NbFindingsPage *self)
+{
+  GPtrArray *findings = nb_session_get_findings (self->session);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->groups)) != NULL)
+    gtk_box_remove (GTK_BOX (self->groups), child);
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint s = 0; s < NB_N_SEVERITIES; s++)
+    {
+      GtkWidget *list = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const NbFinding *finding = g_ptr_array_index (findings, i);
+          GtkWidget *row;
+
+          if (finding->severity != s)
+            continue;
+          if (list == NULL)
+            {
+              list = gtk_list_box_new ();
+              gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+              gtk_widget_add_css_class (list, "boxed-list");
+              g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
+            }
+          row = make_row (finding);
+          gtk_widget_add_css_class (row, s == NB_SEVERITY_ERROR ? "nb-row-error"
+                                    : s == NB_SEVERITY_WARNING ? "nb-row-warning" : "nb-row-info");
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          g_ptr_array_add (self->rows, row);
+          n++;
+        }
+      if (list != NULL)
+        {
+          g_autofree char *heading = g_strdup_printf ("%s（%u）", nb_severity_name (s), n);
+          GtkWidget *label = gtk_label_new (heading);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_widget_add_css_class (label, "heading");
+          gtk_box_append (GTK_BOX (self->groups), label);
+          gtk_box_append (GTK_BOX (self->groups), list);
+        }
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    findings->len > 0 ? "list" : "empty");
+}
+
+static void
+nb_findings_page_dispose (GObject *object)
+{
+  NbFindingsPage *self = NB_FINDINGS_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (nb_findings_page_parent_class)->dispose (object);
+}
+
+static void
+nb_findings_page_class_init (NbFindingsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = nb_findings_page_dispose;
+
+  signals[ACTIVATE_FINDING] = g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, NB_TYPE_FINDING);
+}
+
+static void
+nb_findings_page_init (NbFindingsPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *empty = adw_status_page_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->rows = g_ptr_array_new ();
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+
+  self->groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (self->groups, 24);
+  gtk_widget_set_margin_bottom (self->groups, 24);
+  gtk_widget_set_margin_start (self->groups, 12);
+  gtk_widget_set_margin_end (self->groups, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->groups);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Problems Found"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("The tables add up and the text agrees with them"));
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_box_append (GTK_BOX (self), self->stack);
+}
+
+GtkWidget *
+nb_findings_page_new (NbSession *session)
+{
+  NbFindingsPage *self;
+
+  g_return_val_if_fail (NB_IS_SESSION (session), NULL);
+
+  self = g_object_new (NB_TYPE_FINDINGS_PAGE, NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "recalculated", G_CALLBACK (rebuild), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+nb_findings_page_activate_nth (NbFindingsPage *self, guint n)
+{
+  GtkWidget *row;
+
+  if (n >= self->rows->len)
+    return FALSE;
+  row = g_ptr_array_index (self->rows, n);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  return TRUE;
+}

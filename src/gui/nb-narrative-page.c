@@ -1,0 +1,692 @@
+/* nb-narrative-page.c — the text sections 一, 五 and 六
+ *
+ * Section 一 is an introduction and the customary headed parts (主动公开 … 监督保障), each a
+ * text view that can be added or removed; 五 is one text; 六 is one text plus the
+ * 信息处理费 figure. Text views show the printed paragraph look: a two-character first-line
+ * indent. Findings with a span underline it; the others are listed above the text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "nb-narrative-page.h"
+#include "nb-paragraph-view.h"
+
+#define LENGTH_CAP 1000         /* 字, the cap some regions set for 一 (R-F-15) */
+
+struct _NbNarrativePage
+{
+  GtkBox         parent_instance;
+
+  NbSession     *session;
+  guint          section;
+  GtkWidget     *findings_box;
+  GtkWidget     *count_label;
+  GtkWidget     *fee_entry;
+  GtkWidget     *main_view;     /* intro of 一, body of 五 and 六 */
+  GtkWidget     *parts_box;
+  GPtrArray     *part_views;    /* GtkTextView per headed part */
+  GPtrArray     *part_headings; /* GtkEntry per headed part */
+  GtkWidget     *last_view;     /* the text view that last had the focus */
+  gpointer       editing;       /* the buffer or entry being written to the model */
+};
+
+G_DEFINE_FINAL_TYPE (NbNarrativePage, nb_narrative_page, GTK_TYPE_BOX)
+
+static NbReport *
+get_report (NbNarrativePage *self)
+{
+  return nb_session_get_report (self->session);
+}
+
+static NbTextField
+main_field (NbNarrativePage *self)
+{
+  switch (self->section)
+    {
+    case 0: return NB_TEXT_S1_INTRO;
+    case 4: return NB_TEXT_S5;
+    default: return NB_TEXT_S6;
+    }
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (NbNarrativePage *self, GtkTextView *view, const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *old = buffer_text (buffer);
+
+  if (buffer == self->editing || g_strcmp0 (old, text ? text : "") == 0)
+    return;
+  g_object_set_data (G_OBJECT (buffer), "nb-updating", GINT_TO_POINTER (TRUE));
+  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+  g_object_set_data (G_OBJECT (buffer), "nb-updating", NULL);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer, NbNarrativePage *self)
+{
+  g_autofree char *text = NULL;
+  int part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "nb-part"));
+
+  if (g_object_get_data (G_OBJECT (buffer), "nb-updating"))
+    return;
+  text = buffer_text (buffer);
+  self->editing = buffer;
+  if (part > 0)
+    nb_session_edit_part_text (self->session, part - 1, text);
+  else
+    nb_session_edit_text (self->session, main_field (self), text);
+  self->editing = NULL;
+}
+
+static void
+view_focus_enter_cb (GtkEventControllerFocus *controller, NbNarrativePage *self)
+{
+  self->last_view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+}
+
+static void
+view_focus_leave_cb (NbNarrativePage *self)
+{
+  nb_session_seal (self->session);
+}
+
+/* @part: 0 for the main text, n + 1 for headed part n. */
+static GtkWidget *
+make_view (NbNarrativePage *self, int part, const char *accessible_name)
+{
+  GtkWidget *view = nb_paragraph_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* The printed paragraph: two characters of first-line indent. */
+  gtk_text_view_set_indent (GTK_TEXT_VIEW (view), 2 * 17);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_widget_add_css_class (view, "nb-paragraph");
+  gtk_widget_set_size_request (view, -1, 80);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+
+  gtk_text_buffer_create_tag (buffer, "nb-error", "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 }, NULL);
+  gtk_text_buffer_create_tag (buffer, "nb-warning", "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &(GdkRGBA) { 0.9, 0.6, 0.0, 1.0 }, NULL);
+  g_object_set_data (G_OBJECT (buffer), "nb-part", GINT_TO_POINTER (part));
+  g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+
+  g_signal_connect (controller, "enter", G_CALLBACK (view_focus_enter_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (view_focus_leave_cb), self);
+  gtk_widget_add_controller (view, controller);
+  return view;
+}
+
+static GtkWidget *
+framed (GtkWidget *child)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_frame_set_child (GTK_FRAME (frame), child);
+  gtk_widget_add_css_class (frame, "view");
+  return frame;
+}
+
+static void
+heading_changed_cb (GtkEditable *entry, NbNarrativePage *self)
+{
+  guint part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "nb-part"));
+
+  if (g_object_get_data (G_OBJECT (entry), "nb-updating"))
+    return;
+  self->editing = entry;
+  nb_session_edit_part_heading (self->session, part, gtk_editable_get_text (entry));
+  self->editing = NULL;
+}
+
+static void
+remove_part_clicked_cb (GtkButton *button, NbNarrativePage *self)
+{
+  guint part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "nb-part"));
+
+  nb_session_remove_part (self->session, part);
+}
+
+static void
+rebuild_parts (NbNarrativePage *self)
+{
+  NbReport *report = get_report (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->parts_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->parts_box), child);
+  g_ptr_array_set_size (self->part_views, 0);
+  g_ptr_array_set_size (self->part_headings, 0);
+  if (self->last_view != self->main_view)
+    self->last_view = NULL;
+
+  for (guint i = 0; i < nb_report_get_n_parts (report); i++)
+    {
+      const NbPart *part = nb_report_get_part (report, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *ordinal = g_strdup_printf (_("Part %u"), i + 1);
+      g_autofree char *name = g_strdup_printf ("%s · %s", ordinal,
+                                               nb_format_aspect_name (part->aspect));
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *view = make_view (self, i + 1, name);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_box_append (GTK_BOX (box), label);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), part->heading ? part->heading : "");
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Heading"));
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_widget_add_css_class (entry, "nb-part-heading");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Heading"), -1);
+      g_object_set_data (G_OBJECT (entry), "nb-part", GUINT_TO_POINTER (i));
+      g_signal_connect (entry, "changed", G_CALLBACK (heading_changed_cb), self);
+      gtk_box_append (GTK_BOX (head), entry);
+
+      gtk_widget_set_tooltip_text (remove, _("Remove this part"));
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data (G_OBJECT (remove), "nb-part", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_part_clicked_cb), self);
+      gtk_box_append (GTK_BOX (head), remove);
+      gtk_box_append (GTK_BOX (box), head);
+
+      g_object_set_data (G_OBJECT (view), "nb-aspect", GINT_TO_POINTER (part->aspect));
+      set_buffer_text (self, GTK_TEXT_VIEW (view), part->text);
+      gtk_box_append (GTK_BOX (box), framed (view));
+      gtk_box_append (GTK_BOX (self->parts_box), box);
+      g_ptr_array_add (self->part_views, view);
+      g_ptr_array_add (self->part_headings, entry);
+    }
+}
+
+static void
+refresh_fee (NbNarrativePage *self)
+{
+  gint64 yuan = 0;
+  g_autofree char *text = NULL;
+
+  if (self->fee_entry == NULL || self->editing == self->fee_entry)
+    return;
+  if (nb_report_get_info_fee (get_report (self), &yuan))
+    text = nb_money_format_wanyuan (yuan);
+  g_object_set_data (G_OBJECT (self->fee_entry), "nb-updating", GINT_TO_POINTER (TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (self->fee_entry), text ? text : "");
+  g_object_set_data (G_OBJECT (self->fee_entry), "nb-updating", NULL);
+}
+
+static void
+refresh (NbNarrativePage *self)
+{
+  NbReport *report = get_report (self);
+
+  set_buffer_text (self, GTK_TEXT_VIEW (self->main_view),
+                   nb_report_get_text (report, main_field (self)));
+  if (self->parts_box != NULL)
+    {
+      gboolean same = self->part_views->len == nb_report_get_n_parts (report);
+
+      /* An undone removal can bring back another aspect at the same count. */
+      for (guint i = 0; same && i < self->part_views->len; i++)
+        same = GPOINTER_TO_INT (g_object_get_data (g_ptr_array_index (self->part_views, i), "nb-aspect"))
+               == (int) nb_report_get_part (report, i)->aspect;
+      if (!same)
+        rebuild_parts (self);
+      for (guint i = 0; i < self->part_views->len; i++)
+        {
+          const NbPart *part = nb_report_get_part (report, i);
+          GtkWidget *entry = g_ptr_array_index (self->part_headings, i);
+
+          set_buffer_text (self, g_ptr_array_index (self->part_views, i), part->text);
+          if (entry != self->editing &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), part->heading) != 0)
+            {
+              g_object_set_data (G_OBJECT (entry), "nb-updating", GINT_TO_POINTER (TRUE));
+              gtk_editable_set_text (GTK_EDITABLE (entry), part->heading ? part->heading : "");
+              g_object_set_data (G_OBJECT (entry), "nb-updating", NULL);
+            }
+        }
+    }
+  refresh_fee (self);
+}
+
+static void
+report_changed_cb (NbNarrativePage *self, const char *location)
+{
+  const char *id = nb_format_section (self->section)->id;
+
+  if (g_str_equal (location, id) || g_str_has_prefix (location, "meta.year"))
+    refresh (self);
+}
+
+static GtkWidget *
+view_for_finding (NbNarrativePage *self, const NbFinding *finding)
+{
+  if (self->section == 0 && finding->part >= 0 && (guint) finding->part < self->part_views->len)
+    return g_ptr_array_index (self->part_views, finding->part);
+  return self->main_view;
+}
+
+static gboolean
+span_iters (GtkTextView *view, const NbFinding *finding, GtkTextIter *start, GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = buffer_text (buffer);
+  int len = strlen (text);
+
+  if (finding->span_start < 0 || finding->span_end < finding->span_start ||
+      finding->span_end > len)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, start,
+                                      g_utf8_pointer_to_offset (text, text + finding->span_start));
+  gtk_text_buffer_get_iter_at_offset (buffer, end,
+                                      g_utf8_pointer_to_offset (text, text + finding->span_end));
+  return TRUE;
+}
+
+static void
+clear_tags (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "nb-error", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "nb-warning", &start, &end);
+}
+
+static void
+update_count (NbNarrativePage *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  if (self->count_label == NULL)
+    return;
+  text = nb_report_dup_s1_text (get_report (self));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      n++;
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters", n), n);
+  gtk_label_set_text (GTK_LABEL (self->count_label), label);
+  if (n > LENGTH_CAP)
+    {
+      gtk_widget_add_css_class (self->count_label, "warning");
+      gtk_widget_set_tooltip_text (self->count_label,
+                                   _("Some regions limit this section to 1000 characters"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->count_label, "warning");
+      gtk_widget_set_tooltip_text (self->count_label, NULL);
+    }
+}
+
+static void
+recalculated_cb (NbNarrativePage *self)
+{
+  GPtrArray *findings = nb_session_get_findings (self->session);
+  const char *id = nb_format_section (self->section)->id;
+  GtkWidget *child;
+
+  clear_tags (self->main_view);
+  for (guint i = 0; self->part_views != NULL && i < self->part_views->len; i++)
+    clear_tags (g_ptr_array_index (self->part_views, i));
+  while ((child = gtk_widget_get_first_child (self->findings_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->findings_box), child);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *view;
+      GtkTextIter start, end;
+
+      if (finding->cell >= 0 || nb_session_entry_for_location (finding->where) != self->section + 1)
+        continue;
+      view = view_for_finding (self, finding);
+      if (g_str_equal (finding->where, id) && span_iters (GTK_TEXT_VIEW (view), finding, &start, &end))
+        gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                           finding->severity == NB_SEVERITY_ERROR
+                                           ? "nb-error" : "nb-warning", &start, &end);
+      else
+        {
+          GtkWidget *label = gtk_label_new (finding->message);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_widget_add_css_class (label, finding->severity == NB_SEVERITY_ERROR ? "error"
+                                    : finding->severity == NB_SEVERITY_WARNING ? "warning"
+                                    : "dim-label");
+          gtk_box_append (GTK_BOX (self->findings_box), label);
+        }
+    }
+  gtk_widget_set_visible (self->findings_box,
+                          gtk_widget_get_first_child (self->findings_box) != NULL);
+  update_count (self);
+}
+
+static void
+add_part_clicked_cb (GtkButton *button, NbNarrativePage *self)
+{
+  NbAspect aspect = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "nb-aspect"));
+  NbReport *report = get_report (self);
+  guint position = 0;
+
+  /* Keep the customary order of the five aspects. */
+  while (position < nb_report_get_n_parts (report) &&
+         nb_report_get_part (report, position)->aspect <= aspect)
+    position++;
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                             GTK_TYPE_POPOVER)));
+  nb_session_insert_part (self->session, position, aspect, nb_format_aspect_name (aspect), "");
+}
+
+static GtkWidget *
+build_add_menu (NbNarrativePage *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  for (guint a = 0; a < NB_N_ASPECTS; a++)
+    {
+      GtkWidget *item = gtk_button_new_with_label (nb_format_aspect_name (a));
+
+      gtk_widget_add_css_class (item, "flat");
+      g_object_set_data (G_OBJECT (item), "nb-aspect", GINT_TO_POINTER (a));
+      g_signal_connect (item, "clicked", G_CALLBACK (add_part_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Part"));
+  gtk_widget_set_tooltip_text (button, _("Add a headed part for one of the five aspects"));
+  return button;
+}
+
+static void
+summary_clicked_cb (NbNarrativePage *self)
+{
+  nb_narrative_page_insert_summary (self);
+}
+
+static void
+fee_changed_cb (GtkEditable *entry, NbNarrativePage *self)
+{
+  const char *text = gtk_editable_get_text (entry);
+  gint64 yuan = 0;
+
+  if (g_object_get_data (G_OBJECT (entry), "nb-updating"))
+    return;
+  self->editing = entry;
+  if (*text == '\0')
+    nb_session_edit_fee (self->session, FALSE, 0);
+  else if (nb_money_parse_wanyuan (text, &yuan, NULL))
+    nb_session_edit_fee (self->session, TRUE, yuan);
+  self->editing = NULL;
+  if (*text != '\0' && !nb_money_parse_wanyuan (text, &yuan, NULL))
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+build (NbNarrativePage *self)
+{
+  NbReport *report = get_report (self);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (nb_report_get_section_title (report, self->section));
+  GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (GTK_BOX (content), title);
+
+  self->findings_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (self->findings_box, "nb-findings-note");
+  gtk_box_append (GTK_BOX (content), self->findings_box);
+
+  if (self->section == 0)
+    {
+      GtkWidget *summary = gtk_button_new_with_label (_("Insert Request Summary"));
+
+      gtk_widget_set_tooltip_text (summary, _("Insert the standard sentence on requests "
+                                              "computed from table 三"));
+      g_signal_connect_swapped (summary, "clicked", G_CALLBACK (summary_clicked_cb), self);
+      gtk_box_append (GTK_BOX (tools), build_add_menu (self));
+      gtk_box_append (GTK_BOX (tools), summary);
+      self->count_label = gtk_label_new ("");
+      gtk_widget_set_hexpand (self->count_label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->count_label), 1.0);
+      gtk_widget_add_css_class (self->count_label, "dim-label");
+      gtk_box_append (GTK_BOX (tools), self->count_label);
+      gtk_box_append (GTK_BOX (content), tools);
+    }
+  else if (self->section == 5)
+    {
+      GtkWidget *fee = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (_("Information processing fees (10,000 yuan)"));
+
+      self->fee_entry = gtk_entry_new ();
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->fee_entry), 12);
+      gtk_entry_set_input_purpose (GTK_ENTRY (self->fee_entry), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->fee_entry), _("Not given"));
+      gtk_widget_add_css_class (self->fee_entry, "numeric");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->fee_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Information processing fees (10,000 yuan)"), -1);
+      g_signal_connect (self->fee_entry, "changed", G_CALLBACK (fee_changed_cb), self);
+      gtk_box_append (GTK_BOX (fee), label);
+      gtk_box_append (GTK_BOX (fee), self->fee_entry);
+      gtk_box_append (GTK_BOX (content), fee);
+    }
+
+  self->main_view = make_view (self, 0, self->section == 0 ? _("Introduction")
+                                        : nb_report_get_section_title (report, self->section));
+  if (self->section == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Introduction"));
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_box_append (GTK_BOX (content), label);
+    }
+  else
+    gtk_widget_set_size_request (self->main_view, -1, 320);
+  gtk_box_append (GTK_BOX (content), framed (self->main_view));
+
+  if (self->section == 0)
+    {
+      self->parts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+      gtk_box_append (GTK_BOX (content), self->parts_box);
+    }
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 24);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (self), scrolled);
+
+  refresh (self);
+  recalculated_cb (self);
+}
+
+static void
+nb_narrative_page_dispose (GObject *object)
+{
+  NbNarrativePage *self = NB_NARRATIVE_PAGE (object);
+
+  g_clear_pointer (&self->part_views, g_ptr_array_unref);
+  g_clear_pointer (&self->part_headings, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (nb_narrative_page_parent_class)->dispose (object);
+}
+
+static void
+nb_narrative_page_class_init (NbNarrativePageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = nb_narrative_page_dispose;
+}
+
+static void
+nb_narrative_page_init (NbNarrativePage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->part_views = g_ptr_array_new ();
+  self->part_headings = g_ptr_array_new ();
+}
+
+GtkWidget *
+nb_narrative_page_new (NbSession *session, guint section_index)
+{
+  NbNarrativePage *self;
+
+  g_return_val_if_fail (NB_IS_SESSION (session), NULL);
+  g_return_val_if_fail (section_index < NB_N_SECTIONS, NULL);
+  g_return_val_if_fail (nb_format_section (section_index)->kind == NB_SECTION_NARRATIVE, NULL);
+
+  self = g_object_new (NB_TYPE_NARRATIVE_PAGE, NULL);
+  self->session = g_object_ref (session);
+  self->section = section_index;
+  build (self);
+  g_signal_connect_object (nb_session_get_report (session), "changed",
+                           G_CALLBACK (report_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "recalculated", G_CALLBACK (recalculated_cb), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+void
+nb_narrative_page_focus_finding (NbNarrativePage *self, const NbFinding *finding)
+{
+  GtkWidget *view = view_for_finding (self, finding);
+  GtkTextIter start, end;
+
+  gtk_widget_grab_focus (view);
+  if (span_iters (GTK_TEXT_VIEW (view), finding, &start, &end))
+    {
+      gtk_text_buffer_select_range (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &start, 0.1, FALSE, 0, 0);
+    }
+}
+
+static void
+append_share (GString *out, const char *name, gint64 count, NbRatio share)
+{
+  g_autofree char *percent = nb_ratio_format_percent (share, 2);
+
+  g_string_append_printf (out, "%s%" G_GINT64_FORMAT "件", name, count);
+  if (percent != NULL)
+    g_string_append_printf (out, "，占%s", percent);
+}
+
+/* The wording is the report's own language (data, like the format's labels): it is not
+ * translated. */
+char *
+nb_narrative_request_summary (NbReport *report, const NbDerived *derived)
+{
+  GString *out = g_string_new (NULL);
+  const guint total = NB_S3_COLS - 1;
+
+  g_string_append_printf (out, "%d年，本机关共收到政府信息公开申请%" G_GINT64_FORMAT "件",
+                          nb_report_get_year (report),
+                          nb_report_value_by_key (report, "s3.new.total"));
+  if (derived->has_yoy[NB_YOY_NEW])
+    {
+      gint64 scaled = 0;
+
+      if (nb_ratio_percent_scaled (derived->yoy[NB_YOY_NEW], 2, &scaled))
+        {
+          NbRatio magnitude = derived->yoy[NB_YOY_NEW];
+          g_autofree char *percent = NULL;
+
+          magnitude.num = ABS (magnitude.num);
+          percent = nb_ratio_format_percent (magnitude, 2);
+          if (scaled == 0)
+            g_string_append (out, "，与上年持平");
+          else
+            g_string_append_printf (out, "，同比%s%s", scaled > 0 ? "增长" : "下降", percent);
+        }
+    }
+  g_string_append_printf (out, "，上年结转%" G_GINT64_FORMAT "件。办理结果中，",
+                          nb_report_value_by_key (report, "s3.carry_in.total"));
+  for (guint c = NB_RESULT_OPEN; c <= NB_RESULT_OTHER; c++)
+    {
+      append_share (out, nb_result_category_name (c), derived->category[c][total],
+                    derived->share_of_new[c]);
+      g_string_append (out, "；");
+    }
+  g_string_append_printf (out, "%s%" G_GINT64_FORMAT "件。",
+                          nb_result_category_name (NB_RESULT_CARRY_OUT),
+                          derived->category[NB_RESULT_CARRY_OUT][total]);
+  return g_string_free (out, FALSE);
+}
+
+void
+nb_narrative_page_insert_summary (NbNarrativePage *self)
+{
+  NbReport *report = get_report (self);
+  g_autofree char *sentence = nb_narrative_request_summary (report, nb_session_get_derived (self->session));
+  GtkWidget *view = self->last_view;
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (self->section == 0);
+
+  /* Into the 依申请公开 part unless the user is in another text of this page. */
+  if (view == NULL)
+    {
+      view = self->main_view;
+      for (guint i = 0; i < self->part_views->len; i++)
+        if (nb_report_get_part (report, i)->aspect == NB_ASPECT_ON_REQUEST)
+          view = g_ptr_array_index (self->part_views, i);
+    }
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  nb_session_seal (self->session);
+  if (!gtk_widget_has_focus (view))
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+    }
+  gtk_text_buffer_insert_at_cursor (buffer, sentence, -1);
+  nb_session_seal (self->session);
+  gtk_widget_grab_focus (view);
+}

@@ -1,0 +1,581 @@
+/* nb-session.c — one open report with its findings, derived figures and undo history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-session.h"
+
+/* Edits of one field closer together than this merge into one undo step. */
+#define MERGE_USEC (3 * G_USEC_PER_SEC)
+
+typedef enum {
+  CMD_CELL,
+  CMD_TEXT,
+  CMD_PART_HEADING,
+  CMD_PART_TEXT,
+  CMD_PART,                     /* a headed part of 一 inserted (flag TRUE) or removed */
+  CMD_FEE,
+  CMD_YEAR,
+  CMD_LEVEL,
+} CmdKind;
+
+/* One state of the edited thing; which members count depends on the command kind. */
+typedef struct {
+  NbCellState state;
+  gint64      num;
+  gboolean    flag;
+  char       *str;
+} Value;
+
+typedef struct {
+  CmdKind   kind;
+  guint     index;
+  NbAspect  aspect;
+  char     *heading;
+  Value     before;
+  Value     after;
+  gint64    time;
+} Cmd;
+
+struct _NbSession
+{
+  GObject    parent_instance;
+
+  NbReport  *report;
+  GPtrArray *findings;
+  NbDerived  derived;
+  gboolean   length_rule;
+
+  guint      counts[NB_N_SEVERITIES];
+  gboolean   could_undo;
+  gboolean   could_redo;
+
+  GPtrArray *undo;              /* Cmd, newest last */
+  GPtrArray *redo;
+  gboolean   sealed;
+  guint      freeze;
+  char      *last_location;
+};
+
+G_DEFINE_FINAL_TYPE (NbSession, nb_session, G_TYPE_OBJECT)
+
+enum {
+  RECALCULATED,
+  N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+static void
+cmd_free (gpointer data)
+{
+  Cmd *cmd = data;
+
+  g_free (cmd->heading);
+  g_free (cmd->before.str);
+  g_free (cmd->after.str);
+  g_free (cmd);
+}
+
+static void
+read_cell (NbReport *report, guint index, Value *value)
+{
+  const NbCell *cell = nb_report_get_cell (report, index);
+
+  value->state = cell->state;
+  value->num = cell->value;
+  value->str = g_strdup (cell->raw);
+}
+
+static gboolean
+values_equal (const Value *a, const Value *b)
+{
+  return a->state == b->state && a->num == b->num && a->flag == b->flag &&
+         g_strcmp0 (a->str, b->str) == 0;
+}
+
+static const char *
+cmd_location (const Cmd *cmd)
+{
+  switch (cmd->kind)
+    {
+    case CMD_CELL:
+      return nb_format_cell (cmd->index)->key;
+    case CMD_TEXT:
+      return nb_report_text_location (cmd->index);
+    case CMD_PART_HEADING:
+    case CMD_PART_TEXT:
+    case CMD_PART:
+      return "s1";
+    case CMD_FEE:
+      return "s6";
+    case CMD_YEAR:
+      return "meta.year";
+    case CMD_LEVEL:
+      return "meta.level";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+apply (NbSession *self, const Cmd *cmd, const Value *value)
+{
+  NbReport *report = self->report;
+
+  self->freeze++;
+  switch (cmd->kind)
+    {
+    case CMD_CELL:
+      if (value->state == NB_CELL_VALUE)
+        nb_report_set_value (report, cmd->index, value->num);
+      else if (value->state == NB_CELL_BLANK)
+        nb_report_set_blank (report, cmd->index, value->str);
+      else
+        nb_report_set_cell_text (report, cmd->index, value->str);
+      nb_report_update_totals (report);
+      break;
+    case CMD_TEXT:
+      nb_report_set_text (report, cmd->index, value->str);
+      break;
+    case CMD_PART_HEADING:
+      nb_report_set_part_heading (report, cmd->index, value->str);
+      break;
+    case CMD_PART_TEXT:
+      nb_report_set_part_text (report, cmd->index, value->str);
+      break;
+    case CMD_PART:
+      if (value->flag)
+        nb_report_insert_part (report, cmd->index, cmd->aspect, cmd->heading, value->str);
+      else
+        nb_report_remove_part (report, cmd->index);
+      break;
+    case CMD_FEE:
+      nb_report_set_info_fee (report, value->flag, value->num);
+      break;
+    case CMD_YEAR:
+      nb_report_set_year (report, (int) value->num);
+      break;
+    case CMD_LEVEL:
+      nb_report_set_level (report, (NbAgencyLevel) value->num);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->freeze--;
+
+  g_free (self->last_location);
+  self->last_location = g_strdup (cmd_location (cmd));
+}
+
+/* Takes the strings of @before and @after. */
+static void
+record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
+{
+  gint64 now = g_get_monotonic_time ();
+  Cmd *top = self->undo->len > 0 ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+  Cmd *cmd;
+
+  if (values_equal (before, after))
+    {
+      g_free (before->str);
+      g_free (after->str);
+      return;
+    }
+
+  g_ptr_array_set_size (self->redo, 0);
+
+  if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
+      kind != CMD_PART && now - top->time < MERGE_USEC)
+    {
+      g_free (top->after.str);
+      top->after = *after;
+      top->time = now;
+      g_free (before->str);
+      return;
+    }
+
+  cmd = g_new0 (Cmd, 1);
+  cmd->kind = kind;
+  cmd->index = index;
+  cmd->before = *before;
+  cmd->after = *after;
+  cmd->time = now;
+  g_ptr_array_add (self->undo, cmd);
+  self->sealed = FALSE;
+}
+
+static void
+report_changed_cb (NbSession *self, const char *location)
+{
+  /* Edits made through the session recalculate once when they are complete. */
+  if (self->freeze == 0)
+    nb_session_recalculate (self);
+}
+
+static void
+nb_session_finalize (GObject *object)
+{
+  NbSession *self = NB_SESSION (object);
+
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_free (self->last_location);
+
+  G_OBJECT_CLASS (nb_session_parent_class)->finalize (object);
+}
+
+static void
+nb_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NbSession *self = NB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->counts[NB_SEVERITY_ERROR]);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->counts[NB_SEVERITY_WARNING]);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, nb_session_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, nb_session_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_session_class_init (NbSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nb_session_finalize;
+  object_class->get_property = nb_session_get_property;
+
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after the findings and derived figures were recomputed, and after every
+   * change of the undo history. */
+  signals[RECALCULATED] = g_signal_new ("recalculated", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+}
+
+static void
+nb_session_init (NbSession *self)
+{
+  self->undo = g_ptr_array_new_with_free_func (cmd_free);
+  self->redo = g_ptr_array_new_with_free_func (cmd_free);
+}
+
+NbSession *
+nb_session_new (NbReport *report)
+{
+  NbSession *self;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  self = g_object_new (NB_TYPE_SESSION, NULL);
+  self->report = g_object_ref (report);
+  g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->findings = nb_checks_run (report, NULL);
+  nb_derived_compute (&self->derived, report);
+  nb_findings_count (self->findings, self->counts);
+  return self;
+}
+
+NbReport *
+nb_session_get_report (NbSession *self)
+{
+  return self->report;
+}
+
+GPtrArray *
+nb_session_get_findings (NbSession *self)
+{
+  return self->findings;
+}
+
+const NbDerived *
+nb_session_get_derived (NbSession *self)
+{
+  return &self->derived;
+}
+
+void
+nb_session_set_length_rule (NbSession *self, gboolean enabled)
+{
+  if (self->length_rule == !!enabled)
+    return;
+  self->length_rule = !!enabled;
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_recalculate (NbSession *self)
+{
+  NbCheckOptions options = { .length_rule = self->length_rule };
+
+  guint counts[NB_N_SEVERITIES];
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = nb_checks_run (self->report, &options);
+  nb_derived_compute (&self->derived, self->report);
+  nb_findings_count (self->findings, counts);
+
+  /* Notify only what changed, so that bindings do no needless work. */
+  g_object_freeze_notify (G_OBJECT (self));
+  if (counts[NB_SEVERITY_ERROR] != self->counts[NB_SEVERITY_ERROR])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  if (counts[NB_SEVERITY_WARNING] != self->counts[NB_SEVERITY_WARNING])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+  memcpy (self->counts, counts, sizeof counts);
+  if (self->could_undo != nb_session_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (self->could_redo != nb_session_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  self->could_undo = nb_session_can_undo (self);
+  self->could_redo = nb_session_can_redo (self);
+  g_signal_emit (self, signals[RECALCULATED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+nb_session_edit_cell (NbSession *self, guint index, const char *text)
+{
+  Value before = { 0 }, after = { 0 };
+
+  g_return_if_fail (index < nb_format_n_cells ());
+
+  read_cell (self->report, index, &before);
+  self->freeze++;
+  nb_report_set_cell_text (self->report, index, text);
+  /* Computed cells are read-only in the window: they follow their parts. */
+  nb_report_update_totals (self->report);
+  self->freeze--;
+  read_cell (self->report, index, &after);
+  record (self, CMD_CELL, index, &before, &after);
+  nb_session_recalculate (self);
+}
+
+static void
+edit_string (NbSession *self, CmdKind kind, guint index, const char *old, const char *text)
+{
+  Value before = { .str = g_strdup (old) };
+  Value after = { .str = g_strdup (text ? text : "") };
+  Cmd cmd = { .kind = kind, .index = index };
+
+  if (g_strcmp0 (before.str, after.str) == 0)
+    {
+      g_free (before.str);
+      g_free (after.str);
+      return;
+    }
+  apply (self, &cmd, &after);
+  record (self, kind, index, &before, &after);
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_edit_text (NbSession *self, NbTextField field, const char *text)
+{
+  g_return_if_fail (field < NB_N_TEXTS);
+  edit_string (self, CMD_TEXT, field, nb_report_get_text (self->report, field), text);
+}
+
+void
+nb_session_edit_part_heading (NbSession *self, guint part, const char *heading)
+{
+  g_return_if_fail (part < nb_report_get_n_parts (self->report));
+  edit_string (self, CMD_PART_HEADING, part,
+               nb_report_get_part (self->report, part)->heading, heading);
+}
+
+void
+nb_session_edit_part_text (NbSession *self, guint part, const char *text)
+{
+  g_return_if_fail (part < nb_report_get_n_parts (self->report));
+  edit_string (self, CMD_PART_TEXT, part, nb_report_get_part (self->report, part)->text, text);
+}
+
+static void
+record_part (NbSession *self, guint position, NbAspect aspect, const char *heading,
+             const char *text, gboolean insert)
+{
+  Cmd *cmd = g_new0 (Cmd, 1);
+
+  g_ptr_array_set_size (self->redo, 0);
+  cmd->kind = CMD_PART;
+  cmd->index = position;
+  cmd->aspect = aspect;
+  cmd->heading = g_strdup (heading);
+  cmd->before.flag = !insert;
+  cmd->before.str = g_strdup (text);
+  cmd->after.flag = insert;
+  cmd->after.str = g_strdup (text);
+  cmd->time = g_get_monotonic_time ();
+  g_ptr_array_add (self->undo, cmd);
+  apply (self, cmd, &cmd->after);
+  self->sealed = TRUE;
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_insert_part (NbSession *self, guint position, NbAspect aspect,
+                        const char *heading, const char *text)
+{
+  position = MIN (position, nb_report_get_n_parts (self->report));
+  record_part (self, position, aspect, heading, text, TRUE);
+}
+
+void
+nb_session_remove_part (NbSession *self, guint part)
+{
+  const NbPart *p;
+
+  g_return_if_fail (part < nb_report_get_n_parts (self->report));
+  p = nb_report_get_part (self->report, part);
+  record_part (self, part, p->aspect, p->heading, p->text, FALSE);
+}
+
+static void
+edit_number (NbSession *self, CmdKind kind, gint64 old_num, gboolean old_flag,
+             gint64 num, gboolean flag)
+{
+  Value before = { .num = old_num, .flag = old_flag };
+  Value after = { .num = num, .flag = flag };
+  Cmd cmd = { .kind = kind };
+
+  if (values_equal (&before, &after))
+    return;
+  apply (self, &cmd, &after);
+  record (self, kind, 0, &before, &after);
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_edit_fee (NbSession *self, gboolean given, gint64 yuan)
+{
+  gint64 old = 0;
+  gboolean old_given = nb_report_get_info_fee (self->report, &old);
+
+  edit_number (self, CMD_FEE, old_given ? old : 0, old_given, given ? yuan : 0, given);
+}
+
+void
+nb_session_edit_year (NbSession *self, int year)
+{
+  edit_number (self, CMD_YEAR, nb_report_get_year (self->report), FALSE, year, FALSE);
+}
+
+void
+nb_session_edit_level (NbSession *self, NbAgencyLevel level)
+{
+  edit_number (self, CMD_LEVEL, nb_report_get_level (self->report), FALSE, level, FALSE);
+}
+
+void
+nb_session_seal (NbSession *self)
+{
+  self->sealed = TRUE;
+}
+
+gboolean
+nb_session_can_undo (NbSession *self)
+{
+  return self->undo->len > 0;
+}
+
+gboolean
+nb_session_can_redo (NbSession *self)
+{
+  return self->redo->len > 0;
+}
+
+static void
+move_step (NbSession *self, GPtrArray *from, GPtrArray *to, gboolean forward)
+{
+  Cmd *cmd;
+
+  if (from->len == 0)
+    return;
+  cmd = g_ptr_array_steal_index (from, from->len - 1);
+  apply (self, cmd, forward ? &cmd->after : &cmd->before);
+  g_ptr_array_add (to, cmd);
+  self->sealed = TRUE;
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_undo (NbSession *self)
+{
+  move_step (self, self->undo, self->redo, FALSE);
+}
+
+void
+nb_session_redo (NbSession *self)
+{
+  move_step (self, self->redo, self->undo, TRUE);
+}
+
+const char *
+nb_session_get_last_location (NbSession *self)
+{
+  return self->last_location;
+}
+
+guint
+nb_session_entry_for_location (const char *where)
+{
+  if (where != NULL && where[0] == 's' && where[1] >= '1' && where[1] <= '0' + NB_N_SECTIONS &&
+      (where[2] == '\0' || where[2] == '.'))
+    return where[1] - '0';
+  return 0;
+}
+
+void
+nb_session_count_findings (NbSession *self, guint entry, guint counts[NB_N_SEVERITIES])
+{
+  memset (counts, 0, sizeof (guint) * NB_N_SEVERITIES);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const NbFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (nb_session_entry_for_location (finding->where) == entry)
+        counts[finding->severity]++;
+    }
+}

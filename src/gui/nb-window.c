@@ -1,0 +1,1261 @@
+/* nb-window.c — the editor window: start page, sidebar of sections, pages
+ *
+ * The pages are built when first shown: only the visible page costs anything at start.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "nb-document.h"
+#include "nb-export.h"
+#include "nb-findings-page.h"
+#include "nb-info-page.h"
+#include "nb-narrative-page.h"
+#include "nb-table-page.h"
+#include "nb-window.h"
+
+struct _NbWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
+  GtkListBox      *recent_list;
+  GtkWidget       *recent_label;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *sidebar;
+  AdwWindowTitle  *title_widget;
+  GtkStack        *page_stack;
+
+  NbSession       *session;
+  GFile           *file;
+  guint64          saved_serial;
+  char            *draft_id;
+  guint            autosave_id;
+  GFile           *last_export;
+  GHashTable      *badges;      /* page name → GtkLabel[2] (errors, warnings) */
+  gboolean         closing;
+};
+
+G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Sidebar entries: report information, the six sections, the findings, the preview. */
+#define N_ENTRIES (NB_N_SECTIONS + 3)
+#define ENTRY_FINDINGS (NB_N_SECTIONS + 1)
+#define ENTRY_PREVIEW (NB_N_SECTIONS + 2)
+
+static const char *
+entry_name (guint entry)
+{
+  static const char *const names[N_ENTRIES] = {
+    "info", "s1", "s2", "s3", "s4", "s5", "s6", "findings", "preview",
+  };
+
+  return names[entry];
+}
+
+static int
+entry_from_name (const char *name)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    if (g_strcmp0 (entry_name (i), name) == 0)
+      return i;
+  return -1;
+}
+
+char *
+nb_drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", NULL);
+}
+
+static char *
+draft_path (const char *draft_id, const char *suffix)
+{
+  g_autofree char *dir = nb_drafts_dir ();
+  g_autofree char *name = g_strconcat (draft_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static GSettings *
+get_settings (NbWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return NB_IS_APPLICATION (app) ? nb_application_get_settings (NB_APPLICATION (app)) : NULL;
+}
+
+void
+nb_window_add_toast (NbWindow *self, AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_message (NbWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  nb_window_add_toast (self, toast);
+}
+
+gboolean
+nb_window_has_report (NbWindow *self)
+{
+  return self->session != NULL;
+}
+
+gboolean
+nb_window_is_modified (NbWindow *self)
+{
+  return self->session != NULL &&
+         nb_report_get_serial (nb_session_get_report (self->session)) != self->saved_serial;
+}
+
+NbSession *
+nb_window_get_session (NbWindow *self)
+{
+  return self->session;
+}
+
+GFile *
+nb_window_get_file (NbWindow *self)
+{
+  return self->file;
+}
+
+const char *
+nb_window_get_draft_id (NbWindow *self)
+{
+  return self->draft_id;
+}
+
+static char *
+document_name (NbWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (_("Untitled Report"));
+}
+
+static void
+update_title (NbWindow *self)
+{
+  g_autofree char *name = document_name (self);
+  g_autofree char *shown = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *dir = NULL;
+
+  if (self->session == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Nianbao"));
+      return;
+    }
+  shown = nb_window_is_modified (self) ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->title_widget, shown);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      dir = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+  adw_window_title_set_subtitle (self->title_widget, dir ? dir : "");
+  window_title = g_strdup_printf ("%s — %s", shown, _("Nianbao"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (NbWindow *self)
+{
+  static const char *const need_report[] = {
+    "save", "save-as", "export-pdf", "export-html", "export-json",
+  };
+  gboolean has = self->session != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_report); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                               need_report[i])), has);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                               has && nb_session_can_undo (self->session));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+                               has && nb_session_can_redo (self->session));
+}
+
+static void
+set_badge (GtkWidget *label, guint count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, count > 0);
+}
+
+static void
+update_badges (NbWindow *self)
+{
+  guint total[NB_N_SEVERITIES] = { 0 };
+
+  for (guint e = 0; e <= NB_N_SECTIONS; e++)
+    {
+      GtkWidget **labels = g_hash_table_lookup (self->badges, entry_name (e));
+      guint counts[NB_N_SEVERITIES];
+
+      nb_session_count_findings (self->session, e, counts);
+      set_badge (labels[0], counts[NB_SEVERITY_ERROR]);
+      set_badge (labels[1], counts[NB_SEVERITY_WARNING]);
+      for (guint s = 0; s < NB_N_SEVERITIES; s++)
+        total[s] += counts[s];
+    }
+  {
+    GtkWidget **labels = g_hash_table_lookup (self->badges, "findings");
+
+    set_badge (labels[0], total[NB_SEVERITY_ERROR]);
+    set_badge (labels[1], total[NB_SEVERITY_WARNING]);
+  }
+}
+
+static void
+recalculated_cb (NbWindow *self)
+{
+  update_badges (self);
+  update_actions (self);
+  update_title (self);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  NbWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_id = 0;
+  if (!nb_window_write_draft (self, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_changed_cb (NbWindow *self, const char *location)
+{
+  GSettings *settings = get_settings (self);
+  guint delay = settings ? g_settings_get_uint (settings, "auto-save-delay") : 3;
+
+  update_title (self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (nb_window_is_modified (self))
+    self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
+}
+
+static void
+delete_draft (NbWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *source = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->draft_id == NULL)
+    return;
+  path = draft_path (self->draft_id, ".nianbao");
+  source = draft_path (self->draft_id, ".source");
+  g_unlink (path);
+  g_unlink (source);
+}
+
+gboolean
+nb_window_write_draft (NbWindow *self, GError **error)
+{
+  g_autofree char *dir = nb_drafts_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->session == NULL)
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  path = draft_path (self->draft_id, ".nianbao");
+  source = draft_path (self->draft_id, ".source");
+  data = nb_document_serialize (nb_session_get_report (self->session), &length);
+  if (!g_file_set_contents (path, data, length, error))
+    return FALSE;
+  if (self->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+
+      return g_file_set_contents (source, uri, -1, error);
+    }
+  g_unlink (source);
+  return TRUE;
+}
+
+/* Pages */
+
+static void
+finding_activated_cb (NbWindow *self, const NbFinding *finding)
+{
+  nb_window_focus_finding (self, finding);
+}
+
+/* LEAD: the preview. Replace the body with nb_preview_new () + nb_preview_set_report
+ * (preview, nb_session_get_report (self->session)) when nb-preview.c is merged; the
+ * sidebar entry 预览 ("preview") and this page name are already in place. */
+static GtkWidget *
+create_preview_page (NbWindow *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-print-preview-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Preview"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("The page preview is not available in this build"));
+  return page;
+}
+
+static GtkWidget *
+create_page (NbWindow *self, guint entry)
+{
+  if (entry == 0)
+    return nb_info_page_new (self->session);
+  if (entry == ENTRY_FINDINGS)
+    {
+      GtkWidget *page = nb_findings_page_new (self->session);
+
+      g_signal_connect_object (page, "activate-finding", G_CALLBACK (finding_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      return page;
+    }
+  if (entry == ENTRY_PREVIEW)
+    return create_preview_page (self);
+  if (nb_format_section (entry - 1)->kind == NB_SECTION_TABLE)
+    return nb_table_page_new (self->session, nb_format_section (entry - 1)->table);
+  return nb_narrative_page_new (self->session, entry - 1);
+}
+
+GtkWidget *
+nb_window_get_page (NbWindow *self, const char *name)
+{
+  return gtk_stack_get_child_by_name (self->page_stack, name);
+}
+
+GtkWidget *
+nb_window_get_sidebar_row (NbWindow *self, const char *name)
+{
+  int entry = entry_from_name (name);
+
+  if (entry < 0)
+    return NULL;
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, entry));
+}
+
+GtkWidget *
+nb_window_show_page (NbWindow *self, const char *name)
+{
+  int entry = entry_from_name (name);
+  GtkWidget *page;
+
+  g_return_val_if_fail (entry >= 0, NULL);
+  if (self->session == NULL)
+    return NULL;
+
+  page = nb_window_get_page (self, name);
+  if (page == NULL)
+    {
+      page = create_page (self, entry);
+      gtk_stack_add_named (self->page_stack, page, name);
+    }
+  gtk_stack_set_visible_child (self->page_stack, page);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, entry));
+  return page;
+}
+
+static void
+sidebar_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
+{
+  if (row != NULL)
+    nb_window_show_page (self, entry_name (gtk_list_box_row_get_index (row)));
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (NbWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+focus_location (NbWindow *self, const char *location, const NbFinding *finding)
+{
+  int cell = finding ? finding->cell : nb_format_cell_index (location);
+  guint entry = nb_session_entry_for_location (location);
+  GtkWidget *page;
+
+  if (cell >= 0)
+    {
+      const NbSectionDef *section = nb_format_section_by_id (nb_format_table (nb_format_cell (cell)->table)->section_id);
+
+      page = nb_window_show_page (self, section->id);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      nb_table_page_focus_cell (NB_TABLE_PAGE (page), cell);
+      return;
+    }
+  page = nb_window_show_page (self, entry_name (entry));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (entry == 0)
+    nb_info_page_focus_field (NB_INFO_PAGE (page), location);
+  else if (NB_IS_NARRATIVE_PAGE (page) && finding != NULL)
+    nb_narrative_page_focus_finding (NB_NARRATIVE_PAGE (page), finding);
+}
+
+void
+nb_window_focus_finding (NbWindow *self, const NbFinding *finding)
+{
+  g_return_if_fail (finding != NULL);
+  focus_location (self, finding->where, finding);
+}
+
+static GtkWidget *
+make_badge (const char *css_class, const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new ("");
+
+  gtk_widget_add_css_class (label, "nb-badge");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+static void
+build_sidebar (NbWindow *self)
+{
+  for (guint e = 0; e < N_ENTRIES; e++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
+      GtkWidget **badges = g_new0 (GtkWidget *, 2);
+
+      if (e == 0)
+        label = gtk_label_new (_("Report Information"));
+      else if (e == ENTRY_FINDINGS)
+        label = gtk_label_new (_("Check Results"));
+      else if (e == ENTRY_PREVIEW)
+        label = gtk_label_new (_("Preview"));
+      else
+        label = gtk_label_new (nb_format_section (e - 1)->title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+
+      badges[0] = make_badge ("nb-badge-error", _("Errors"));
+      badges[1] = make_badge ("nb-badge-warning", _("Warnings"));
+      gtk_box_append (GTK_BOX (box), badges[0]);
+      gtk_box_append (GTK_BOX (box), badges[1]);
+      g_hash_table_insert (self->badges, (gpointer) entry_name (e), badges);
+      gtk_widget_set_margin_top (box, e == ENTRY_FINDINGS ? 9 : 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_list_box_append (self->sidebar, box);
+    }
+}
+
+static void
+clear_pages (NbWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
+    gtk_stack_remove (self->page_stack, child);
+}
+
+static void
+length_rule_changed_cb (NbWindow *self, const char *key, GSettings *settings)
+{
+  if (self->session != NULL)
+    nb_session_set_length_rule (self->session, g_settings_get_boolean (settings, key));
+}
+
+void
+nb_window_set_report (NbWindow *self, NbReport *report)
+{
+  GSettings *settings = get_settings (self);
+
+  g_return_if_fail (NB_IS_REPORT (report));
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (nb_session_get_report (self->session), self);
+    }
+  gtk_list_box_unselect_all (self->sidebar);
+  clear_pages (self);
+  g_clear_object (&self->session);
+
+  self->session = nb_session_new (report);
+  if (settings != NULL)
+    {
+      nb_session_set_length_rule (self->session, g_settings_get_boolean (settings, "length-rule"));
+      g_signal_handlers_disconnect_by_func (settings, length_rule_changed_cb, self);
+      g_signal_connect_object (settings, "changed::length-rule",
+                               G_CALLBACK (length_rule_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  self->saved_serial = nb_report_get_serial (report);
+  g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  recalculated_cb (self);
+  nb_window_show_page (self, "info");
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .mime_type = (char *) "application/x-nianbao",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "nianbao %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+gboolean
+nb_window_load_file (NbWindow *self, GFile *file, GError **error)
+{
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) previous_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  report = nb_document_load (file, NULL, error);
+  if (report == NULL)
+    return FALSE;
+
+  /* Last year's report is optional: say so when it cannot be read, but open this one. */
+  if (!nb_document_load_previous (report, file, &previous_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Last year’s report was not loaded: %s"),
+                                                  previous_error->message);
+      toast_message (self, message);
+    }
+
+  delete_draft (self);
+  g_set_object (&self->file, file);
+  nb_window_set_report (self, report);
+  /* Loading the previous report may have bumped the serial. */
+  self->saved_serial = nb_report_get_serial (report);
+  update_title (self);
+  add_recent (file);
+  return TRUE;
+}
+
+gboolean
+nb_window_load_draft (NbWindow *self, const char *draft_id, GError **error)
+{
+  g_autofree char *path = draft_path (draft_id, ".nianbao");
+  g_autofree char *source = draft_path (draft_id, ".source");
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = NULL;
+
+  report = nb_document_load (file, NULL, error);
+  if (report == NULL)
+    return FALSE;
+
+  g_clear_object (&self->file);
+  if (g_file_get_contents (source, &uri, NULL, NULL) && *uri != '\0')
+    self->file = g_file_new_for_uri (uri);
+  nb_document_load_previous (report, self->file, NULL);
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+  nb_window_set_report (self, report);
+  /* Unsaved by definition: the user's file does not have these changes. */
+  self->saved_serial = G_MAXUINT64;
+  update_title (self);
+  return TRUE;
+}
+
+gboolean
+nb_window_save_to (NbWindow *self, GFile *file, GError **error)
+{
+  NbReport *report;
+
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  report = nb_session_get_report (self->session);
+  if (!nb_document_save (report, file, NULL, error))
+    return FALSE;
+  g_set_object (&self->file, file);
+  self->saved_serial = nb_report_get_serial (report);
+  delete_draft (self);
+  add_recent (file);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+show_error (NbWindow *self, const char *heading, const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* File choosers */
+
+typedef void (*ChosenFunc) (NbWindow *self, GFile *file);
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "nb-func");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file != NULL)
+    func (self, file);
+  else
+    self->closing = FALSE;      /* "Save before closing" was cancelled */
+}
+
+static void
+choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
+             const char *accept, const char *pattern, const char *filter_name,
+             const char *suggested, ChosenFunc func)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (suggested != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "nb-func", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static char *
+suggested_name (NbWindow *self, const char *extension)
+{
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (nb_report_get_text (nb_session_get_report (self->session), NB_TEXT_TITLE));
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Report"));
+    }
+  if ((dot = strrchr (name, '.')) != NULL && self->file != NULL)
+    *dot = '\0';
+  return g_strconcat (name, extension, NULL);
+}
+
+static void
+open_chosen (NbWindow *self, GFile *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->session != NULL && NB_IS_APPLICATION (app))
+    {
+      nb_application_open_file (NB_APPLICATION (app), file);
+      return;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!nb_window_load_file (self, file, &error))
+      show_error (self, _("Could Not Open the Report"), error);
+  }
+}
+
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Called from a dialog's response: the dialog must finish before its parent goes. */
+static void
+destroy_later (NbWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_chosen (NbWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_window_save_to (self, file, &error))
+    {
+      self->closing = FALSE;
+      show_error (self, _("Could Not Save the Report"), error);
+    }
+  else if (self->closing)
+    destroy_later (self);
+}
+
+static void
+open_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Report"), _("_Open"),
+               "*.nianbao", _("Nianbao reports"), NULL, open_chosen);
+}
+
+static void
+save_as_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  g_autofree char *name = suggested_name (self, ".nianbao");
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Report"), _("_Save"),
+               "*.nianbao", _("Nianbao reports"), name, save_chosen);
+}
+
+static void
+save_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+
+  if (self->file == NULL)
+    save_as_action (NULL, NULL, self);
+  else
+    save_chosen (self, self->file);
+}
+
+static void
+open_exported_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  g_autofree char *uri = NULL;
+
+  if (self->last_export == NULL)
+    return;
+  uri = g_file_get_uri (self->last_export);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_export_result (NbWindow *self, GFile *file, const GError *error)
+{
+  AdwToast *toast;
+
+  if (error != NULL)
+    {
+      /* The message names the file and what went wrong; keep it until dismissed. */
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+
+      g_set_object (&self->last_export, file);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-exported");
+    }
+  nb_window_add_toast (self, toast);
+}
+
+static char *
+font_setting (GSettings *settings, const char *key)
+{
+  char *value = settings ? g_settings_get_string (settings, key) : NULL;
+
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+gboolean
+nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **error)
+{
+  NbReport *report;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  report = nb_session_get_report (self->session);
+  if (g_str_equal (format, "pdf"))
+    {
+      GSettings *settings = get_settings (self);
+      g_autofree char *title = font_setting (settings, "font-title");
+      g_autofree char *body = font_setting (settings, "font-body");
+      g_autofree char *heading = font_setting (settings, "font-heading");
+      g_autofree char *kaiti = font_setting (settings, "font-kaiti");
+      NbPdfOptions options = {
+        .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
+      };
+
+      ok = nb_export_pdf (report, file, &options, &local_error);
+      g_strfreev (options.resolved_fonts);
+    }
+  else if (g_str_equal (format, "html"))
+    ok = nb_export_html (report, file, FALSE, &local_error);
+  else
+    ok = nb_export_json (report, file, &local_error);
+
+  show_export_result (self, file, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+static void
+pdf_chosen (NbWindow *self, GFile *file)
+{
+  nb_window_export_to (self, "pdf", file, NULL);
+}
+
+static void
+html_chosen (NbWindow *self, GFile *file)
+{
+  nb_window_export_to (self, "html", file, NULL);
+}
+
+static void
+json_chosen (NbWindow *self, GFile *file)
+{
+  nb_window_export_to (self, "json", file, NULL);
+}
+
+static void
+export_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autofree char *suggested = NULL;
+
+  if (g_str_equal (name, "export-pdf"))
+    {
+      suggested = suggested_name (self, ".pdf");
+      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
+                   "*.pdf", _("PDF documents"), suggested, pdf_chosen);
+    }
+  else if (g_str_equal (name, "export-html"))
+    {
+      suggested = suggested_name (self, ".html");
+      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
+                   "*.html", _("Web pages"), suggested, html_chosen);
+    }
+  else
+    {
+      suggested = suggested_name (self, ".json");
+      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
+                   "*.json", _("JSON data"), suggested, json_chosen);
+    }
+}
+
+static void
+undo_redo_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  const char *location;
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "undo"))
+    nb_session_undo (self->session);
+  else
+    nb_session_redo (self->session);
+
+  /* Show what changed back, as text editors do. */
+  location = nb_session_get_last_location (self->session);
+  if (location != NULL)
+    focus_location (self, location, NULL);
+}
+
+static void
+open_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  g_autoptr(GFile) sample = nb_application_get_sample ();
+
+  open_chosen (data, sample);
+}
+
+static void
+new_report_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  nb_window_show_new_dialog (data);
+}
+
+static void
+close_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+}
+
+static void
+show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  nb_window_show_page (data, g_variant_get_string (param, NULL));
+}
+
+/* New report dialog */
+
+static void
+new_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
+{
+  GtkWidget *agency = g_object_get_data (G_OBJECT (dialog), "nb-agency");
+  GtkWidget *level = g_object_get_data (G_OBJECT (dialog), "nb-level");
+  GtkWidget *year = g_object_get_data (G_OBJECT (dialog), "nb-year");
+  g_autoptr(NbReport) report = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+  report = nb_report_new_for_agency (gtk_editable_get_text (GTK_EDITABLE (agency)),
+                                     adw_combo_row_get_selected (ADW_COMBO_ROW (level)),
+                                     gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)));
+  delete_draft (self);
+  g_clear_object (&self->file);
+  nb_window_set_report (self, report);
+  /* A new report has nothing to lose until the user types. */
+  update_title (self);
+}
+
+static void
+agency_changed_cb (GtkEditable *agency, AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (agency));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", g_strstrip (text)[0] != '\0');
+}
+
+void
+nb_window_show_new_dialog (NbWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Report"),
+                                              _("The agency, its level and the year decide the "
+                                                "title, the statistics period and which checks apply."));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *agency = adw_entry_row_new ();
+  GtkWidget *level = adw_combo_row_new ();
+  GtkWidget *year_row = adw_action_row_new ();
+  GtkWidget *year = gtk_spin_button_new_with_range (2000, 2100, 1);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint l = 0; l < NB_N_LEVELS; l++)
+    gtk_string_list_append (levels, nb_format_level_name (l));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (agency), _("Agency"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (level), _("Level"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (level), G_LIST_MODEL (levels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level), NB_LEVEL_DEPARTMENT);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
+  /* In January one writes about the year that just ended. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now) - 1);
+  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), agency);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), level);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), year_row);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "nb-agency", agency);
+  g_object_set_data (G_OBJECT (dialog), "nb-level", level);
+  g_object_set_data (G_OBJECT (dialog), "nb-year", year);
+  g_signal_connect (agency, "changed", G_CALLBACK (agency_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Start page */
+
+static gint
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+static void
+fill_recent (NbWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (g_str_has_suffix (gtk_recent_info_get_uri (l->data), ".nianbao") &&
+        gtk_recent_info_exists (l->data))
+      g_ptr_array_add (mine, l->data);
+  g_ptr_array_sort (mine, compare_recent);
+
+  for (guint i = 0; i < mine->len && i < 6; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (mine, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *dir = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *dir_escaped = g_markup_escape_text (dir, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir_escaped);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "nb-file", g_object_ref (file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (self->recent_label, mine->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), mine->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+recent_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
+{
+  open_chosen (self, g_object_get_data (G_OBJECT (row), "nb-file"));
+}
+
+/* Closing */
+
+static void
+close_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      delete_draft (self);
+      self->saved_serial = nb_report_get_serial (nb_session_get_report (self->session));
+      destroy_later (self);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->closing = TRUE;
+      save_action (NULL, NULL, self);
+    }
+}
+
+static void
+save_window_state (NbWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  save_window_state (self);
+  if (!nb_window_is_modified (self))
+    {
+      delete_draft (self);
+      return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+    }
+
+  name = document_name (self);
+  body = g_strdup_printf (_("“%s” has changes that were not saved. Without saving, they are lost."),
+                          name);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+nb_window_dispose (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+  G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_finalize (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->file);
+  g_clear_object (&self->last_export);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  g_free (self->draft_id);
+  G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+nb_window_class_init (NbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = nb_window_dispose;
+  object_class->finalize = nb_window_finalize;
+  window_class->close_request = nb_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+}
+
+/* Undo and redo are the report's, not the focused entry's: GtkText and GtkTextView have
+ * their own Ctrl+Z bindings, so catch the keys before they reach them. */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, NbWindow *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
+  const char *action = NULL;
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    action = "win.undo";
+  else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
+           (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y)))
+    action = "win.redo";
+  if (action == NULL || self->session == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+static const GActionEntry win_actions[] = {
+  { "open", open_action },
+  { "open-sample", open_sample_action },
+  { "new-report", new_report_action },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "export-pdf", export_action },
+  { "export-html", export_action },
+  { "export-json", export_action },
+  { "open-exported", open_exported_action },
+  { "undo", undo_redo_action },
+  { "redo", undo_redo_action },
+  { "close", close_action },
+  { "show-page", show_page_action, "s" },
+};
+
+static void
+nb_window_init (NbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->draft_id = g_uuid_string_random ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  {
+    GtkEventController *controller = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
+  build_sidebar (self);
+  fill_recent (self);
+  update_actions (self);
+  update_title (self);
+}
+
+NbWindow *
+nb_window_new (NbApplication *app)
+{
+  NbWindow *self = g_object_new (NB_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = nb_application_get_settings (app);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
+}

@@ -1,0 +1,63 @@
+/* nb-window.h — the editor window: start page, sidebar of sections, pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "nb-application.h"
+#include "nb-session.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_WINDOW (nb_window_get_type ())
+G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, AdwApplicationWindow)
+
+NbWindow   *nb_window_new               (NbApplication *app);
+gboolean    nb_window_load_file         (NbWindow      *self,
+                                         GFile         *file,
+                                         GError       **error);
+/* Opens a recovery copy written by a session that ended without saving. */
+gboolean    nb_window_load_draft        (NbWindow      *self,
+                                         const char    *draft_id,
+                                         GError       **error);
+void        nb_window_set_report        (NbWindow      *self,
+                                         NbReport      *report);
+gboolean    nb_window_save_to           (NbWindow      *self,
+                                         GFile         *file,
+                                         GError       **error);
+/* Exports to @file as "pdf", "html" or "json" and says so in a toast (or shows the error). */
+gboolean    nb_window_export_to         (NbWindow      *self,
+                                         const char    *format,
+                                         GFile         *file,
+                                         GError       **error);
+/* Writes the recovery copy now instead of after the auto-save delay. */
+gboolean    nb_window_write_draft       (NbWindow      *self,
+                                         GError       **error);
+void        nb_window_show_new_dialog   (NbWindow      *self);
+
+gboolean    nb_window_has_report        (NbWindow      *self);
+gboolean    nb_window_is_modified       (NbWindow      *self);
+NbSession  *nb_window_get_session       (NbWindow      *self);
+GFile      *nb_window_get_file          (NbWindow      *self);
+const char *nb_window_get_draft_id      (NbWindow      *self);
+
+/* Pages by name: "info", "s1" … "s6", "findings", "preview"; built when first shown. */
+GtkWidget  *nb_window_show_page         (NbWindow      *self,
+                                         const char    *name);
+GtkWidget  *nb_window_get_page          (NbWindow      *self,
+                                         const char    *name);
+GtkWidget  *nb_window_get_sidebar_row   (NbWindow      *self,
+                                         const char    *name);
+/* Goes to where a finding is and focuses the cell or text. */
+void        nb_window_focus_finding     (NbWindow      *self,
+                                         const NbFinding *finding);
+void        nb_window_add_toast         (NbWindow      *self,
+                                         AdwToast      *toast);
+
+/* The folder recovery copies are written to. */
+char       *nb_drafts_dir               (void);
+
+G_END_DECLS

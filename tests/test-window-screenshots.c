@@ -1,0 +1,152 @@
+/* test-window-screenshots.c — every page of the window with the sample open, as PNG
+ *
+ * Writes <builddir>/screenshots/<page>-<light|dark>.png, in Chinese, for people to look at
+ * (and CI to keep). The assertions only check that each page was built and drawn.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "test-window-utils.h"
+
+static const char *const pages[] = {
+  "info", "s1", "s2", "s3", "s4", "s5", "s6", "findings", "preview",
+};
+
+static char *
+shot_path (const char *name, const char *style)
+{
+  g_autofree char *dir = g_build_filename (NB_BUILD_ROOT, "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, style);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, file, NULL);
+}
+
+static void
+shoot (GtkWidget *widget, const char *name, const char *style)
+{
+  g_autofree char *path = shot_path (name, style);
+
+  nb_test_screenshot (widget, path);
+  g_test_message ("wrote %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+shoot_all (gconstpointer data)
+{
+  AdwColorScheme scheme = GPOINTER_TO_INT (data);
+  const char *style = scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "dark" : "light";
+  NbWindow *start = nb_window_new (nb_test_app ());
+  NbWindow *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+
+  gtk_window_set_default_size (GTK_WINDOW (start), 1100, 760);
+  gtk_window_present (GTK_WINDOW (start));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (start));
+  shoot (GTK_WIDGET (start), "start", style);
+  gtk_window_destroy (GTK_WINDOW (start));
+
+  /* The offer to recover after a crash. */
+  {
+    NbWindow *crashed = nb_test_open_sample (1100, 760);
+    NbWindow *next = nb_window_new (nb_test_app ());
+    GtkWidget *dialog;
+
+    g_assert_true (nb_window_write_draft (crashed, NULL));
+    gtk_window_destroy (GTK_WINDOW (crashed));
+    gtk_window_set_default_size (GTK_WINDOW (next), 1100, 760);
+    gtk_window_present (GTK_WINDOW (next));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (next));
+    dialog = nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (next));
+    g_assert_nonnull (dialog);
+    nb_test_spin (300);
+    shoot (dialog, "recovery", style);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+    nb_test_spin (100);
+    gtk_window_destroy (GTK_WINDOW (next));
+  }
+
+  window = nb_test_open_sample (1280, 860);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_nonnull (nb_window_show_page (window, pages[i]));
+      /* Text views lay out their lines in idle time: let them settle. */
+      nb_test_spin (400);
+      shoot (GTK_WIDGET (window), pages[i], style);
+    }
+
+  /* An export that fails says why in a toast. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("nb-shot-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    nb_window_show_page (window, "s4");
+    nb_window_export_to (window, "pdf", file, NULL);
+    nb_test_spin (600);
+    shoot (GTK_WIDGET (window), "export-toast", style);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
+  /* The new-report dialog and a narrow window (the sidebar folds away). */
+  nb_window_show_new_dialog (window);
+  nb_test_spin (200);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        shoot (l->data, "new-report", style);
+        gtk_window_destroy (l->data);
+      }
+  /* The secondary windows: preferences, shortcuts, about. */
+  {
+    const char *const actions[][2] = {
+      { "app.preferences", "preferences" },
+      { "win.show-help-overlay", "shortcuts" },
+      { "app.about", "about" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GtkWidget *shown = NULL;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), actions[i][0], NULL);
+        nb_test_spin (400);
+        for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+          if (l->data != (gpointer) window && gtk_widget_get_visible (l->data) &&
+              !GTK_IS_POPOVER (l->data))
+            shown = l->data;
+        g_assert_nonnull (shown);
+        shoot (shown, actions[i][1], style);
+        gtk_window_destroy (GTK_WINDOW (shown));
+        nb_test_spin (100);
+      }
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 760);
+  nb_test_spin (300);
+  shoot (GTK_WIDGET (window), "narrow-sidebar", style);
+  gtk_widget_activate (nb_window_get_sidebar_row (window, "s3"));
+  nb_test_spin (500);
+  shoot (GTK_WIDGET (window), "narrow-s3", style);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *tmp = nb_test_init (&argc, &argv);
+  int status;
+
+  g_test_add_data_func ("/screenshots/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT), shoot_all);
+  g_test_add_data_func ("/screenshots/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK), shoot_all);
+  status = g_test_run ();
+  nb_test_finish (tmp);
+  return status;
+}

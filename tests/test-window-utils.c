@@ -1,0 +1,186 @@
+/* test-window-utils.c — shared set-up of the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "test-window-utils.h"
+
+static NbApplication *app;
+
+static void
+use_chinese_locale (const char *tmp)
+{
+  g_autofree char *locpath = g_build_filename (tmp, "locale", NULL);
+  g_autofree char *target = g_build_filename (locpath, "zh_CN.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "zh_CN", "-f", "UTF-8", target, NULL };
+  int status = -1;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+    {
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      return;
+    }
+  g_mkdir_with_parents (locpath, 0755);
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+      g_file_test (target, G_FILE_TEST_IS_DIR))
+    {
+      g_setenv ("LOCPATH", locpath, TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+    }
+  if (setlocale (LC_ALL, "") == NULL || !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    g_printerr ("# zh_CN.UTF-8 is not available: the UI strings stay in English\n");
+}
+
+char *
+nb_test_init (int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *tmp = g_dir_make_tmp ("nb-ui-XXXXXX", &error);
+  g_autofree char *data = g_build_filename (tmp, "data", NULL);
+  g_autofree char *config = g_build_filename (tmp, "config", NULL);
+  g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
+  g_autofree char *locale = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT")
+                                              : NB_BUILD_ROOT, "po", NULL);
+
+  g_assert_no_error (error);
+  /* Before GLib caches them: drafts and recent files go to the temporary folder. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  /* The UI in Chinese, from the catalogue built in the build tree. gettext ignores LANGUAGE
+   * in the C locales, so build zh_CN.UTF-8 for this run when the system lacks it. */
+  use_chinese_locale (tmp);
+  bindtextdomain (GETTEXT_PACKAGE, locale);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  app = nb_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return tmp;
+}
+
+NbApplication *
+nb_test_app (void)
+{
+  return app;
+}
+
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (dir, NULL, NULL);
+}
+
+void
+nb_test_finish (const char *tmp)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+
+  remove_tree (dir);
+  g_clear_object (&app);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+nb_test_wait_until (gboolean (*done) (gpointer data), gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!timed_out && !(done && done (data)))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+void
+nb_test_spin (guint ms)
+{
+  nb_test_wait_until (NULL, NULL, ms);
+}
+
+static void
+invalidated_cb (GdkPaintable *paintable, gboolean *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+nb_test_screenshot (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gboolean done = FALSE;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* Wait for a fresh frame so that what we write is what is on screen. */
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (invalidated_cb), &done);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (nb_test_wait_until (flag_set, &done, 5000));
+  nb_test_spin (50);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+NbWindow *
+nb_test_open_sample (int width, int height)
+{
+  NbWindow *window = nb_window_new (app);
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (nb_window_load_file (window, sample, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}

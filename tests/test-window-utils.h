@@ -1,0 +1,27 @@
+/* test-window-utils.h — shared set-up of the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-application.h"
+#include "nb-window.h"
+
+/* Isolated XDG folders, Chinese UI strings from the build tree, gtk_test_init, a registered
+ * application. Returns the temporary folder (removed by nb_test_finish). */
+char          *nb_test_init        (int         *argc,
+                                    char      ***argv);
+NbApplication *nb_test_app         (void);
+void           nb_test_finish      (const char  *tmp);
+/* Spins the main loop until @done returns TRUE or @timeout_ms passes. */
+gboolean       nb_test_wait_until  (gboolean   (*done) (gpointer data),
+                                    gpointer     data,
+                                    guint        timeout_ms);
+void           nb_test_spin        (guint        ms);
+/* Writes @widget as drawn to @path (PNG). */
+void           nb_test_screenshot  (GtkWidget   *widget,
+                                    const char  *path);
+/* A window with the sample open, presented at @width × @height. */
+NbWindow      *nb_test_open_sample (int          width,
+                                    int          height);
