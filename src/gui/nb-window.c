@@ -17,6 +17,8 @@
 #include "nb-findings-page.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-preview.h"
+#include "nb-print-operation.h"
 #include "nb-table-page.h"
 #include "nb-window.h"
 
@@ -177,7 +179,7 @@ static void
 update_actions (NbWindow *self)
 {
   static const char *const need_report[] = {
-    "save", "save-as", "export-pdf", "export-html", "export-json",
+    "save", "save-as", "export-pdf", "export-html", "export-json", "print",
   };
   gboolean has = self->session != NULL;
 
@@ -313,19 +315,15 @@ finding_activated_cb (NbWindow *self, const NbFinding *finding)
   nb_window_focus_finding (self, finding);
 }
 
-/* LEAD: the preview. Replace the body with nb_preview_new () + nb_preview_set_report
- * (preview, nb_session_get_report (self->session)) when nb-preview.c is merged; the
- * sidebar entry 预览 ("preview") and this page name are already in place. */
+/* The pages as they will print, drawn by the same renderer as the PDF; the preview lays
+ * the report out again after a pause in typing. */
 static GtkWidget *
 create_preview_page (NbWindow *self)
 {
-  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *preview = nb_preview_new ();
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-print-preview-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Preview"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("The page preview is not available in this build"));
-  return page;
+  nb_preview_set_report (NB_PREVIEW (preview), nb_session_get_report (self->session));
+  return preview;
 }
 
 static GtkWidget *
@@ -866,6 +864,38 @@ json_chosen (NbWindow *self, GFile *file)
 }
 
 static void
+print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer data)
+{
+  NbWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (_("Printing failed: %s"),
+                                                     error ? error->message : _("unknown error")));
+}
+
+/* Printing draws with the page renderer of the PDF export (NbPrintOperation). */
+static void
+print_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  g_autoptr(NbPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = nb_print_operation_new (nb_session_get_report (self->session));
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("Printing failed: %s"), error->message));
+}
+
+static void
 export_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   NbWindow *self = data;
@@ -1216,6 +1246,7 @@ static const GActionEntry win_actions[] = {
   { "export-pdf", export_action },
   { "export-html", export_action },
   { "export-json", export_action },
+  { "print", print_action },
   { "open-exported", open_exported_action },
   { "undo", undo_redo_action },
   { "redo", undo_redo_action },
