@@ -18,6 +18,7 @@ static const struct {
   const char   *summary;
 } commands[] = {
   { "check", nb_cli_check, N_("Check reports and print their findings") },
+  { "import", nb_cli_import, N_("Import a published report (text, HTML or PDF)") },
 };
 
 void
