@@ -87,13 +87,32 @@ nb_import_items_new (void)
   return g_ptr_array_new_with_free_func (item_free);
 }
 
+/* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells. */
+static char *
+strip_unicode (const char *text)
+{
+  const char *start = text, *end = text + strlen (text);
+
+  while (*start && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (!prev || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
 void
 nb_import_items_add (GPtrArray *items, const char *text, gssize length, gboolean cell)
 {
   NbImportItem *item = g_new0 (NbImportItem, 1);
   g_autofree char *copy = g_utf8_make_valid (text, length);
 
-  item->text = g_strdup (g_strstrip (copy));
+  item->text = strip_unicode (copy);
   item->cell = cell;
   g_ptr_array_add (items, item);
 }
