@@ -1338,6 +1338,9 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
     {
       nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
       /* The 2019 table 二 means something else: never carry its numbers over. */
+      for (guint n = self->notes->len; n > 0; n--)
+        if (g_str_has_prefix (((NbImportNote *) g_ptr_array_index (self->notes, n - 1))->where, "s2."))
+          g_ptr_array_remove_index (self->notes, n - 1);
       {
         const NbTableDef *def = nb_format_table (NB_TABLE_S2);
 
