@@ -9,17 +9,7 @@
 #include "nb-checks.h"
 #include "nb-document.h"
 #include "nb-import.h"
-
-static NbReport *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
-  g_autoptr(GError) error = NULL;
-  NbReport *report = nb_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return report;
-}
+#include "nb-test-sample.h"
 
 static char *
 seed_path (void)
@@ -79,7 +69,7 @@ assert_same_report (NbReport *a, NbReport *b)
 static void
 test_seed_text (void)
 {
-  g_autoptr(NbReport) sample = load_sample ();
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
   g_autoptr(NbImport) import = nb_import_new ();
   g_autofree char *path = seed_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -98,7 +88,7 @@ test_seed_text (void)
 static void
 test_seed_html (void)
 {
-  g_autoptr(NbReport) sample = load_sample ();
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
   g_autoptr(NbImport) import = nb_import_new ();
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -158,7 +148,7 @@ import_text (NbImport *import, const char *text)
 static void
 test_truncated (void)
 {
-  g_autoptr(NbReport) sample = load_sample ();
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
   g_autofree char *path = seed_path ();
   g_autofree char *seed = NULL;
   gsize length;
@@ -243,7 +233,7 @@ replace (const char *text, const char *from, const char *to)
 static void
 test_cell_per_line (void)
 {
-  g_autoptr(NbReport) sample = load_sample ();
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
   g_autoptr(NbImport) import = nb_import_new ();
   g_autofree char *path = seed_path ();
   g_autofree char *seed = NULL;
@@ -440,7 +430,7 @@ test_cli (void)
   const char *argv[] = { cli, "import", path, "-o", out, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(NbReport) imported = NULL, sample = load_sample ();
+  g_autoptr(NbReport) imported = NULL, sample = nb_test_load_sample ();
   int status;
 
   if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
