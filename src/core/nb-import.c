@@ -232,6 +232,31 @@ is_number (const char *word, GString *digits)
   return TRUE;
 }
 
+static gboolean
+is_cn_ordinal (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+}
+
+/* (一) 一、 1. 1、 at the start of a word (after NFKC). */
+static gboolean
+starts_with_ordinal (const char *word)
+{
+  const char *p = word;
+
+  if (*p == '(')
+    return is_cn_ordinal (g_utf8_get_char (p + 1));
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return *p == '.' || g_str_has_prefix (p, "、");
+    }
+  if (is_cn_ordinal (g_utf8_get_char (p)))
+    return g_str_has_prefix (g_utf8_next_char (p), "、");
+  return FALSE;
+}
+
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
 static void
@@ -274,6 +299,14 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           else
             add_token (tokens, TOK_VALUE, digits->str, NULL);
           continue;
+        }
+      /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
+      if (label->len && starts_with_ordinal (word))
+        {
+          g_autofree char *norm = nb_import_normalize (label->str);
+
+          add_token (tokens, TOK_LABEL, norm, label->str);
+          g_string_truncate (label, 0);
         }
       /* Trailing digits glued to a label: 规章000. */
       while (cut > 0 && g_ascii_isdigit (word[cut - 1]))
@@ -599,37 +632,33 @@ find_period (const char *text, int date[6])
 static void
 read_front (Parser *p)
 {
-  g_autoptr(GPtrArray) lines = paragraphs (p, 0, p->front_end);
+  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GRegex) title_re = g_regex_new ("^(.*?)\\s*(\\d{4})\\s*年度?\\s*(?:政府信息公开|信息公开|政务公开)",
                                             0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) title_text = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *preamble = NULL;
   guint first = 0;
   int year = 0, date[6];
 
-  if (p->wrapped)
+  /* The title: the first line, or in a PDF the first lines up to the one naming the report. */
+  for (guint i = 0; i < p->front_end && i < 3; i++)
     {
-      /* A title broken over lines: join until it names the report. */
-      while (lines->len >= 2 && !strstr (g_ptr_array_index (lines, 0), "报告") &&
-             strstr (g_ptr_array_index (lines, 1), "报告") &&
-             g_utf8_strlen (g_ptr_array_index (lines, 1), -1) < 30)
+      const char *text = item_at (p, i)->text;
+
+      g_string_append (title_text, text);
+      if (strstr (title_text->str, "报告") && g_utf8_strlen (title_text->str, -1) <= 80)
         {
-          char *joined = g_strconcat (g_ptr_array_index (lines, 0), g_ptr_array_index (lines, 1), NULL);
-
-          g_ptr_array_remove_index (lines, 1);
-          g_free (g_ptr_array_index (lines, 0));
-          g_ptr_array_index (lines, 0) = joined;
+          title = g_strdup (title_text->str);
+          first = i + 1;
+          break;
         }
+      if (!p->wrapped)
+        break;
     }
-
-  if (lines->len > 0 && strstr (g_ptr_array_index (lines, 0), "报告") &&
-      g_utf8_strlen (g_ptr_array_index (lines, 0), -1) <= 80)
-    {
-      title = g_strdup (g_ptr_array_index (lines, 0));
-      first = 1;
-    }
-  preamble = join_lines (lines, first);
+  lines = paragraphs (p, first, p->front_end);
+  preamble = join_lines (lines, 0);
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
 
