@@ -31,6 +31,16 @@ read_data (const char *name, gsize *length)
   return contents;
 }
 
+/* Replace the first occurrence of @from in @text by @to. */
+static char *
+replace (const char *text, const char *from, const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
 /* The same report, field by field: cells (state, value, raw), texts, parts, metadata. */
 static void
 assert_same_report (NbReport *a, NbReport *b)
@@ -100,6 +110,48 @@ test_seed_html (void)
   assert_same_report (nb_import_get_report (import), sample);
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_BLANK), ==, 1);
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+}
+
+/* Portals wrap cell contents in paragraphs, lay whole pages out in a table, and save
+ * in GB18030: the same report each time. */
+static void
+test_seed_variants (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autoptr(GRegex) open_cell = g_regex_new ("(<td[^>]*>)", 0, 0, NULL);
+  gsize length;
+  g_autofree char *html = read_data ("qianjiang-2024.html", &length);
+  g_autofree char *wrapped = NULL, *wrapped2 = NULL, *layout = NULL, *seed = NULL, *gb = NULL;
+  g_autofree char *path = seed_path ();
+  const char *variants[3];
+  gsize gb_length;
+
+  wrapped = g_regex_replace (open_cell, html, -1, 0, "\\1<p>", 0, NULL);
+  wrapped2 = replace (wrapped, "<body>", "<body><table><tr><td><div>");
+  {
+    g_autoptr(GRegex) close_cell = g_regex_new ("</td>", 0, 0, NULL);
+
+    g_free (wrapped);
+    wrapped = g_regex_replace_literal (close_cell, wrapped2, -1, 0, "</p></td>", 0, NULL);
+  }
+  layout = replace (wrapped, "</body>", "</div></td></tr></table></body>");
+  variants[0] = wrapped;
+  variants[1] = layout;
+  g_file_get_contents (path, &seed, NULL, NULL);
+  gb = g_convert (seed, -1, "GB18030", "UTF-8", NULL, &gb_length, NULL);
+  g_assert_nonnull (gb);
+  variants[2] = gb;
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new (variants[v], v == 2 ? gb_length : strlen (variants[v]));
+
+      g_assert_true (nb_import_read_bytes (import, bytes, NB_IMPORT_AUTO, &error));
+      g_assert_no_error (error);
+      assert_same_report (nb_import_get_report (import), sample);
+    }
 }
 
 /* Every number the importer reports must be one the input has (or, for a run of digits
@@ -218,15 +270,6 @@ test_shuffled (void)
     }
 }
 
-/* Replace the first occurrence of @from in @text by @to. */
-static char *
-replace (const char *text, const char *from, const char *to)
-{
-  const char *at = strstr (text, from);
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
-}
 
 /* One cell per line with blank lines between, and no bars: the blank cell of the sample
  * cannot be placed, so its row is listed as not found; everything else is read. */
@@ -467,6 +510,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/seed-text", test_seed_text);
   g_test_add_func ("/import/seed-html", test_seed_html);
+  g_test_add_func ("/import/seed-variants", test_seed_variants);
   g_test_add_func ("/import/truncated", test_truncated);
   g_test_add_func ("/import/shuffled", test_shuffled);
   g_test_add_func ("/import/cell-per-line", test_cell_per_line);

@@ -32,6 +32,39 @@ is_skipped (const char *name)
   return g_strv_contains (skipped, name);
 }
 
+/* A cell used for page layout holds a table, a heading or several paragraphs: walk it,
+ * don't flatten it. One paragraph in a cell (<td><p>0</p></td>) is still a cell. */
+static guint
+count_blocks (xmlNode *node, int depth, gboolean *table)
+{
+  static const char *const blocks[] = { "p", "div", "h1", "h2", "h3", "h4", "ul", "ol", NULL };
+  guint n = 0;
+
+  if (depth > 50)
+    return 0;
+  for (xmlNode *c = node; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const char *) c->name, "table"))
+        *table = TRUE;
+      else if (g_strv_contains (blocks, (const char *) c->name))
+        n += 1 + count_blocks (c->children, depth + 1, table);
+      else
+        n += count_blocks (c->children, depth + 1, table);
+    }
+  return n;
+}
+
+static gboolean
+holds_blocks (xmlNode *node, int depth)
+{
+  gboolean table = FALSE;
+  guint n = count_blocks (node, depth, &table);
+
+  return table || n >= 2;
+}
+
 typedef struct {
   GPtrArray *items;
   GString   *line;
@@ -103,7 +136,7 @@ walk (Walk *w, xmlNode *node)
             flush_line (w);
             continue;
           }
-        if (g_str_equal (name, "td") || g_str_equal (name, "th"))
+        if ((g_str_equal (name, "td") || g_str_equal (name, "th")) && !holds_blocks (n->children, 0))
           {
             g_autoptr(GString) cell = g_string_new (NULL);
 
@@ -133,7 +166,8 @@ nb_import_html_items (const char *data, gsize length, GError **error)
       g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, "HTML文件过大，无法读取。");
       return NULL;
     }
-  doc = htmlReadMemory (data, (int) length, NULL, "UTF-8",
+  /* UTF-8 when it is; otherwise the page's own <meta charset> (GB2312, GBK …) decides. */
+  doc = htmlReadMemory (data, (int) length, NULL, g_utf8_validate (data, length, NULL) ? "UTF-8" : NULL,
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_RECOVER);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)

@@ -433,11 +433,14 @@ match_heading (Parser *p, guint i, int current)
 {
   const NbImportItem *item = item_at (p, i);
 
-  if (item->cell || strchr (item->text, '|') || p->norm[i][0] == '\0')
+  if (strchr (item->text, '|') || p->norm[i][0] == '\0')
     return -1;
+  /* Some portals lay the whole page out in a table: a cell may hold a title, exactly. */
   for (int s = current + 1; s < NB_N_SECTIONS; s++)
     if (is_exact_title (s, p->norm[i]))
       return s;
+  if (item->cell)
+    return -1;
   if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, p->norm[i]))
     return current + 1;
   return -1;
@@ -1391,11 +1394,21 @@ gboolean
 nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *converted = NULL;
+  gsize n;
 
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
 
-  items = nb_import_text_items (text ? text : "", length);
+  if (text == NULL)
+    text = "";
+  n = length < 0 ? strlen (text) : (gsize) length;
+  /* Pages saved on Chinese systems are often GB18030 rather than UTF-8. */
+  if (!g_utf8_validate (text, n, NULL))
+    converted = g_convert (text, n, "UTF-8", "GB18030", NULL, &n, NULL);
+  if (converted)
+    text = converted;
+  items = nb_import_text_items (text, n);
   return parse_items (self, items, FALSE, error);
 }
 
