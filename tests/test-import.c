@@ -503,6 +503,47 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* The fixtures: cut in the middle of table 三, and table 三's lines shuffled. */
+static void
+test_damaged_fixtures (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  gsize length;
+  g_autofree char *cut = read_data ("qianjiang-2024-truncated.txt", &length);
+  g_autofree char *shuffled = read_data ("qianjiang-2024-shuffled.txt", NULL);
+  g_autoptr(NbImport) import = nb_import_new ();
+  NbReport *report;
+  int last_row = nb_format_s3_row ("deny_internal");
+
+  import_text (import, cut);
+  report = nb_import_get_report (import);
+  g_assert_nonnull (report);
+  assert_no_invention (import, cut);
+  /* Rows before the cut are read; the cut row and all after it are listed. */
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    {
+      const NbCellDef *def = nb_format_cell (i);
+      gboolean before = def->table == NB_TABLE_S2 ||
+                        (def->table == NB_TABLE_S3 && nb_format_s3_row (def->row_key) < last_row);
+
+      if (before)
+        {
+          g_assert_cmpint (nb_import_get_cell_state (import, i), ==, NB_IMPORT_CELL_FOUND);
+          g_assert_cmpint (nb_report_value (report, i), ==, nb_report_value (sample, i));
+        }
+      else
+        g_assert_cmpint (nb_import_get_cell_state (import, i), ==, NB_IMPORT_CELL_MISSING);
+    }
+  g_assert_false (nb_report_get_section_present (report, 3));
+
+  import_text (import, shuffled);
+  assert_no_invention (import, shuffled);
+  /* Table 二 is intact; table 三 is mostly unreadable, and nothing is made up. */
+  g_assert_cmpint (nb_report_value (nb_import_get_report (import), nb_format_cell_index ("s2.a6.penalty")),
+                   ==, 276451);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), >, 100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,6 +554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/seed-variants", test_seed_variants);
   g_test_add_func ("/import/truncated", test_truncated);
   g_test_add_func ("/import/shuffled", test_shuffled);
+  g_test_add_func ("/import/damaged-fixtures", test_damaged_fixtures);
   g_test_add_func ("/import/cell-per-line", test_cell_per_line);
   g_test_add_func ("/import/run-together", test_run_together);
   g_test_add_func ("/import/legacy-layout", test_legacy_layout);

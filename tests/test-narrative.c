@@ -516,6 +516,13 @@ test_parts (void)
                    "正文“共发布信息500条，其中动态信息300条、政策文件150条、解读100条”中各分项之和550大于总数500。");
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  /* The list may open the next sentence (从……来看，其中). */
+  nb_report_set_part_text (report, 0, "全年共接收申请52件。从申请人来看，其中48件为自然人，5件为企业。");
+  findings = run (report);
+  g_assert_cmpstr (find (findings, "R-X-01")->message, ==,
+                   "正文“全年共接收申请52件。从申请人来看，其中48件为自然人，5件为企业”中各分项之和53大于总数52。");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
   nb_report_set_part_text (report, 0, "共发布信息500条，其中动态信息300条、解读200条。");
   findings = run (report);
   g_assert_cmpuint (count (findings, "R-X-01"), ==, 0);

@@ -807,6 +807,7 @@ check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       int from, to, list_at, list_sentence = -1;
       gint64 sum = 0;
       guint n_parts = 0;
+      int list_end = f->sentence_end;
 
       if (f->approximate || f->unit == NB_FIGURE_PERCENT)
         continue;
@@ -848,12 +849,11 @@ check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
             }
           sum += g->value;
           n_parts++;
+          list_end = g->sentence_end;
         }
       if (n_parts > 0 && sum > f->value)
         {
-          g_autofree char *said = slice (t->text, f->sentence_start,
-                                         list_sentence < 0 ? f->sentence_end
-                                                           : g_array_index (figures, NbFigure, i).sentence_end);
+          g_autofree char *said = slice (t->text, f->sentence_start, list_end);
           g_autofree char *total = nb_check_format_scaled (f->value, f->decimals);
           g_autofree char *parts = nb_check_format_scaled (sum, f->decimals);
 

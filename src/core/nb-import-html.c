@@ -7,7 +7,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "nb-import-private.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <libxml/HTMLparser.h>
 #include <string.h>
@@ -163,7 +167,7 @@ nb_import_html_items (const char *data, gsize length, GError **error)
 
   if (length > G_MAXINT)
     {
-      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, "HTML文件过大，无法读取。");
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, _("The HTML file is too large to read."));
       return NULL;
     }
   /* UTF-8 when it is; otherwise the page's own <meta charset> (GB2312, GBK …) decides. */
@@ -174,7 +178,7 @@ nb_import_html_items (const char *data, gsize length, GError **error)
     {
       if (doc)
         xmlFreeDoc (doc);
-      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, "无法解析HTML文件。");
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, _("The HTML could not be parsed."));
       return NULL;
     }
   w.items = nb_import_items_new ();

@@ -7,7 +7,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "nb-import-private.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <poppler.h>
 #include <string.h>
@@ -31,7 +35,7 @@ nb_import_pdf_items (GBytes *bytes, GError **error)
 
   if (doc == NULL)
     {
-      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, "无法读取PDF文件：%s", local->message);
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, _("The PDF could not be read: %s"), local->message);
       return NULL;
     }
   items = nb_import_items_new ();

@@ -10,8 +10,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "nb-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1221,6 +1224,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
 {
   GArray *rows = table_rows (table);
   g_autofree char *other_results = NULL;
+  gboolean six_with_values = FALSE;
 
   /* （六）其他处理 followed directly by values is the 2019 single row. */
   if (table == NB_TABLE_S3)
@@ -1238,8 +1242,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
         {
           g_autoptr(GPtrArray) after = values_after (tokens, i, NULL);
 
-          if (after->len > 0)
-            add_legacy (p, nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
+          six_with_values |= after->len > 0;
           continue;
         }
       row = find_row (p, rows, tok, table);
@@ -1248,6 +1251,17 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
       vals = values_after (tokens, i, NULL);
       row->done = TRUE;
       read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL);
+    }
+  /* （六）其他处理 with figures of its own and none of its three sub-rows: 2019. */
+  if (six_with_values)
+    {
+      gboolean sub_rows = FALSE;
+
+      for (guint r = 0; r < rows->len; r++)
+        if (g_str_has_prefix (g_array_index (rows, Row, r).key, "oth_"))
+          sub_rows |= g_array_index (rows, Row, r).done;
+      if (!sub_rows)
+        add_legacy (p, nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
     }
   rows_free (rows);
 }
@@ -1351,7 +1365,7 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   if (!ok)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
-                   "未找到年度报告的任何部分（一、总体情况……六、其他需要报告的事项）。");
+                   _("No section of an annual report was found (一、总体情况 … 六、其他需要报告的事项)."));
       g_strfreev (p.norm);
       return FALSE;
     }
@@ -1478,7 +1492,7 @@ nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError *
         {
           reset (self);
           g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
-                               "文件不是文本、HTML或PDF格式，无法读取。");
+                               _("The file is not text, HTML or PDF and cannot be read."));
           return FALSE;
         }
       return nb_import_read_text (self, data, length, error);
