@@ -544,6 +544,47 @@ test_damaged_fixtures (void)
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), >, 100);
 }
 
+/* Who reports, from the title. */
+static void
+test_agency (void)
+{
+  static const struct {
+    const char   *title;
+    const char   *agency;
+    NbAgencyLevel level;
+    NbRegionLevel region;
+    gboolean      government;
+  } cases[] = {
+    { "重庆市黔江区2024年政府信息公开工作年度报告", "重庆市黔江区人民政府", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
+    { "重庆市黔江区人民政府2024年政府信息公开工作年度报告", "重庆市黔江区人民政府", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
+    { "重庆市2024年政府信息公开工作年度报告", "重庆市人民政府", NB_LEVEL_PROVINCIAL_GOV, NB_REGION_PROVINCIAL, TRUE },
+    { "江苏省苏州市2023年政府信息公开工作年度报告", "江苏省苏州市人民政府", NB_LEVEL_PREFECTURE_GOV, NB_REGION_PREFECTURE, TRUE },
+    { "苏州市昆山市2023年政府信息公开工作年度报告", "苏州市昆山市人民政府", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
+    { "某某县某某镇2023年政府信息公开工作年度报告", "某某县某某镇人民政府", NB_LEVEL_TOWNSHIP_GOV, NB_REGION_TOWNSHIP, TRUE },
+    { "某某区某某街道2023年政府信息公开工作年度报告", "某某区某某街道办事处", NB_LEVEL_SUBDISTRICT, NB_REGION_TOWNSHIP, FALSE },
+    { "重庆市黔江区民政局2024年政府信息公开工作年度报告", "重庆市黔江区民政局", NB_LEVEL_DEPARTMENT, NB_REGION_COUNTY, FALSE },
+    { "重庆市民政局2024年政府信息公开工作年度报告", "重庆市民政局", NB_LEVEL_DEPARTMENT, NB_REGION_PROVINCIAL, FALSE },
+    { "国家统计局2024年政府信息公开工作年度报告", "国家统计局", NB_LEVEL_STATE_COUNCIL_DEPT, NB_REGION_NATIONAL, FALSE },
+    { "重庆市黔江区人民政府办公室2024年政府信息公开工作年度报告", "重庆市黔江区人民政府办公室", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      g_autofree char *text = g_strconcat (cases[i].title, "\n一、总体情况\n正文。\n", NULL);
+      NbReport *report;
+
+      import_text (import, text);
+      report = nb_import_get_report (import);
+      g_assert_nonnull (report);
+      g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_AGENCY), ==, cases[i].agency);
+      g_assert_cmpint (nb_report_get_level (report), ==, cases[i].level);
+      g_assert_cmpint (nb_report_get_region (report), ==, cases[i].region);
+      g_assert_cmpint (nb_report_get_people_government (report), ==, cases[i].government);
+      g_assert_cmpint (nb_report_get_year (report), ==, g_ascii_strtoll (strstr (cases[i].title, "20"), NULL, 10));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -560,6 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/legacy-layout", test_legacy_layout);
   g_test_add_func ("/import/label-variant", test_label_variant);
   g_test_add_func ("/import/unreadable", test_unreadable);
+  g_test_add_func ("/import/agency", test_agency);
   g_test_add_func ("/import/cli", test_cli);
   return g_test_run ();
 }

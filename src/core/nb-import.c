@@ -552,65 +552,117 @@ join_lines (GPtrArray *lines, guint from)
 
 /* ---- Front matter ---------------------------------------------------------------------------- */
 
-/* The agency and its level from the title's prefix: 重庆市黔江区 is a district, so the
- * report is its people's government's (format.md §6). */
-static void
-guess_agency (NbReport *report, const char *prefix)
+/* The level of a region from how its name ends: 重庆市黔江区 is a district (county level). */
+static gboolean
+region_level (const char *name, NbAgencyLevel *level)
 {
   static const struct {
     const char   *suffix;
     NbAgencyLevel level;
-    const char   *append;
   } endings[] = {
-    { "人民政府办公厅", NB_LEVEL_PROVINCIAL_GOV, NULL },
-    { "人民政府办公室", NB_LEVEL_COUNTY_GOV, NULL },
-    { "街道办事处", NB_LEVEL_SUBDISTRICT, NULL },
-    { "街道", NB_LEVEL_SUBDISTRICT, "办事处" },
-    { "自治区", NB_LEVEL_PROVINCIAL_GOV, "人民政府" },
-    { "省", NB_LEVEL_PROVINCIAL_GOV, "人民政府" },
-    { "自治州", NB_LEVEL_PREFECTURE_GOV, "人民政府" },
-    { "盟", NB_LEVEL_PREFECTURE_GOV, "人民政府" },
-    { "自治县", NB_LEVEL_COUNTY_GOV, "人民政府" },
-    { "县", NB_LEVEL_COUNTY_GOV, "人民政府" },
-    { "旗", NB_LEVEL_COUNTY_GOV, "人民政府" },
-    { "区", NB_LEVEL_COUNTY_GOV, "人民政府" },
-    { "镇", NB_LEVEL_TOWNSHIP_GOV, "人民政府" },
-    { "乡", NB_LEVEL_TOWNSHIP_GOV, "人民政府" },
-    { "市", NB_LEVEL_PREFECTURE_GOV, "人民政府" },
+    { "街道", NB_LEVEL_SUBDISTRICT },
+    { "自治区", NB_LEVEL_PROVINCIAL_GOV },
+    { "省", NB_LEVEL_PROVINCIAL_GOV },
+    { "自治州", NB_LEVEL_PREFECTURE_GOV },
+    { "盟", NB_LEVEL_PREFECTURE_GOV },
+    { "自治县", NB_LEVEL_COUNTY_GOV },
+    { "县", NB_LEVEL_COUNTY_GOV },
+    { "旗", NB_LEVEL_COUNTY_GOV },
+    { "区", NB_LEVEL_COUNTY_GOV },
+    { "镇", NB_LEVEL_TOWNSHIP_GOV },
+    { "乡", NB_LEVEL_TOWNSHIP_GOV },
+    { "市", NB_LEVEL_PREFECTURE_GOV },
   };
   static const char *const municipalities[] = { "北京市", "天津市", "上海市", "重庆市", NULL };
-  g_autofree char *name = g_strstrip (g_strdup (prefix));
-  NbAgencyLevel level = NB_LEVEL_DEPARTMENT;
-  const char *append = NULL;
 
-  if (g_str_has_suffix (name, "人民政府"))
-    {
-      name[strlen (name) - strlen ("人民政府")] = '\0';
-      append = "人民政府";
-    }
   for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
     if (g_str_has_suffix (name, endings[i].suffix))
       {
-        level = endings[i].level;
-        if (!append)
-          append = endings[i].append;
-        break;
+        *level = endings[i].level;
+        if (g_strv_contains (municipalities, name))
+          *level = NB_LEVEL_PROVINCIAL_GOV;
+        /* A city inside a city (苏州市昆山市) is a 县级市. */
+        else if (*level == NB_LEVEL_PREFECTURE_GOV &&
+                 g_strstr_len (name, strlen (name) - strlen ("市"), "市") != NULL)
+          *level = NB_LEVEL_COUNTY_GOV;
+        return TRUE;
       }
-  if (level == NB_LEVEL_DEPARTMENT)
-    append = NULL;
-  else if (g_strv_contains (municipalities, name))
-    level = NB_LEVEL_PROVINCIAL_GOV;
-  else if (level == NB_LEVEL_PREFECTURE_GOV && g_utf8_strlen (name, -1) > 3 &&
-           g_strstr_len (name, strlen (name) - strlen ("市"), "市") != NULL)
-    level = NB_LEVEL_COUNTY_GOV;      /* a city inside a city: 县级市 */
+  return FALSE;
+}
 
-  {
-    g_autofree char *agency = g_strconcat (name, append ? append : "", NULL);
+/* The region level of a department from the last administrative unit its name names. */
+static NbRegionLevel
+department_region (const char *name)
+{
+  static const char *const municipalities[] = { "北京市", "天津市", "上海市", "重庆市", NULL };
+  const char *county = NULL, *city = NULL;
 
-    nb_report_set_text (report, NB_TEXT_AGENCY, agency);
-  }
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "区") || g_str_has_prefix (p, "县") || g_str_has_prefix (p, "旗"))
+        county = p;
+      else if (g_str_has_prefix (p, "镇") || g_str_has_prefix (p, "乡"))
+        return NB_REGION_TOWNSHIP;
+      else if (g_str_has_prefix (p, "市") || g_str_has_prefix (p, "州"))
+        city = p;
+    }
+  if (county)
+    return NB_REGION_COUNTY;
+  if (city)
+    {
+      g_autofree char *outer = g_strndup (name, city + strlen ("市") - name);
+
+      return g_strv_contains (municipalities, outer) ? NB_REGION_PROVINCIAL : NB_REGION_PREFECTURE;
+    }
+  if (strstr (name, "省") || strstr (name, "自治区"))
+    return NB_REGION_PROVINCIAL;
+  return NB_REGION_NATIONAL;
+}
+
+/* The agency, its level and whether it is a people's government, from the title's prefix
+ * (format.md §6): a region's name is its people's government; a government office
+ * reports for it; anything else is a department. */
+static void
+guess_agency (NbReport *report, const char *prefix)
+{
+  static const char *const offices[] = { "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", NULL };
+  g_autofree char *name = g_strstrip (g_strdup (prefix));
+  g_autofree char *region = NULL;
+  g_autofree char *agency = NULL;
+  const char *office = NULL;
+  NbAgencyLevel level = NB_LEVEL_DEPARTMENT;
+  NbRegionLevel region_of_level;
+
+  for (guint i = 0; offices[i] && !office; i++)
+    if (g_str_has_suffix (name, offices[i]))
+      office = offices[i] + strlen (offices[i]) - strlen ("办公室");
+  region = g_strndup (name, strlen (name) - (office ? strlen (office) : 0));
+  if (g_str_has_suffix (region, "人民政府"))
+    region[strlen (region) - strlen ("人民政府")] = '\0';
+  else if (g_str_has_suffix (region, "政府"))
+    region[strlen (region) - strlen ("政府")] = '\0';
+  else if (g_str_has_suffix (region, "街道办事处"))
+    region[strlen (region) - strlen ("办事处")] = '\0';
+
+  if (region[0] && region_level (region, &level))
+    {
+      if (level == NB_LEVEL_SUBDISTRICT)
+        agency = g_strconcat (region, "办事处", NULL);
+      else
+        agency = g_strconcat (region, "人民政府", office ? office : "", NULL);
+      region_of_level = nb_format_level_default_region (level);
+    }
+  else
+    {
+      level = NB_LEVEL_DEPARTMENT;
+      agency = g_strdup (name);
+      region_of_level = department_region (name);
+      if (region_of_level == NB_REGION_NATIONAL)
+        level = NB_LEVEL_STATE_COUNCIL_DEPT;
+    }
+  nb_report_set_text (report, NB_TEXT_AGENCY, agency);
   nb_report_set_level (report, level);
-  nb_report_set_region (report, nb_format_level_default_region (level));
+  nb_report_set_region (report, region_of_level);
   nb_report_set_people_government (report, nb_format_level_is_government (level));
 }
 
