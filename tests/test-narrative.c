@@ -357,7 +357,6 @@ test_documents (void)
 {
   g_autoptr(NbReport) report = nb_test_load_sample ();
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree char *original = g_strdup (nb_report_get_part (report, 0)->text);
 
   /* Scope words in other clauses (全区, 累计) leave it a warning: checked in test_sample. */
   set (report, "s2.a1.norms.issued", 12);
@@ -389,7 +388,18 @@ test_documents (void)
       else
         g_assert_cmpint (f->severity, ==, NB_SEVERITY_WARNING);
     }
-  (void) original;
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* One clause, three figures: each takes the verb before it. */
+  set (report, "s2.a1.norms.issued", 11);
+  nb_report_set_part_text (report, 0, "本年制发行政规范性文件11件、废止33件、现行有效95件。");
+  findings = run (report);
+  g_assert_cmpuint (count (findings, "R-T2-05"), ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  nb_report_set_part_text (report, 0, "本年制发行政规范性文件11件、废止32件、现行有效95件。");
+  findings = run (report);
+  g_assert_cmpuint (count (findings, "R-T2-05"), ==, 1);
+  g_assert_cmpstr (find (findings, "R-T2-05")->message, ==, "正文称废止行政规范性文件32件，与表二“本年废止件数”33不一致。");
 }
 
 static void

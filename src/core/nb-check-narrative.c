@@ -421,6 +421,18 @@ check_stale_year (NbCheckContext *ctx)
 
 /* ---- Figures against table 二 ------------------------------------------------------------------ */
 
+/* The offset of the last @word in @text[start, end), or −1. */
+static int
+last_of (const char *text, int start, int end, const char *word)
+{
+  int last = -1;
+
+  for (int at = nb_narrative_find_any (text, start, end, word, NULL); at >= 0;
+       at = nb_narrative_find_any (text, at + 1, end, word, NULL))
+    last = at;
+  return last;
+}
+
 /* R-T2-05: 制发/废止/现行有效 规章 or 行政规范性文件 N件. */
 static void
 check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
@@ -434,38 +446,53 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
   for (guint i = 0; i < figures->len; i++)
     {
       const NbFigure *f = &g_array_index (figures, NbFigure, i);
-      int from, to, rules_at, norms_at;
+      int from, to, rules_at, norms_at, column = -1, verb_at = -1;
       const char *prefix, *name;
       g_autofree char *key = NULL;
+      gint64 value;
 
       if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals)
         continue;
       if (nb_narrative_find_any (t->text, f->clause_start, f->clause_end, "政策性文件|政策文件", NULL) >= 0)
         continue;
+      /* The kind of document: the nearest named before the figure in its clause. */
       own_stretch (figures, i, &from, &to);
-      rules_at = nb_narrative_find_any (t->text, from, f->start, "规章", NULL);
-      norms_at = nb_narrative_find_any (t->text, from, f->start, "规范性文件", NULL);
-      if (norms_at >= 0)
-        prefix = "s2.a1.norms", name = "行政规范性文件";
-      else if (rules_at >= 0)
-        prefix = "s2.a1.rules", name = "规章";
-      else
+      rules_at = last_of (t->text, f->clause_start, f->start, "规章");
+      norms_at = last_of (t->text, f->clause_start, f->start, "规范性文件");
+      if (norms_at < 0 && rules_at < 0)
         continue;
+      if (norms_at > rules_at)
+        prefix = "s2.a1.norms", name = "行政规范性文件";
+      else
+        prefix = "s2.a1.rules", name = "规章";
 
+      /* The verb nearest before the figure in its clause: “制发……11件、废止33件”. */
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
-          gint64 v;
+          g_auto(GStrv) verbs = g_strsplit (columns[c].verbs, "|", -1);
 
-          if (nb_narrative_find_any (t->text, f->clause_start, f->start, columns[c].verbs, NULL) < 0)
-            continue;
-          key = g_strconcat (prefix, ".", columns[c].column, NULL);
-          v = nb_check_value (ctx, key);
-          if (v != f->value)
-            nb_check_add_span (ctx, "R-T2-05", scoped (ctx, t->text, f), t, f->start, f->end,
-                               "正文称%s%s%" G_GINT64_FORMAT "件，与表二“%s”%" G_GINT64_FORMAT "不一致。",
-                               columns[c].verb, name, f->value, columns[c].head, v);
-          break;
+          for (guint v = 0; verbs[v]; v++)
+            {
+              int at = last_of (t->text, from, f->start, verbs[v]);
+
+              if (at < 0)
+                at = last_of (t->text, f->clause_start, f->start, verbs[v]);
+              if (at > verb_at)
+                {
+                  verb_at = at;
+                  column = c;
+                }
+            }
         }
+      if (column < 0)
+        continue;
+
+      key = g_strconcat (prefix, ".", columns[column].column, NULL);
+      value = nb_check_value (ctx, key);
+      if (value != f->value)
+        nb_check_add_span (ctx, "R-T2-05", scoped (ctx, t->text, f), t, f->start, f->end,
+                           "正文称%s%s%" G_GINT64_FORMAT "件，与表二“%s”%" G_GINT64_FORMAT "不一致。",
+                           columns[column].verb, name, f->value, columns[column].head, value);
     }
 }
 
