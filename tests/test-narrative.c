@@ -166,6 +166,32 @@ test_sample (void)
   g_assert_cmpstr (span, ==, "12件");
 }
 
+/* The five shares are recognised, on the base of 本年新收 (52). */
+static void
+test_sample_shares (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GArray) shares = nb_narrative_shares (report);
+  const struct { gint64 stated; gint64 count; const char *item; } expected[] = {
+    { 3654, 19, "予以公开" }, { 1731, 9, "部分公开" }, { 2115, 11, "不予公开" },
+    { 1731, 9, "无法提供" }, { 577, 3, "其他处理" },
+  };
+
+  g_assert_cmpuint (shares->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const NbShare *share = &g_array_index (shares, NbShare, i);
+
+      g_assert_cmpint (share->stated, ==, expected[i].stated);
+      g_assert_cmpuint (share->decimals, ==, 2);
+      g_assert_cmpint (share->count, ==, expected[i].count);
+      g_assert_cmpint (share->base, ==, 52);
+      g_assert_cmpstr (share->base_name, ==, "本年新收");
+      g_assert_cmpstr (share->item, ==, expected[i].item);
+      g_assert_cmpint (share->part, ==, 1);
+    }
+}
+
 /* The five shares are read and checked: with another base every one of them fails. */
 static void
 test_sample_percentages (void)
@@ -449,6 +475,14 @@ test_shares (void)
   findings = run (report);
   g_assert_cmpuint (count (findings, "R-T3-06"), ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
+  {
+    g_autoptr(GArray) shares = nb_narrative_shares (report);
+
+    /* Other parts of the sample keep their shares; this one matched 答复数. */
+    g_assert_cmpuint (shares->len, ==, 1);
+    g_assert_cmpint (g_array_index (shares, NbShare, 0).base, ==, 112);
+    g_assert_cmpstr (g_array_index (shares, NbShare, 0).base_name, ==, "办理结果总计");
+  }
 
   set_request_text (report, "本年新收申请120件。予以公开56件，占48.00%。");
   findings = run (report);
@@ -663,6 +697,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/numerals", test_numerals);
   g_test_add_func ("/narrative/figures", test_figures);
   g_test_add_func ("/narrative/sample", test_sample);
+  g_test_add_func ("/narrative/sample-shares", test_sample_shares);
   g_test_add_func ("/narrative/sample-percentages", test_sample_percentages);
   g_test_add_func ("/narrative/length-rule", test_length_rule);
   g_test_add_func ("/narrative/title", test_title);

@@ -569,9 +569,12 @@ is_trend (const char *text, const NbFigure *f)
                                 "同比|环比|增长|减少|下降|上升|增加|较上年|比上年", NULL) >= 0;
 }
 
-/* R-T3-06: a share, on any of the three bases in use. */
+static const char *const share_bases[] = { "本年新收", "本年新收及上年结转", "办理结果总计" };
+
+/* R-T3-06: a share, on any of the three bases in use. With @sink, the share is recorded
+ * there with the base it matched instead. */
 static void
-check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, guint index)
+check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, guint index, GArray *sink)
 {
   const NbFigure *f = &g_array_index (figures, NbFigure, index);
   gint64 new_total = s3 (ctx, "new", "total");
@@ -597,15 +600,32 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
     }
   if (count == NULL || count->approximate || count->decimals)
     return;
+  target = nb_check_request_target (t->text, figures, count_index);
   for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
     {
       gint64 computed;
 
       if (nb_check_percent (count->value, bases[b], f->decimals, &computed) &&
           ABS (computed - f->value) <= 1)
-        return;
+        {
+          if (sink)
+            {
+              NbShare share = { t->where, t->part, f->start, f->end, f->value, f->decimals,
+                                count->value, bases[b], share_bases[b],
+                                target >= 0 ? target_items[target] : NULL };
+
+              g_array_append_val (sink, share);
+            }
+          return;
+        }
     }
-  target = nb_check_request_target (t->text, figures, count_index);
+  if (sink)
+    {
+      NbShare share = { t->where, t->part, f->start, f->end, f->value, f->decimals, count->value,
+                        0, NULL, target >= 0 ? target_items[target] : NULL };
+
+      g_array_append_val (sink, share);
+    }
   nb_check_percent (count->value, bases[0], f->decimals, &p1);
   nb_check_percent (count->value, bases[2], f->decimals, &p2);
   stated = nb_check_format_scaled (f->value, f->decimals);
@@ -619,7 +639,7 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
 
 /* R-T3-05 and R-T3-06 over one paragraph about applications. */
 static void
-check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
+check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, GArray *shares)
 {
   for (guint i = 0; i < figures->len; i++)
     {
@@ -633,7 +653,7 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       if (f->unit == NB_FIGURE_PERCENT)
         {
           if (!is_trend (t->text, f))
-            check_share (ctx, t, figures, i);
+            check_share (ctx, t, figures, i, shares);
           continue;
         }
       if (f->unit != NB_FIGURE_JIAN || f->decimals)
@@ -927,7 +947,7 @@ check_missing_numbers (NbCheckContext *ctx, const NbNarrativeText *t)
 }
 
 static void
-check_text (NbCheckContext *ctx, const NbNarrativeText *t)
+check_text (NbCheckContext *ctx, const NbNarrativeText *t, GArray *shares)
 {
   g_autoptr(GArray) paragraphs = nb_narrative_paragraphs (t->text);
 
@@ -940,7 +960,7 @@ check_text (NbCheckContext *ctx, const NbNarrativeText *t)
         check_documents (ctx, t, figures);
       if (!ctx->legacy && nb_check_is_request_paragraph (t->text, start, end))
         {
-          check_requests (ctx, t, figures);
+          check_requests (ctx, t, figures, shares);
           check_claims (ctx, t, start, end);
         }
       if (!ctx->legacy)
@@ -964,5 +984,26 @@ nb_check_narrative (NbCheckContext *ctx)
   check_other_matters (ctx);
   check_stale_year (ctx);
   for (guint i = 0; i < texts->len; i++)
-    check_text (ctx, &g_array_index (texts, NbNarrativeText, i));
+    check_text (ctx, &g_array_index (texts, NbNarrativeText, i), NULL);
+}
+
+GArray *
+nb_narrative_shares (NbReport *report)
+{
+  static const NbCheckOptions defaults = { FALSE };
+  NbCheckContext ctx = { 0 };
+  GArray *shares = g_array_new (FALSE, TRUE, sizeof (NbShare));
+  g_autoptr(GArray) texts = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), shares);
+
+  ctx.report = report;
+  ctx.options = &defaults;
+  ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
+  nb_derived_compute (&ctx.derived, report);
+  texts = nb_check_s1_texts (&ctx);
+  for (guint i = 0; i < texts->len; i++)
+    check_text (&ctx, &g_array_index (texts, NbNarrativeText, i), shares);
+  g_ptr_array_unref (ctx.findings);
+  return shares;
 }

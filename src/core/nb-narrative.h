@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "nb-report.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -63,5 +65,23 @@ int         nb_narrative_find_any       (const char *text,
                                          int         end,
                                          const char *alternatives,
                                          const char **which);
+
+/* A share stated in section 一 (“予以公开19件，占36.54%”) and the base it was found to
+ * be computed on (rules.md §F.3): the UI shows which denominator matched. */
+typedef struct {
+  const char *where;            /* "s1" */
+  int         part;             /* −1 intro, else the headed part */
+  int         span_start;       /* the percentage in that text */
+  int         span_end;
+  gint64      stated;           /* scaled: 3654 */
+  guint       decimals;
+  gint64      count;            /* the count it is a share of: 19 */
+  gint64      base;             /* the matching denominator: 52; 0 when none matched */
+  const char *base_name;        /* "本年新收", "本年新收及上年结转", "办理结果总计"; NULL */
+  const char *item;             /* "予以公开", or NULL when the count names nothing known */
+} NbShare;
+
+/* The shares of the paragraphs about applications, checked: an array of NbShare. */
+GArray     *nb_narrative_shares         (NbReport   *report);
 
 G_END_DECLS
