@@ -478,7 +478,7 @@ test_shares (void)
   {
     g_autoptr(GArray) shares = nb_narrative_shares (report);
 
-    /* Other parts of the sample keep their shares; this one matched 答复数. */
+    /* The sample's shares were in this part; the one left matched 答复数. */
     g_assert_cmpuint (shares->len, ==, 1);
     g_assert_cmpint (g_array_index (shares, NbShare, 0).base, ==, 112);
     g_assert_cmpstr (g_array_index (shares, NbShare, 0).base_name, ==, "办理结果总计");
@@ -508,6 +508,16 @@ test_claims (void)
   set_request_text (report, "本年未收到政府信息公开申请。");
   findings = run (report);
   g_assert_cmpuint (count (findings, "R-T3-08"), ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  set_request_text (report, "本年收到申请0件。");
+  findings = run (report);
+  g_assert_cmpuint (count (findings, "R-T3-08"), ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  set_request_text (report, "本年收到申请10件。");
+  findings = run (report);
+  g_assert_cmpuint (count (findings, "R-T3-08"), ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   set (report, "s3.carry_out.total", 0);

@@ -680,7 +680,7 @@ static void
 check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
 {
   g_autoptr(GRegex) none = g_regex_new ("未收到[^。；;，,]*申请|无依申请|没有收到[^。；;，,]*申请|"
-                                        "申请[^。；;，,]{0,6}(?:为)?(?:0|零)件", 0, 0, NULL);
+                                        "申请[^。；;，,0-9]{0,6}(?<![0-9])(?:0|零)件", 0, 0, NULL);
   g_autoptr(GRegex) done = g_regex_new ("(?:全部|均已|均|已全部)[^。；;，,]{0,4}(?:办结|答复完毕)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *para = g_strndup (t->text + start, end - start);
