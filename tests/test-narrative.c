@@ -699,6 +699,31 @@ test_copied_report (void)
   g_assert_cmpint (find (findings, "R-T3-04")->severity, ==, NB_SEVERITY_ERROR);
 }
 
+/* Run-on text with thousands of figures in one sentence: the rules look near each
+ * figure, so this finishes (the suite's timeout would catch quadratic work). */
+static void
+test_run_on_text (void)
+{
+  static const char *const units[] = {
+    "复议1件，", "共收到申请5件，其中", "占3.5%，", "诉讼2件，", "制发规范性文件3件、", "两件",
+  };
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GString) text = g_string_new ("申请");
+      g_autoptr(GPtrArray) findings = NULL;
+
+      for (guint i = 0; i < 10000; i++)
+        g_string_append (text, units[u]);
+      set_request_text (report, text->str);
+      findings = run (report);
+      g_assert_nonnull (findings);
+      for (guint i = 0; i < findings->len; i++)
+        g_assert_cmpuint (strlen (((NbFinding *) g_ptr_array_index (findings, i))->message), <, 2000);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -723,6 +748,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/cases", test_cases);
   g_test_add_func ("/narrative/parts", test_parts);
   g_test_add_func ("/narrative/missing-numbers", test_missing_numbers);
+  g_test_add_func ("/narrative/run-on-text", test_run_on_text);
   g_test_add_func ("/cross-year/trend", test_trend);
   g_test_add_func ("/cross-year/previous-tables", test_previous_tables);
   g_test_add_func ("/cross-year/copied-report", test_copied_report);

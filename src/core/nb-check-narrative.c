@@ -15,6 +15,10 @@
 
 #include "nb-import.h"
 
+/* Bounds on how far a rule looks from a figure, so that run-on text costs linear time. */
+#define MAX_LOOKAHEAD 300
+#define MAX_PARTS 40
+
 /* ---- Shared helpers ---------------------------------------------------------------------- */
 
 GArray *
@@ -130,14 +134,14 @@ own_stretch (GArray *figures, guint index, int *from, int *to)
     {
       const NbFigure *prev = &g_array_index (figures, NbFigure, index - 1);
 
-      if (prev->clause_start == f->clause_start)
+      if (prev->end > *from)
         *from = prev->end;
     }
   if (index + 1 < figures->len)
     {
       const NbFigure *next = &g_array_index (figures, NbFigure, index + 1);
 
-      if (next->clause_start == f->clause_start)
+      if (next->start < *to)
         *to = next->start;
     }
 }
@@ -190,12 +194,27 @@ scoped (NbCheckContext *ctx, const char *text, const NbFigure *f)
                                                                      : NB_SEVERITY_WARNING;
 }
 
+/* The text of [start, end) to quote in a message, trimmed; a run-on stretch is cut to
+ * its first 120 characters. */
 static char *
 slice (const char *text, int start, int end)
 {
-  g_autofree char *piece = g_strndup (text + start, end - start);
+  g_autofree char *piece = NULL;
+  const char *cut;
 
-  return g_strdup (g_strstrip (piece));
+  if (end - start > 1200)
+    {
+      end = start + 1200;
+      while ((text[end] & 0xC0) == 0x80)
+        end--;
+    }
+  piece = g_strndup (text + start, end - start);
+
+  g_strstrip (piece);
+  if (g_utf8_strlen (piece, -1) <= 120)
+    return g_strdup (piece);
+  cut = g_utf8_offset_to_pointer (piece, 120);
+  return g_strdup_printf ("%.*s……", (int) (cut - piece), piece);
 }
 
 /* ---- Form of the sections ------------------------------------------------------------------ */
@@ -585,7 +604,7 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
   g_autofree char *stated = NULL, *s1 = NULL, *s2 = NULL;
   NbRequestTarget target;
 
-  for (guint i = index; i-- > 0;)
+  for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
     {
       const NbFigure *g = &g_array_index (figures, NbFigure, i);
 
@@ -664,7 +683,9 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
       target = nb_check_request_target (t->text, figures, i);
       if (target == NB_TARGET_NONE)
         continue;
-      target_values (ctx, target, nb_narrative_contains (t->text, f->sentence_start, f->sentence_end, "不掌握"),
+      target_values (ctx, target,
+                     target == NB_TARGET_NOT_AVAILABLE &&
+                     nb_narrative_contains (t->text, f->sentence_start, f->sentence_end, "不掌握"),
                      &v, &alt);
       if (f->value == v || f->value == alt)
         continue;
@@ -746,23 +767,35 @@ cases_value (NbCheckContext *ctx, Cases c, const char *col)
     }
 }
 
+#define AFTER_REVIEW "复议后|不服复议|不满行政复议结果后|不服行政复议"
+#define DIRECT_SUIT "未经复议|直接起诉"
+
+/* What the sentence says about the kind of lawsuit, read once per sentence. */
+typedef struct {
+  int   sentence;
+  Cases kind;
+} SentenceCases;
+
 /* Which cases a clause speaks of; the sentence settles the kind of lawsuit. */
 static Cases
-clause_cases (const char *text, const NbFigure *f)
+clause_cases (const char *text, const NbFigure *f, SentenceCases *cache)
 {
   int cs = f->clause_start, ce = f->clause_end, ss = f->sentence_start, se = f->sentence_end;
 
   if (nb_narrative_find_any (text, cs, ce, "诉讼|起诉", NULL) >= 0)
     {
-      if (nb_narrative_find_any (text, cs, ce, "复议后|不服复议|不满行政复议结果后|不服行政复议", NULL) >= 0)
+      if (nb_narrative_find_any (text, cs, ce, AFTER_REVIEW, NULL) >= 0)
         return CASES_AFTER;
-      if (nb_narrative_find_any (text, cs, ce, "未经复议|直接起诉", NULL) >= 0)
+      if (nb_narrative_find_any (text, cs, ce, DIRECT_SUIT, NULL) >= 0)
         return CASES_DIRECT;
-      if (nb_narrative_find_any (text, ss, se, "复议后|不服复议|不满行政复议结果后|不服行政复议", NULL) >= 0)
-        return CASES_AFTER;
-      if (nb_narrative_find_any (text, ss, se, "未经复议|直接起诉", NULL) >= 0)
-        return CASES_DIRECT;
-      return CASES_LITIGATION;
+      if (cache->sentence != ss)
+        {
+          cache->sentence = ss;
+          cache->kind = nb_narrative_find_any (text, ss, se, AFTER_REVIEW, NULL) >= 0 ? CASES_AFTER
+                      : nb_narrative_find_any (text, ss, se, DIRECT_SUIT, NULL) >= 0 ? CASES_DIRECT
+                      : CASES_LITIGATION;
+        }
+      return cache->kind;
     }
   if (nb_narrative_contains (text, cs, ce, "复议"))
     return CASES_REVIEW;
@@ -782,11 +815,12 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
   };
   Cases context = CASES_NONE;
   int context_sentence = -1;
+  SentenceCases cache = { -1, CASES_NONE };
 
   for (guint i = 0; i < figures->len; i++)
     {
       const NbFigure *f = &g_array_index (figures, NbFigure, i);
-      Cases cases = clause_cases (t->text, f);
+      Cases cases = clause_cases (t->text, f, &cache);
       const char *col = "total", *label = "总计";
       int from, to;
       gint64 v;
@@ -798,10 +832,8 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
           context = cases;
           context_sentence = f->sentence_start;
         }
-      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals ||
-          nb_narrative_find_any (t->text, f->sentence_start, f->sentence_end, "复议|诉讼|起诉", NULL) < 0)
-        continue;
-      if (context == CASES_NONE)
+      /* The context comes from a clause of this sentence naming reviews or lawsuits. */
+      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE)
         continue;
       own_stretch (figures, i, &from, &to);
       for (guint r = 0; r < G_N_ELEMENTS (results); r++)
@@ -861,7 +893,7 @@ check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       own_stretch (figures, i, &from, &to);
       if (!is_total_word (t->text, from, f->start))
         continue;
-      list_at = nb_narrative_find_any (t->text, f->end, f->sentence_end, "其中", NULL);
+      list_at = nb_narrative_find_any (t->text, f->end, MIN (f->sentence_end, f->end + MAX_LOOKAHEAD), "其中", NULL);
       if (list_at < 0)
         {
           /* The list may open the next sentence. */
@@ -875,7 +907,7 @@ check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
             continue;
           list_sentence = next - t->text;
         }
-      for (guint j = i + 1; j < figures->len; j++)
+      for (guint j = i + 1; j < figures->len && j <= i + MAX_PARTS; j++)
         {
           const NbFigure *g = &g_array_index (figures, NbFigure, j);
           gboolean in_list = list_sentence < 0 ? g->sentence_start == f->sentence_start && g->start > list_at

@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+/* Bytes of a clause kept on either side of a figure (150 Chinese characters). */
+#define MAX_CLAUSE 450
+
 static int
 cn_digit (gunichar c)
 {
@@ -159,25 +162,40 @@ is_sentence_end (gunichar c)
          c == 0xFF1F || c == '?';
 }
 
-/* The bounds of the clause or sentence around @at within [start, end). */
+/* Where the clauses and sentences around the figures begin and end. The scan moves
+ * forward only, so a long text with many figures costs one pass, not one per figure. */
+typedef struct {
+  const char *text;
+  int         end;
+  gboolean  (*is_end) (gunichar);
+  int         from;             /* start of the current stretch */
+  int         scanned;          /* how far starts have been tracked */
+  int         to;               /* cached end of the stretch at or after scanned */
+} Bounds;
+
 static void
-bounds (const char *text, int start, int end, int at, gboolean (*is_end) (gunichar), int *from, int *to)
+bounds_at (Bounds *b, int at, int *from, int *to)
 {
-  const char *p = text + at;
+  const char *p = b->text + b->scanned;
 
-  while (p > text + start)
+  while (p < b->text + at)
     {
-      const char *prev = g_utf8_find_prev_char (text + start, p);
+      gunichar c = g_utf8_get_char (p);
 
-      if (!prev || is_end (g_utf8_get_char (prev)))
-        break;
-      p = prev;
+      p = g_utf8_next_char (p);
+      if (b->is_end (c))
+        b->from = p - b->text;
     }
-  *from = p - text;
-  p = text + at;
-  while (p < text + end && !is_end (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  *to = p - text;
+  b->scanned = at;
+  if (b->to < at)
+    {
+      p = b->text + at;
+      while (p < b->text + b->end && !b->is_end (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      b->to = p - b->text;
+    }
+  *from = b->from;
+  *to = b->to;
 }
 
 static int
@@ -246,6 +264,8 @@ nb_narrative_figures (const char *text, int start, int end)
   GArray *figures = g_array_new (FALSE, TRUE, sizeof (NbFigure));
   const char *stop = text + end;
   const char *p = text + start;
+  Bounds clauses = { text, end, is_clause_end, start, start, -1 };
+  Bounds sentences = { text, end, is_sentence_end, start, start, -1 };
 
   while (p < stop)
     {
@@ -324,8 +344,22 @@ nb_narrative_figures (const char *text, int start, int end)
         figure.decimals = decimals;
         figure.unit = unit;
         figure.approximate = approximate;
-        bounds (text, start, end, figure.start, is_clause_end, &figure.clause_start, &figure.clause_end);
-        bounds (text, start, end, figure.start, is_sentence_end, &figure.sentence_start, &figure.sentence_end);
+        bounds_at (&clauses, figure.start, &figure.clause_start, &figure.clause_end);
+        bounds_at (&sentences, figure.start, &figure.sentence_start, &figure.sentence_end);
+        /* A clause is a few dozen characters; a run-on list of thousands is cut to the
+         * neighbourhood of the figure, so that no rule reads it whole for every figure. */
+        if (figure.start - figure.clause_start > MAX_CLAUSE)
+          {
+            figure.clause_start = figure.start - MAX_CLAUSE;
+            while ((text[figure.clause_start] & 0xC0) == 0x80)
+              figure.clause_start++;
+          }
+        if (figure.clause_end - figure.end > MAX_CLAUSE)
+          {
+            figure.clause_end = figure.end + MAX_CLAUSE;
+            while ((text[figure.clause_end] & 0xC0) == 0x80)
+              figure.clause_end--;
+          }
         g_array_append_val (figures, figure);
       }
       p = after;
