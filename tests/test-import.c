@@ -315,6 +315,28 @@ test_cell_per_line (void)
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
 }
 
+/* A row per line with bars between cells; an empty position inside a line is a blank. */
+static void
+test_row_per_line (void)
+{
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL, *text = NULL;
+  g_autoptr(NbImport) import = nb_import_new ();
+  NbReport *report;
+  int issued = nb_format_cell_index ("s2.a1.rules.issued");
+  int repealed = nb_format_cell_index ("s2.a1.rules.repealed");
+
+  g_file_get_contents (path, &seed, NULL, NULL);
+  text = replace (seed, "规章 |\n0 |\n0 |\n0 |", "规章 | | 0 | 0 |");
+  import_text (import, text);
+  report = nb_import_get_report (import);
+  g_assert_cmpint (nb_import_get_cell_state (import, issued), ==, NB_IMPORT_CELL_BLANK);
+  g_assert_cmpint (nb_report_get_cell (report, issued)->state, ==, NB_CELL_BLANK);
+  g_assert_cmpint (nb_import_get_cell_state (import, repealed), ==, NB_IMPORT_CELL_FOUND);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_BLANK), ==, 2);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+}
+
 /* Cells run together: split only when one reading alone fits. */
 static void
 test_run_together (void)
@@ -597,6 +619,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/shuffled", test_shuffled);
   g_test_add_func ("/import/damaged-fixtures", test_damaged_fixtures);
   g_test_add_func ("/import/cell-per-line", test_cell_per_line);
+  g_test_add_func ("/import/row-per-line", test_row_per_line);
   g_test_add_func ("/import/run-together", test_run_together);
   g_test_add_func ("/import/legacy-layout", test_legacy_layout);
   g_test_add_func ("/import/label-variant", test_label_variant);

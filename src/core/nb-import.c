@@ -336,8 +336,27 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
     }
 }
 
-/* Flattened portal text: cells end in " |", runs of bars stand for spanned positions, and
- * a line that starts with a bar has an empty cell before it (format.md §7.3). */
+/* Whether a cell follows on the same line after the piece at @i. */
+static gboolean
+cell_follows_on_line (char **pieces, guint i)
+{
+  for (guint k = i + 1; pieces[k]; k++)
+    {
+      const char *newline = strchr (pieces[k], '\n');
+      const char *end = newline ? newline : pieces[k] + strlen (pieces[k]);
+
+      for (const char *c = pieces[k]; c < end; c++)
+        if (!g_ascii_isspace (*c))
+          return TRUE;
+      if (newline)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Flattened portal text: cells end in " |", runs of bars at the end of a line stand for
+ * spanned positions, and an empty position before a cell — a line that starts with a
+ * bar, or “| |” inside a line — is an empty cell (format.md §7.3). */
 static void
 split_bars (GPtrArray *cells, const char *text)
 {
@@ -351,7 +370,7 @@ split_bars (GPtrArray *cells, const char *text)
       g_strstrip (piece);
       if (piece[0])
         g_ptr_array_add (cells, g_steal_pointer (&piece));
-      else if (newline && pieces[i + 1] != NULL)
+      else if (pieces[i + 1] != NULL && (newline || (i > 0 && cell_follows_on_line (pieces, i))))
         g_ptr_array_add (cells, g_strdup (""));
     }
 }
