@@ -87,37 +87,13 @@ print_text (Printer *p, const char *text)
       print_paragraph (p, paragraphs[i]);
 }
 
-/* Table rows from the format: the heads as lines, each row its label and its values. */
 static void
 print_table (Printer *p, NbReport *report, NbTableId id)
 {
-  const NbTableDef *table = nb_format_table (id);
-  g_autoptr(GString) line = g_string_new (NULL);
-  guint row = 0;
+  g_autoptr(GPtrArray) lines = nb_test_table_lines (report, id, " ");
 
-  for (guint i = 0; i < table->n_items; i++)
-    {
-      const NbGridItem *item = &table->items[i];
-
-      if (item->row != row && line->len)
-        {
-          print_line (p, line->str);
-          g_string_truncate (line, 0);
-        }
-      row = item->row;
-      if (line->len)
-        g_string_append_c (line, ' ');
-      if (item->kind == NB_GRID_VALUE)
-        {
-          g_autofree char *value = nb_report_format_cell (report, item->cell);
-
-          g_string_append (line, value);
-        }
-      else
-        g_string_append (line, item->text);
-    }
-  if (line->len)
-    print_line (p, line->str);
+  for (guint i = 0; i < lines->len; i++)
+    print_line (p, g_ptr_array_index (lines, i));
 }
 
 static GBytes *

@@ -315,6 +315,42 @@ test_cell_per_line (void)
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
 }
 
+/* Tables copied from a browser: tab-separated rows, the blank cell an empty last field. */
+static void
+test_tab_separated (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint line = 0;
+
+  /* The narrative as in the seed, the tables as a browser copies them. */
+  g_file_get_contents (path, &seed, NULL, NULL);
+  lines = g_strsplit (seed, "\n", -1);
+  for (; lines[line] && !strchr (lines[line], '|'); line++)
+    g_string_append_printf (text, "%s\n", lines[line]);
+  for (guint t = 0; t < NB_N_TABLES; t++)
+    {
+      g_autoptr(GPtrArray) rows = nb_test_table_lines (sample, t, "\t");
+
+      if (t > 0)
+        g_string_append_printf (text, "%s\n", nb_report_get_section_title (sample, t + 1));
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (rows, r));
+    }
+  g_string_append_printf (text, "%s\n%s\n%s\n", nb_report_get_section_title (sample, 4),
+                          nb_report_get_text (sample, NB_TEXT_S5), nb_report_get_section_title (sample, 5));
+  g_string_append (text, nb_report_get_text (sample, NB_TEXT_S6));
+
+  import_text (import, text->str);
+  assert_same_report (nb_import_get_report (import), sample);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_BLANK), ==, 1);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+}
+
 /* A row per line with bars between cells; an empty position inside a line is a blank. */
 static void
 test_row_per_line (void)
@@ -620,6 +656,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/damaged-fixtures", test_damaged_fixtures);
   g_test_add_func ("/import/cell-per-line", test_cell_per_line);
   g_test_add_func ("/import/row-per-line", test_row_per_line);
+  g_test_add_func ("/import/tab-separated", test_tab_separated);
   g_test_add_func ("/import/run-together", test_run_together);
   g_test_add_func ("/import/legacy-layout", test_legacy_layout);
   g_test_add_func ("/import/label-variant", test_label_variant);

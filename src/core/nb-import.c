@@ -90,11 +90,13 @@ nb_import_items_new (void)
   return g_ptr_array_new_with_free_func (item_free);
 }
 
-/* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells. */
+/* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells.
+ * A tab-separated row keeps its trailing tabs: they end an empty last cell. */
 static char *
 strip_unicode (const char *text)
 {
   const char *start = text, *end = text + strlen (text);
+  const char *last = end;
 
   while (*start && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
     start = g_utf8_next_char (start);
@@ -106,6 +108,9 @@ strip_unicode (const char *text)
         break;
       end = prev;
     }
+  if (memchr (start, '\t', end - start))
+    while (end < last && (*end == '\t' || *end == ' '))
+      end++;
   return g_strndup (start, end - start);
 }
 
@@ -373,6 +378,28 @@ split_bars (GPtrArray *cells, const char *text)
       else if (pieces[i + 1] != NULL && (newline || (i > 0 && cell_follows_on_line (pieces, i))))
         g_ptr_array_add (cells, g_strdup (""));
     }
+}
+
+/* A table copied from a browser arrives as tab-separated rows: a field is a cell, an
+ * empty field an empty cell (the readers drop the extra ones after a row's last value).
+ * Lines without tabs are one cell each. */
+static void
+split_tabs (GPtrArray *cells, const char *line)
+{
+  g_auto(GStrv) fields = NULL;
+  guint n;
+
+  if (line[0] == '\0')
+    return;
+  if (!strchr (line, '\t'))
+    {
+      g_ptr_array_add (cells, g_strdup (line));
+      return;
+    }
+  fields = g_strsplit (line, "\t", -1);
+  n = g_strv_length (fields);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (cells, g_strdup (g_strstrip (fields[i])));
 }
 
 /* ---- The parser ------------------------------------------------------------------------------ */
@@ -1004,8 +1031,7 @@ table_tokens (Parser *p, guint s, GString *note)
         split_bars (cells, joined->str);
       else
         for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-          if (item_at (p, i)->text[0])
-            g_ptr_array_add (cells, g_strdup (item_at (p, i)->text));
+          split_tabs (cells, item_at (p, i)->text);
     }
 
   for (guint c = 0; c < cells->len; c++)
