@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "nb-check-private.h"
+#include "nb-narrative.h"
 
 struct _NbImport {
   GObject            parent_instance;
@@ -436,12 +437,7 @@ static const char *const section_keywords[NB_N_SECTIONS] = {
 static gboolean
 contains_any (const char *text, const char *alternatives)
 {
-  g_auto(GStrv) words = g_strsplit (alternatives, "|", -1);
-
-  for (guint i = 0; words[i]; i++)
-    if (strstr (text, words[i]))
-      return TRUE;
-  return FALSE;
+  return nb_narrative_find_any (text, 0, strlen (text), alternatives, NULL) >= 0;
 }
 
 static gboolean
