@@ -637,6 +637,17 @@ test_agency (void)
     { "重庆市黔江区人民政府办公室2024年政府信息公开工作年度报告", "重庆市黔江区人民政府办公室", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
   };
 
+  /* A title set over two lines. */
+  {
+    g_autoptr(NbImport) import = nb_import_new ();
+
+    import_text (import, "重庆市黔江区民政局\n2024年政府信息公开工作年度报告\n根据《条例》编制本报告。\n一、总体情况\n正文。\n");
+    g_assert_cmpstr (nb_report_get_text (nb_import_get_report (import), NB_TEXT_TITLE), ==,
+                     "重庆市黔江区民政局2024年政府信息公开工作年度报告");
+    g_assert_cmpstr (nb_report_get_text (nb_import_get_report (import), NB_TEXT_PREAMBLE), ==, "根据《条例》编制本报告。");
+    g_assert_cmpint (nb_report_get_level (nb_import_get_report (import)), ==, NB_LEVEL_DEPARTMENT);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(NbImport) import = nb_import_new ();

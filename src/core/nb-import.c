@@ -754,7 +754,8 @@ read_front (Parser *p)
           first = i + 1;
           break;
         }
-      if (!p->wrapped)
+      /* A heading set over two lines (机关名称 / 2024年……年度报告) is short and unpunctuated. */
+      if (!p->wrapped && (g_utf8_strlen (text, -1) > 30 || strstr (text, "。") || strstr (text, "，")))
         break;
     }
   lines = paragraphs (p, first, p->front_end);
