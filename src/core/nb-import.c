@@ -1513,9 +1513,16 @@ nb_import_read_text (NbImport *self, const char *text, gssize length, GError **e
   n = length < 0 ? strlen (text) : (gsize) length;
   /* Pages saved on Chinese systems are often GB18030 rather than UTF-8. */
   if (!g_utf8_validate (text, n, NULL))
-    converted = g_convert (text, n, "UTF-8", "GB18030", NULL, &n, NULL);
-  if (converted)
-    text = converted;
+    {
+      gsize written = 0;
+
+      converted = g_convert (text, n, "UTF-8", "GB18030", NULL, &written, NULL);
+      if (converted)
+        {
+          text = converted;
+          n = written;
+        }
+    }
   items = nb_import_text_items (text, n);
   return parse_items (self, items, FALSE, error);
 }
