@@ -93,6 +93,17 @@ test_seed_text (void)
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
   g_assert_cmpint (nb_import_get_cell_state (import, nb_format_cell_index ("s3.na_need_create.total")),
                    ==, NB_IMPORT_CELL_BLANK);
+  g_assert_cmpuint (nb_import_get_notes (import)->len, ==, 0);
+
+  /* The imported report has the sample's four findings and no other. */
+  {
+    g_autoptr(GPtrArray) findings = nb_checks_run (nb_import_get_report (import), NULL);
+    const char *expected[] = { "R-F-05", "R-F-02", "R-F-10", "R-T2-05" };
+
+    g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_true (g_strv_contains (expected, ((NbFinding *) g_ptr_array_index (findings, i))->rule));
+  }
 }
 
 static void
@@ -495,6 +506,27 @@ test_label_variant (void)
   g_assert_true (rf04);
 }
 
+/* Labels numbered or abridged a report's own way, in the table's order: read, and noted. */
+static void
+test_abridged_labels (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL, *a = NULL, *b = NULL;
+  g_autoptr(NbImport) import = nb_import_new ();
+  GPtrArray *notes;
+
+  g_file_get_contents (path, &seed, NULL, NULL);
+  a = replace (seed, "(二)部分公开(区分处理的,只计这一情形,不计其他情形) |", "(二)部分公开 |");
+  b = replace (a, "1.属于国家秘密 |", "(1)属于国家秘密 |");
+  import_text (import, b);
+  assert_same_report (nb_import_get_report (import), sample);
+  notes = nb_import_get_notes (import);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (((NbImportNote *) g_ptr_array_index (notes, 0))->where, ==, "s3.partial.np");
+  g_assert_cmpstr (((NbImportNote *) g_ptr_array_index (notes, 1))->actual, ==, "(1)属于国家秘密");
+}
+
 /* Not a report, empty, binary: a clear error, never a crash. */
 static void
 test_unreadable (void)
@@ -682,6 +714,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/run-together", test_run_together);
   g_test_add_func ("/import/legacy-layout", test_legacy_layout);
   g_test_add_func ("/import/label-variant", test_label_variant);
+  g_test_add_func ("/import/abridged-labels", test_abridged_labels);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/agency", test_agency);
   g_test_add_func ("/import/cli", test_cli);

@@ -1217,10 +1217,38 @@ read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc ch
 typedef struct {
   const char *key;              /* "a1.norms" in table 二, "new" in 三 */
   char       *norm;             /* its label, normalised */
+  char       *core;             /* the same without ordinal and final note: "部分公开" */
   int         cells[8];
   guint       n_cells;
   gboolean    done;
 } Row;
+
+/* A normalised label without its ordinal ("(二)", "一、", "1.", "(1)") and without a final
+ * parenthetical note: what is left when a report numbers or abridges a label its own way. */
+static char *
+label_core (const char *norm)
+{
+  static GRegex *ordinal, *note;
+  static gsize ready;
+  g_autofree char *bare = NULL;
+  char *core;
+
+  if (g_once_init_enter (&ready))
+    {
+      ordinal = g_regex_new ("^(?:\\([一二三四五六七八九十0-9]+\\)|[一二三四五六七八九十]+[、.]|[0-9]+[.、)])",
+                             G_REGEX_OPTIMIZE, 0, NULL);
+      note = g_regex_new ("\\([^()]*\\)$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  bare = g_regex_replace_literal (ordinal, norm, -1, 0, "", 0, NULL);
+  core = g_regex_replace_literal (note, bare, -1, 0, "", 0, NULL);
+  if (core[0] == '\0')
+    {
+      g_free (core);
+      core = g_strdup (bare);
+    }
+  return core;
+}
 
 /* The rows of table 二 or 三, from the format. */
 static GArray *
@@ -1236,7 +1264,8 @@ table_rows (NbTableId table)
 
       if (row == NULL || !g_str_equal (row->key, cell->row_key))
         {
-          Row fresh = { cell->row_key, nb_import_normalize (cell->row_label), { 0 }, 0, FALSE };
+          g_autofree char *norm = nb_import_normalize (cell->row_label);
+          Row fresh = { cell->row_key, g_strdup (norm), label_core (norm), { 0 }, 0, FALSE };
 
           g_array_append_val (rows, fresh);
           row = &g_array_index (rows, Row, rows->len - 1);
@@ -1251,7 +1280,10 @@ static void
 rows_free (GArray *rows)
 {
   for (guint i = 0; i < rows->len; i++)
-    g_free (g_array_index (rows, Row, i).norm);
+    {
+      g_free (g_array_index (rows, Row, i).norm);
+      g_free (g_array_index (rows, Row, i).core);
+    }
   g_array_unref (rows);
 }
 
@@ -1275,8 +1307,10 @@ add_note (Parser *p, const char *rule, const char *where, const char *actual, co
   g_ptr_array_add (p->self->notes, note);
 }
 
+/* The row a label names: exactly, by a known old name, or — for the row expected next
+ * in the table's order only — by its core (“（二）部分公开” without the note, “（1）属于国家秘密”). */
 static Row *
-find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table)
+find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expected)
 {
   for (guint r = 0; r < rows->len; r++)
     {
@@ -1284,6 +1318,19 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table)
 
       if (g_str_equal (row->norm, tok->text))
         return row;
+    }
+  if (expected < rows->len && !g_array_index (rows, Row, expected).done)
+    {
+      Row *row = &g_array_index (rows, Row, expected);
+      g_autofree char *core = label_core (tok->text);
+
+      if (g_str_equal (core, row->core))
+        {
+          const NbCellDef *def = nb_format_cell (row->cells[0]);
+
+          add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
+          return row;
+        }
     }
   if (table != NB_TABLE_S2)
     return NULL;
@@ -1319,6 +1366,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
   GArray *rows = table_rows (table);
   g_autofree char *other_results = NULL;
   gboolean six_with_values = FALSE;
+  guint expected = 0;
 
   /* （六）其他处理 followed directly by values is the 2019 single row. */
   if (table == NB_TABLE_S3)
@@ -1339,11 +1387,12 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
           six_with_values |= after->len > 0;
           continue;
         }
-      row = find_row (p, rows, tok, table);
+      row = find_row (p, rows, tok, table, expected);
       if (row == NULL || row->done)
         continue;
       vals = values_after (tokens, i, NULL);
       row->done = TRUE;
+      expected = (row - &g_array_index (rows, Row, 0)) + 1;
       read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL);
     }
   /* （六）其他处理 with figures of its own and none of its three sub-rows: 2019. */
