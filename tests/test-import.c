@@ -134,8 +134,10 @@ test_seed_variants (void)
   g_autofree char *html = read_data ("qianjiang-2024.html", &length);
   g_autofree char *wrapped = NULL, *wrapped2 = NULL, *layout = NULL, *seed = NULL, *gb = NULL;
   g_autofree char *path = seed_path ();
-  const char *variants[3];
-  gsize gb_length;
+  g_autofree char *gb_html = NULL, *html_meta = NULL;
+  const char *variants[4];
+  gsize lengths[4];
+  gsize gb_length, gb_html_length;
 
   wrapped = g_regex_replace (open_cell, html, -1, 0, "\\1<p>", 0, NULL);
   wrapped2 = replace (wrapped, "<body>", "<body><table><tr><td><div>");
@@ -152,12 +154,21 @@ test_seed_variants (void)
   gb = g_convert (seed, -1, "GB18030", "UTF-8", NULL, &gb_length, NULL);
   g_assert_nonnull (gb);
   variants[2] = gb;
+  /* A page in GB18030 that says so in its <meta charset>. */
+  html_meta = replace (html, "charset=\"utf-8\"", "charset=\"gb18030\"");
+  gb_html = g_convert (html_meta, -1, "GB18030", "UTF-8", NULL, &gb_html_length, NULL);
+  g_assert_nonnull (gb_html);
+  variants[3] = gb_html;
+  lengths[0] = strlen (wrapped);
+  lengths[1] = strlen (layout);
+  lengths[2] = gb_length;
+  lengths[3] = gb_html_length;
 
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     {
       g_autoptr(NbImport) import = nb_import_new ();
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_bytes_new (variants[v], v == 2 ? gb_length : strlen (variants[v]));
+      g_autoptr(GBytes) bytes = g_bytes_new (variants[v], lengths[v]);
 
       g_assert_true (nb_import_read_bytes (import, bytes, NB_IMPORT_AUTO, &error));
       g_assert_no_error (error);
