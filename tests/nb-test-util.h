@@ -25,4 +25,10 @@ guint       nb_test_count_rule      (GPtrArray  *findings,
 const NbFinding *nb_test_find_rule  (GPtrArray  *findings,
                                      const char *rule);
 
+/* A table as printed lines: the heads, then each row's labels and values, cells joined by
+ * @separator (a blank value is an empty field). */
+GPtrArray  *nb_test_table_lines     (NbReport   *report,
+                                     NbTableId   id,
+                                     const char *separator);
+
 G_END_DECLS

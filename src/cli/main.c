@@ -19,6 +19,7 @@ static const struct {
 } commands[] = {
   { "check", nb_cli_check, N_("Check reports and print their findings") },
   { "export", nb_cli_export, N_("Export a report as PDF, HTML or JSON") },
+  { "import", nb_cli_import, N_("Import a published report (text, HTML or PDF)") },
 };
 
 void

@@ -38,5 +38,7 @@ void         nb_check_form            (NbCheckContext *ctx);  /* R-F-01 R-F-03 R
 void         nb_check_table3          (NbCheckContext *ctx);  /* R-T3-01 … R-T3-04, R-T3-09 … R-T3-12 */
 void         nb_check_table4          (NbCheckContext *ctx);  /* R-T4-01, R-T4-04 */
 void         nb_check_table2          (NbCheckContext *ctx);  /* R-T2-01 … R-T2-04, R-T2-06 */
+void         nb_check_narrative       (NbCheckContext *ctx);  /* R-F-02 R-F-04 R-F-08 … R-F-15, R-T2-05, R-T3-05 … R-T3-08, R-T4-02, R-X-01 R-X-02 R-X-05 … R-X-07 */
+void         nb_check_cross_year      (NbCheckContext *ctx);  /* R-T3-07 R-X-03 R-X-04 (needs last year) */
 
 G_END_DECLS

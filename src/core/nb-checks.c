@@ -14,6 +14,8 @@ static const NbCheckFunc groups[] = {
   nb_check_table3,
   nb_check_table4,
   nb_check_table2,
+  nb_check_narrative,
+  nb_check_cross_year,
 };
 
 GPtrArray *

@@ -1,0 +1,37 @@
+/* nb-import-private.h — what the importer's readers hand to its parser
+ *
+ * Each reader (text, HTML, PDF) turns its input into a flat list of items in reading
+ * order: lines of text, and table cells when the source marks them. The parser in
+ * nb-import.c knows the format; the readers know only their medium.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-import.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char     *text;               /* trimmed, valid UTF-8 */
+  gboolean  cell;               /* a table cell of the source (HTML); "" is an empty cell */
+} NbImportItem;
+
+/* A GPtrArray of NbImportItem, freeing its items. */
+GPtrArray  *nb_import_items_new        (void);
+void        nb_import_items_add        (GPtrArray   *items,
+                                        const char  *text,
+                                        gssize       length,
+                                        gboolean     cell);
+
+/* The readers. */
+GPtrArray  *nb_import_text_items       (const char  *text,
+                                        gssize       length);
+GPtrArray  *nb_import_html_items       (const char  *data,
+                                        gsize        length,
+                                        GError     **error);
+GPtrArray  *nb_import_pdf_items        (GBytes      *bytes,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,1716 @@
+/* nb-import.c — from the items of a published report to an NbReport
+ *
+ * The readers (nb-import-text.c, -html.c, -pdf.c) give a flat list of lines and cells.
+ * Here the sections are found by their headings, the narrative is split into the parts
+ * of the model, and the tables are read: 二 and 三 by their row labels (looked up in the
+ * format, never written here), 四 by position. A row that cannot be read unambiguously is
+ * left blank and listed; figures run together are split only when one reading alone
+ * satisfies the table's arithmetic.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-import-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nb-check-private.h"
+#include "nb-narrative.h"
+
+struct _NbImport {
+  GObject            parent_instance;
+  NbReport          *report;
+  NbImportCellState *states;
+  GPtrArray         *notes;
+};
+
+G_DEFINE_TYPE (NbImport, nb_import, G_TYPE_OBJECT)
+G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
+
+static GQuark notes_quark;
+
+static void
+note_free (gpointer data)
+{
+  NbImportNote *note = data;
+
+  g_free (note->where);
+  g_free (note->actual);
+  g_free (note->canonical);
+  g_free (note);
+}
+
+static void
+nb_import_finalize (GObject *object)
+{
+  NbImport *self = NB_IMPORT (object);
+
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self->states);
+  G_OBJECT_CLASS (nb_import_parent_class)->finalize (object);
+}
+
+static void
+nb_import_class_init (NbImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = nb_import_finalize;
+  notes_quark = g_quark_from_static_string ("nb-import-notes");
+}
+
+static void
+nb_import_init (NbImport *self)
+{
+  self->states = g_new0 (NbImportCellState, nb_format_n_cells ());
+}
+
+NbImport *
+nb_import_new (void)
+{
+  return g_object_new (NB_TYPE_IMPORT, NULL);
+}
+
+/* ---- Items ------------------------------------------------------------------------------- */
+
+static void
+item_free (gpointer data)
+{
+  NbImportItem *item = data;
+
+  g_free (item->text);
+  g_free (item);
+}
+
+GPtrArray *
+nb_import_items_new (void)
+{
+  return g_ptr_array_new_with_free_func (item_free);
+}
+
+/* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells.
+ * A tab-separated row keeps its trailing tabs: they end an empty last cell. */
+static char *
+strip_unicode (const char *text)
+{
+  const char *start = text, *end = text + strlen (text);
+  const char *last = end;
+
+  while (*start && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (!prev || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  if (memchr (start, '\t', end - start))
+    while (end < last && (*end == '\t' || *end == ' '))
+      end++;
+  return g_strndup (start, end - start);
+}
+
+void
+nb_import_items_add (GPtrArray *items, const char *text, gssize length, gboolean cell)
+{
+  NbImportItem *item = g_new0 (NbImportItem, 1);
+  g_autofree char *copy = g_utf8_make_valid (text, length);
+
+  item->text = strip_unicode (copy);
+  item->cell = cell;
+  g_ptr_array_add (items, item);
+}
+
+/* ---- Normalisation ------------------------------------------------------------------------ */
+
+char *
+nb_import_normalize (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autofree char *nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfkc; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF)
+        continue;
+      if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C || c == 0x300D)
+        c = '"';
+      else if (c == 0x2018 || c == 0x2019)
+        c = '\'';
+      else if (c == 0x3001 && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]))
+        c = '.';              /* 1、 ≡ 1. */
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Tokens of a table ---------------------------------------------------------------------- */
+
+typedef enum {
+  TOK_LABEL,
+  TOK_VALUE,
+  TOK_BLANK,
+} TokKind;
+
+typedef struct {
+  TokKind  kind;
+  char    *text;                /* label: normalised; value: digits; blank: the dash or NULL */
+  char    *orig;                /* label as written */
+} Token;
+
+static void
+token_free (gpointer data)
+{
+  Token *tok = data;
+
+  g_free (tok->text);
+  g_free (tok->orig);
+  g_free (tok);
+}
+
+static void
+add_token (GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
+{
+  Token *tok = g_new0 (Token, 1);
+
+  tok->kind = kind;
+  tok->text = g_strdup (text);
+  tok->orig = g_strdup (orig);
+  g_ptr_array_add (tokens, tok);
+}
+
+static gboolean
+is_dash (const char *word)
+{
+  static const char *const dashes[] = { "-", "--", "—", "——", "–", "/", "\\", "―", "", NULL };
+
+  return g_strv_contains (dashes, word);
+}
+
+/* A number as tables print it: 52, 7926.3139, 130,024. Writes the digits without the
+ * grouping commas to @digits. */
+static gboolean
+is_number (const char *word, GString *digits)
+{
+  const char *p = word;
+  gboolean grouped = strchr (word, ',') != NULL;
+  guint run = 0, groups = 0;
+
+  g_string_truncate (digits, 0);
+  if (*p == '-')
+    g_string_append_c (digits, *p++);
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; *p && *p != '.'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (digits, *p);
+          run++;
+        }
+      else if (*p == ',' && run >= 1 && run <= 3 && (groups == 0 || run == 3))
+        {
+          run = 0;
+          groups++;
+        }
+      else
+        return FALSE;
+    }
+  if (grouped && run != 3)
+    return FALSE;
+  if (*p == '.')
+    {
+      g_string_append_c (digits, *p++);
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      for (; *p; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          g_string_append_c (digits, *p);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_cn_ordinal (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+}
+
+/* (一) 一、 1. 1、 at the start of a word (after NFKC). */
+static gboolean
+starts_with_ordinal (const char *word)
+{
+  const char *p = word;
+
+  if (*p == '(')
+    return is_cn_ordinal (g_utf8_get_char (p + 1));
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return *p == '.' || g_str_has_prefix (p, "、");
+    }
+  if (is_cn_ordinal (g_utf8_get_char (p)))
+    return g_str_has_prefix (g_utf8_next_char (p), "、");
+  return FALSE;
+}
+
+/* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
+ * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
+static void
+tokenize_cell (GPtrArray *tokens, const char *cell)
+{
+  g_autofree char *nfkc = g_utf8_normalize (cell, -1, G_NORMALIZE_NFKC);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  if (nfkc == NULL)
+    return;
+  g_strstrip (nfkc);
+  if (nfkc[0] == '\0' || is_dash (nfkc))
+    {
+      add_token (tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
+      return;
+    }
+
+  words = g_regex_split_simple ("\\s+", nfkc, 0, 0);
+  for (guint w = 0; words[w]; w++)
+    {
+      const char *word = words[w];
+      gsize len = strlen (word);
+      gsize cut = len;
+
+      if (len == 0)
+        continue;
+      if (is_number (word, digits) || is_dash (word))
+        {
+          if (label->len)
+            {
+              g_autofree char *norm = nb_import_normalize (label->str);
+
+              add_token (tokens, TOK_LABEL, norm, label->str);
+              g_string_truncate (label, 0);
+            }
+          if (is_dash (word))
+            add_token (tokens, TOK_BLANK, word, NULL);
+          else
+            add_token (tokens, TOK_VALUE, digits->str, NULL);
+          continue;
+        }
+      /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
+      if (label->len && starts_with_ordinal (word))
+        {
+          g_autofree char *norm = nb_import_normalize (label->str);
+
+          add_token (tokens, TOK_LABEL, norm, label->str);
+          g_string_truncate (label, 0);
+        }
+      /* Trailing digits glued to a label: 规章000. */
+      while (cut > 0 && g_ascii_isdigit (word[cut - 1]))
+        cut--;
+      if (cut == len || cut == 0 || word[cut - 1] == '.' || word[cut - 1] == ',')
+        cut = len;
+      if (label->len)
+        g_string_append_c (label, ' ');
+      g_string_append_len (label, word, cut);
+      if (cut < len)
+        {
+          g_autofree char *norm = nb_import_normalize (label->str);
+
+          add_token (tokens, TOK_LABEL, norm, label->str);
+          g_string_truncate (label, 0);
+          add_token (tokens, TOK_VALUE, word + cut, NULL);
+        }
+    }
+  if (label->len)
+    {
+      g_autofree char *norm = nb_import_normalize (label->str);
+
+      add_token (tokens, TOK_LABEL, norm, label->str);
+    }
+}
+
+/* Whether a cell follows on the same line after the piece at @i. */
+static gboolean
+cell_follows_on_line (char **pieces, guint i)
+{
+  for (guint k = i + 1; pieces[k]; k++)
+    {
+      const char *newline = strchr (pieces[k], '\n');
+      const char *end = newline ? newline : pieces[k] + strlen (pieces[k]);
+
+      for (const char *c = pieces[k]; c < end; c++)
+        if (!g_ascii_isspace (*c))
+          return TRUE;
+      if (newline)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Flattened portal text: cells end in " |", runs of bars at the end of a line stand for
+ * spanned positions, and an empty position before a cell — a line that starts with a
+ * bar, or “| |” inside a line — is an empty cell (format.md §7.3). */
+static void
+split_bars (GPtrArray *cells, const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, "|", -1);
+
+  for (guint i = 0; pieces[i]; i++)
+    {
+      g_autofree char *piece = g_strdup (pieces[i]);
+      gboolean newline = strchr (piece, '\n') != NULL;
+
+      g_strstrip (piece);
+      if (piece[0])
+        g_ptr_array_add (cells, g_steal_pointer (&piece));
+      else if (pieces[i + 1] != NULL && (newline || (i > 0 && cell_follows_on_line (pieces, i))))
+        g_ptr_array_add (cells, g_strdup (""));
+    }
+}
+
+/* A table copied from a browser arrives as tab-separated rows: a field is a cell, an
+ * empty field an empty cell (the readers drop the extra ones after a row's last value).
+ * Lines without tabs are one cell each. */
+static void
+split_tabs (GPtrArray *cells, const char *line)
+{
+  g_auto(GStrv) fields = NULL;
+  guint n;
+
+  if (line[0] == '\0')
+    return;
+  if (!strchr (line, '\t'))
+    {
+      g_ptr_array_add (cells, g_strdup (line));
+      return;
+    }
+  fields = g_strsplit (line, "\t", -1);
+  n = g_strv_length (fields);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (cells, g_strdup (g_strstrip (fields[i])));
+}
+
+/* ---- The parser ------------------------------------------------------------------------------ */
+
+typedef struct {
+  NbImport    *self;
+  NbReport    *report;
+  GPtrArray   *items;
+  char       **norm;                      /* normalised item texts */
+  gboolean     wrapped;                   /* lines of a paragraph are broken (PDF) */
+  int          heading[NB_N_SECTIONS];    /* item index, −1 when absent */
+  guint        body_start[NB_N_SECTIONS];
+  guint        body_end[NB_N_SECTIONS];
+  guint        front_end;
+  GPtrArray   *legacy;                    /* markers of the 2019 layout found */
+} Parser;
+
+static const NbImportItem *
+item_at (Parser *p, guint i)
+{
+  return g_ptr_array_index (p->items, i);
+}
+
+/* The words that say which section a numbered heading opens, beside its ordinal. */
+static const char *const section_keywords[NB_N_SECTIONS] = {
+  "总体情况|概述|总体",
+  "主动公开",
+  "申请",
+  "复议|诉讼",
+  "问题",
+  "其他",
+};
+
+static gboolean
+contains_any (const char *text, const char *alternatives)
+{
+  return nb_narrative_find_any (text, 0, strlen (text), alternatives, NULL) >= 0;
+}
+
+static gboolean
+is_exact_title (guint s, const char *norm)
+{
+  const NbSectionDef *section = nb_format_section (s);
+  g_autofree char *canonical = nb_import_normalize (section->title);
+
+  if (g_str_equal (norm, canonical))
+    return TRUE;
+  for (guint v = 0; section->variants[v]; v++)
+    {
+      g_autofree char *variant = nb_import_normalize (section->variants[v]);
+
+      if (g_str_equal (norm, variant))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_loose_title (guint s, const char *norm)
+{
+  const NbSectionDef *section = nb_format_section (s);
+  gsize ordinal = strlen (section->ordinal);
+
+  if (!g_str_has_prefix (norm, section->ordinal))
+    return FALSE;
+  /* 一、 or 一. after NFKC; 一 alone followed by the keyword also occurs. */
+  if (!(g_str_has_prefix (norm + ordinal, "、") || norm[ordinal] == '.' || norm[ordinal] == ','))
+    return FALSE;
+  return g_utf8_strlen (norm, -1) <= 40 && contains_any (norm, section_keywords[s]);
+}
+
+/* Which section the line at @i opens, given the last section found, or −1. */
+static int
+match_heading (Parser *p, guint i, int current)
+{
+  const NbImportItem *item = item_at (p, i);
+
+  if (strchr (item->text, '|') || p->norm[i][0] == '\0')
+    return -1;
+  /* Some portals lay the whole page out in a table: a cell may hold a title, exactly. */
+  for (int s = current + 1; s < NB_N_SECTIONS; s++)
+    if (is_exact_title (s, p->norm[i]))
+      return s;
+  if (item->cell)
+    return -1;
+  if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, p->norm[i]))
+    return current + 1;
+  return -1;
+}
+
+static gboolean
+find_sections (Parser *p)
+{
+  int current = -1;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    p->heading[s] = -1;
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      int s = match_heading (p, i, current);
+
+      if (s < 0)
+        continue;
+      p->heading[s] = i;
+      current = s;
+      any = TRUE;
+    }
+  if (!any)
+    return FALSE;
+
+  p->front_end = p->items->len;
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    if (p->heading[s] >= 0)
+      {
+        p->front_end = p->heading[s];
+        break;
+      }
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      guint end = p->items->len;
+
+      if (p->heading[s] < 0)
+        {
+          p->body_start[s] = p->body_end[s] = 0;
+          continue;
+        }
+      for (guint t = s + 1; t < NB_N_SECTIONS; t++)
+        if (p->heading[t] >= 0)
+          {
+            end = p->heading[t];
+            break;
+          }
+      p->body_start[s] = p->heading[s] + 1;
+      p->body_end[s] = end;
+    }
+  return TRUE;
+}
+
+/* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. */
+static GPtrArray *
+paragraphs (Parser *p, guint start, guint end)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GString *current = NULL;
+
+  for (guint i = start; i < end; i++)
+    {
+      const char *text = item_at (p, i)->text;
+      gboolean starts_new = TRUE;
+
+      if (text[0] == '\0')
+        continue;
+      if (p->wrapped && current && current->len)
+        {
+          const char *last = g_utf8_find_prev_char (current->str, current->str + current->len);
+          gunichar end_char = last ? g_utf8_get_char (last) : 0;
+          gunichar first = g_utf8_get_char (text);
+
+          starts_new = end_char == 0x3002 || end_char == 0xFF1A || end_char == ':' ||
+                       end_char == 0xFF01 || end_char == 0xFF1F ||
+                       first == '(' || first == 0xFF08;
+        }
+      if (starts_new || current == NULL)
+        {
+          if (current)
+            g_ptr_array_add (out, g_string_free (current, FALSE));
+          current = g_string_new (text);
+        }
+      else
+        g_string_append (current, text);
+    }
+  if (current)
+    g_ptr_array_add (out, g_string_free (current, FALSE));
+  return out;
+}
+
+static char *
+join_lines (GPtrArray *lines, guint from)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = from; i < lines->len; i++)
+    {
+      if (out->len)
+        g_string_append_c (out, '\n');
+      g_string_append (out, g_ptr_array_index (lines, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Front matter ---------------------------------------------------------------------------- */
+
+/* The level of a region from how its name ends: 重庆市黔江区 is a district (county level). */
+static gboolean
+region_level (const char *name, NbAgencyLevel *level)
+{
+  static const struct {
+    const char   *suffix;
+    NbAgencyLevel level;
+  } endings[] = {
+    { "街道", NB_LEVEL_SUBDISTRICT },
+    { "自治区", NB_LEVEL_PROVINCIAL_GOV },
+    { "省", NB_LEVEL_PROVINCIAL_GOV },
+    { "自治州", NB_LEVEL_PREFECTURE_GOV },
+    { "盟", NB_LEVEL_PREFECTURE_GOV },
+    { "自治县", NB_LEVEL_COUNTY_GOV },
+    { "县", NB_LEVEL_COUNTY_GOV },
+    { "旗", NB_LEVEL_COUNTY_GOV },
+    { "区", NB_LEVEL_COUNTY_GOV },
+    { "镇", NB_LEVEL_TOWNSHIP_GOV },
+    { "乡", NB_LEVEL_TOWNSHIP_GOV },
+    { "市", NB_LEVEL_PREFECTURE_GOV },
+  };
+  static const char *const municipalities[] = { "北京市", "天津市", "上海市", "重庆市", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_has_suffix (name, endings[i].suffix))
+      {
+        *level = endings[i].level;
+        if (g_strv_contains (municipalities, name))
+          *level = NB_LEVEL_PROVINCIAL_GOV;
+        /* A city inside a city (苏州市昆山市) is a 县级市. */
+        else if (*level == NB_LEVEL_PREFECTURE_GOV &&
+                 g_strstr_len (name, strlen (name) - strlen ("市"), "市") != NULL)
+          *level = NB_LEVEL_COUNTY_GOV;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The region level of a department from the last administrative unit its name names. */
+static NbRegionLevel
+department_region (const char *name)
+{
+  static const char *const municipalities[] = { "北京市", "天津市", "上海市", "重庆市", NULL };
+  const char *county = NULL, *city = NULL;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "区") || g_str_has_prefix (p, "县") || g_str_has_prefix (p, "旗"))
+        county = p;
+      else if (g_str_has_prefix (p, "镇") || g_str_has_prefix (p, "乡"))
+        return NB_REGION_TOWNSHIP;
+      else if (g_str_has_prefix (p, "市") || g_str_has_prefix (p, "州"))
+        city = p;
+    }
+  if (county)
+    return NB_REGION_COUNTY;
+  if (city)
+    {
+      g_autofree char *outer = g_strndup (name, city + strlen ("市") - name);
+
+      return g_strv_contains (municipalities, outer) ? NB_REGION_PROVINCIAL : NB_REGION_PREFECTURE;
+    }
+  if (strstr (name, "省") || strstr (name, "自治区"))
+    return NB_REGION_PROVINCIAL;
+  return NB_REGION_NATIONAL;
+}
+
+/* The agency, its level and whether it is a people's government, from the title's prefix
+ * (format.md §6): a region's name is its people's government; a government office
+ * reports for it; anything else is a department. */
+static void
+guess_agency (NbReport *report, const char *prefix)
+{
+  static const char *const offices[] = { "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", NULL };
+  g_autofree char *name = g_strstrip (g_strdup (prefix));
+  g_autofree char *region = NULL;
+  g_autofree char *agency = NULL;
+  const char *office = NULL;
+  NbAgencyLevel level = NB_LEVEL_DEPARTMENT;
+  NbRegionLevel region_of_level;
+
+  for (guint i = 0; offices[i] && !office; i++)
+    if (g_str_has_suffix (name, offices[i]))
+      office = offices[i] + strlen (offices[i]) - strlen ("办公室");
+  region = g_strndup (name, strlen (name) - (office ? strlen (office) : 0));
+  if (g_str_has_suffix (region, "人民政府"))
+    region[strlen (region) - strlen ("人民政府")] = '\0';
+  else if (g_str_has_suffix (region, "政府"))
+    region[strlen (region) - strlen ("政府")] = '\0';
+  else if (g_str_has_suffix (region, "街道办事处"))
+    region[strlen (region) - strlen ("办事处")] = '\0';
+
+  if (region[0] && region_level (region, &level))
+    {
+      if (level == NB_LEVEL_SUBDISTRICT)
+        agency = g_strconcat (region, "办事处", NULL);
+      else
+        agency = g_strconcat (region, "人民政府", office ? office : "", NULL);
+      region_of_level = nb_format_level_default_region (level);
+    }
+  else
+    {
+      level = NB_LEVEL_DEPARTMENT;
+      agency = g_strdup (name);
+      region_of_level = department_region (name);
+      if (region_of_level == NB_REGION_NATIONAL)
+        level = NB_LEVEL_STATE_COUNCIL_DEPT;
+    }
+  nb_report_set_text (report, NB_TEXT_AGENCY, agency);
+  nb_report_set_level (report, level);
+  nb_report_set_region (report, region_of_level);
+  nb_report_set_people_government (report, nb_format_level_is_government (level));
+}
+
+static gboolean
+find_period (const char *text, int date[6])
+{
+  g_autoptr(GRegex) regex = g_regex_new ("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*"
+                                         "(?:至|到|—|-|~|～)\\s*"
+                                         "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+  if (!nfkc || !g_regex_match (regex, nfkc, 0, &match))
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *group = g_match_info_fetch (match, i + 1);
+
+      date[i] = atoi (group);
+    }
+  return TRUE;
+}
+
+static void
+read_front (Parser *p)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GRegex) title_re = g_regex_new ("^(.*?)\\s*(\\d{4})\\s*年度?\\s*(?:政府信息公开|信息公开|政务公开)",
+                                            0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) title_text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *preamble = NULL;
+  guint first = 0;
+  int year = 0, date[6];
+
+  /* The title: the first line, or in a PDF the first lines up to the one naming the report. */
+  for (guint i = 0; i < p->front_end && i < 3; i++)
+    {
+      const char *text = item_at (p, i)->text;
+
+      g_string_append (title_text, text);
+      if (strstr (title_text->str, "报告") && g_utf8_strlen (title_text->str, -1) <= 80)
+        {
+          title = g_strdup (title_text->str);
+          first = i + 1;
+          break;
+        }
+      /* A heading set over two lines (机关名称 / 2024年……年度报告) is short and unpunctuated. */
+      if (!p->wrapped && (g_utf8_strlen (text, -1) > 30 || strstr (text, "。") || strstr (text, "，")))
+        break;
+    }
+  lines = paragraphs (p, first, p->front_end);
+  preamble = join_lines (lines, 0);
+  nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
+  nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
+
+  if (title)
+    {
+      g_autofree char *nfkc = g_utf8_normalize (title, -1, G_NORMALIZE_NFKC);
+
+      if (nfkc && g_regex_match (title_re, nfkc, 0, &match))
+        {
+          g_autofree char *prefix = g_match_info_fetch (match, 1);
+          g_autofree char *digits = g_match_info_fetch (match, 2);
+
+          year = atoi (digits);
+          if (prefix[0])
+            guess_agency (p->report, prefix);
+        }
+    }
+  if (find_period (preamble, date))
+    {
+      g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
+      g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", date[3], date[4], date[5]);
+
+      if (year == 0)
+        year = date[0];
+      nb_report_set_text (p->report, NB_TEXT_PERIOD_START, start);
+      nb_report_set_text (p->report, NB_TEXT_PERIOD_END, end);
+    }
+  if (year >= 1990 && year <= 2200)
+    {
+      nb_report_set_year (p->report, year);
+      if (!nb_report_get_text (p->report, NB_TEXT_PERIOD_START)[0])
+        {
+          g_autofree char *start = g_strdup_printf ("%04d-01-01", year);
+          g_autofree char *end = g_strdup_printf ("%04d-12-31", year);
+
+          nb_report_set_text (p->report, NB_TEXT_PERIOD_START, start);
+          nb_report_set_text (p->report, NB_TEXT_PERIOD_END, end);
+        }
+    }
+}
+
+/* ---- Narrative ------------------------------------------------------------------------------ */
+
+static const char *const cn_ordinals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL };
+
+/* "(一)" or "（一）" at the start of @text: the byte length of the ordinal, else 0. */
+static gsize
+part_ordinal (const char *text, guint *number)
+{
+  const char *p = text;
+  gunichar open = g_utf8_get_char (p);
+
+  if (open != '(' && open != 0xFF08)
+    return 0;
+  p = g_utf8_next_char (p);
+  for (guint i = 0; cn_ordinals[i]; i++)
+    if (g_str_has_prefix (p, cn_ordinals[i]))
+      {
+        const char *q = p + strlen (cn_ordinals[i]);
+        gunichar close = g_utf8_get_char (q);
+
+        if (close != ')' && close != 0xFF09)
+          return 0;
+        *number = i;
+        return g_utf8_next_char (q) - text;
+      }
+  return 0;
+}
+
+static const char *const aspect_keywords[NB_N_ASPECTS] = {
+  "主动",
+  "依申请|申请",
+  "信息管理|管理",
+  "平台|网站",
+  "监督|保障|考核",
+};
+
+static NbAspect
+guess_aspect (const char *heading, guint position)
+{
+  g_autofree char *norm = nb_import_normalize (heading);
+
+  for (guint a = 0; a < NB_N_ASPECTS; a++)
+    if (contains_any (norm, aspect_keywords[a]))
+      return a;
+  return MIN (position, NB_N_ASPECTS - 1);
+}
+
+static void
+add_part (Parser *p, const char *line, gsize ordinal_len, GString **text)
+{
+  const char *rest = line + ordinal_len;
+  const char *stop = strstr (rest, "。");
+  g_autofree char *heading = NULL;
+  const char *body = "";
+  guint n = nb_report_get_n_parts (p->report);
+
+  if (stop && g_utf8_strlen (rest, stop - rest) <= 40)
+    {
+      heading = g_strndup (rest, stop - rest);
+      body = stop + strlen ("。");
+    }
+  else if (!stop && g_utf8_strlen (rest, -1) <= 40)
+    heading = g_strdup (rest);
+  else
+    {
+      heading = g_strdup ("");
+      body = rest;
+    }
+  g_strstrip (heading);
+  nb_report_insert_part (p->report, n, guess_aspect (heading, n), heading, "");
+  *text = g_string_new (NULL);
+  while (*body == ' ' || *body == '\t')
+    body++;
+  g_string_append (*text, body);
+}
+
+static void
+finish_part (Parser *p, GString **text)
+{
+  guint n = nb_report_get_n_parts (p->report);
+
+  if (*text == NULL)
+    return;
+  nb_report_set_part_text (p->report, n - 1, (*text)->str);
+  g_string_free (*text, TRUE);
+  *text = NULL;
+}
+
+static void
+read_overview (Parser *p)
+{
+  g_autoptr(GPtrArray) lines = paragraphs (p, p->body_start[0], p->body_end[0]);
+  g_autoptr(GString) intro = g_string_new (NULL);
+  GString *text = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      guint number;
+      gsize len = part_ordinal (line, &number);
+
+      if (len > 0)
+        {
+          finish_part (p, &text);
+          add_part (p, line, len, &text);
+          continue;
+        }
+      if (text)
+        {
+          if (text->len)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+      else
+        {
+          if (intro->len)
+            g_string_append_c (intro, '\n');
+          g_string_append (intro, line);
+        }
+    }
+  finish_part (p, &text);
+  nb_report_set_text (p->report, NB_TEXT_S1_INTRO, intro->str);
+}
+
+/* 六: the 信息处理费 as a figure when the text states it. */
+static void
+read_fee (Parser *p, const char *text)
+{
+  g_autoptr(GRegex) none = g_regex_new ("(未|没有|无)(收取|收)[^。；;，,]*信息处理费|信息处理费[^。；;]*?"
+                                        "(为|共计|合计)?\\s*(0|零)\\s*元|不收取[^。]*信息处理费", 0, 0, NULL);
+  g_autoptr(GRegex) amount = g_regex_new ("收取[^。；;，,]*?信息处理费[^。；;0-9]*?([0-9]+)\\s*元", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+  if (!nfkc)
+    return;
+  if (g_regex_match (amount, nfkc, 0, &match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+      guint64 yuan;
+
+      if (g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT64, &yuan, NULL))
+        nb_report_set_info_fee (p->report, TRUE, (gint64) yuan);
+    }
+  else if (g_regex_match (none, nfkc, 0, NULL))
+    nb_report_set_info_fee (p->report, TRUE, 0);
+}
+
+static void
+read_titles (Parser *p)
+{
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      const NbSectionDef *section = nb_format_section (s);
+      g_autofree char *canonical = nb_import_normalize (section->title);
+
+      nb_report_set_section_present (p->report, s, p->heading[s] >= 0);
+      if (p->heading[s] < 0 || g_str_equal (p->norm[p->heading[s]], canonical))
+        continue;
+      nb_report_set_text (p->report, nb_report_section_title_field (s), item_at (p, p->heading[s])->text);
+    }
+}
+
+static void
+read_narratives (Parser *p)
+{
+  static const struct { guint section; NbTextField field; } bodies[] = {
+    { 4, NB_TEXT_S5 },
+    { 5, NB_TEXT_S6 },
+  };
+
+  if (p->heading[0] >= 0)
+    read_overview (p);
+  for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
+    {
+      guint s = bodies[b].section;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *text = NULL;
+
+      if (p->heading[s] < 0)
+        continue;
+      lines = paragraphs (p, p->body_start[s], p->body_end[s]);
+      text = join_lines (lines, 0);
+      nb_report_set_text (p->report, bodies[b].field, text);
+      if (s == 5)
+        read_fee (p, text);
+    }
+}
+
+/* ---- Tables --------------------------------------------------------------------------------- */
+
+/* The cells of a table section as the source gives them, then as tokens; prose lines
+ * long enough to be a note under the table go to @note. */
+static GPtrArray *
+table_tokens (Parser *p, guint s, GString *note)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean marked = FALSE;
+
+  for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+    marked |= item_at (p, i)->cell;
+
+  if (marked)
+    {
+      for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+        g_ptr_array_add (cells, g_strdup (item_at (p, i)->text));
+    }
+  else
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+      gboolean bars = FALSE;
+
+      for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+        {
+          const char *text = item_at (p, i)->text;
+
+          if (text[0] == '\0')
+            continue;
+          bars |= strchr (text, '|') != NULL;
+          g_string_append_c (joined, '\n');
+          g_string_append (joined, text);
+        }
+      if (bars)
+        split_bars (cells, joined->str);
+      else
+        for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+          split_tabs (cells, item_at (p, i)->text);
+    }
+
+  for (guint c = 0; c < cells->len; c++)
+    {
+      const char *cell = g_ptr_array_index (cells, c);
+
+      /* Prose under a table: a long sentence that is no label of the format. */
+      if (g_utf8_strlen (cell, -1) >= 20 && g_str_has_suffix (cell, "。") &&
+          !strchr (cell, '|'))
+        {
+          if (note->len)
+            g_string_append_c (note, '\n');
+          g_string_append (note, cell);
+          continue;
+        }
+      tokenize_cell (tokens, cell);
+    }
+  return tokens;
+}
+
+static void
+set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
+{
+  if (tok->kind == TOK_BLANK)
+    {
+      nb_report_set_blank (p->report, cell, tok->text);
+      p->self->states[cell] = NB_IMPORT_CELL_BLANK;
+      return;
+    }
+  nb_report_set_cell_text (p->report, cell, tok->text);
+  p->self->states[cell] = state;
+}
+
+typedef gboolean (*CheckFunc) (const gint64 *values, guint n);
+
+/* One of the tables' own relations over a row of values. */
+static gboolean
+last_is_sum (const gint64 *v, guint n)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    sum += v[i];
+  return sum == v[n - 1];
+}
+
+static gboolean
+groups_of_five (const gint64 *v, guint n)
+{
+  for (guint g = 0; g + 5 <= n; g += 5)
+    if (!last_is_sum (v + g, 5))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct {
+  const char *digits[32];
+  guint       n_runs;
+  guint       want;
+  CheckFunc   check;
+  gint64      current[32];
+  gint64      found[32];
+  guint       n_found;
+} Split;
+
+/* Every way to cut the runs into @want numbers (no leading zeros, at most 9 digits). */
+static void
+split_search (Split *s, guint run, const char *at, guint n)
+{
+  if (s->n_found > 1)
+    return;
+  if (*at == '\0')
+    {
+      if (run + 1 < s->n_runs)
+        {
+          split_search (s, run + 1, s->digits[run + 1], n);
+          return;
+        }
+      if (n == s->want && (!s->check || s->check (s->current, n)))
+        {
+          if (s->n_found == 0)
+            memcpy (s->found, s->current, n * sizeof (gint64));
+          s->n_found++;
+        }
+      return;
+    }
+  if (n >= s->want)
+    return;
+  for (guint len = 1; len <= 9 && at[len - 1]; len++)
+    {
+      gint64 value = 0;
+
+      if (len > 1 && at[0] == '0')
+        break;
+      for (guint d = 0; d < len; d++)
+        value = value * 10 + (at[d] - '0');
+      s->current[n] = value;
+      split_search (s, run, at + len, n + 1);
+    }
+}
+
+/* Values run together: split them only when one reading alone fits. */
+static gboolean
+resolve_run_together (GPtrArray *vals, guint want, CheckFunc check, gint64 *out)
+{
+  Split s = { .want = want, .check = check };
+  guint total = 0;
+
+  if (vals->len == 0 || vals->len >= want || want > G_N_ELEMENTS (s.current))
+    return FALSE;
+  for (guint i = 0; i < vals->len; i++)
+    {
+      const Token *tok = g_ptr_array_index (vals, i);
+
+      if (tok->kind != TOK_VALUE || tok->text[0] == '-' || strchr (tok->text, '.'))
+        return FALSE;
+      s.digits[s.n_runs++] = tok->text;
+      total += strlen (tok->text);
+    }
+  if (total > 24)
+    return FALSE;
+  split_search (&s, 0, s.digits[0], 0);
+  if (s.n_found != 1)
+    return FALSE;
+  memcpy (out, s.found, want * sizeof (gint64));
+  return TRUE;
+}
+
+/* The values after the label at @at, up to the next label. */
+static GPtrArray *
+values_after (GPtrArray *tokens, guint at, guint *next)
+{
+  GPtrArray *vals = g_ptr_array_new ();
+  guint i;
+
+  for (i = at + 1; i < tokens->len; i++)
+    {
+      Token *tok = g_ptr_array_index (tokens, i);
+
+      if (tok->kind == TOK_LABEL)
+        break;
+      g_ptr_array_add (vals, tok);
+    }
+  if (next)
+    *next = i;
+  return vals;
+}
+
+/* Reads @n cells from @vals; FALSE when they cannot be read without guessing. */
+static gboolean
+read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc check)
+{
+  gint64 split[32];
+  guint extra;
+
+  /* Trailing empty positions are spans of the last cell. */
+  while (vals->len > n && ((Token *) g_ptr_array_index (vals, vals->len - 1))->kind == TOK_BLANK)
+    g_ptr_array_remove_index (vals, vals->len - 1);
+  extra = vals->len > n ? vals->len - n : 0;
+  /* Leading empty positions are spans of the heads before the values. */
+  for (guint i = 0; i < extra; i++)
+    if (((Token *) g_ptr_array_index (vals, i))->kind != TOK_BLANK)
+      return FALSE;
+  if (extra)
+    g_ptr_array_remove_range (vals, 0, extra);
+
+  if (vals->len == n)
+    {
+      for (guint i = 0; i < n; i++)
+        set_cell (p, cells[i], g_ptr_array_index (vals, i), NB_IMPORT_CELL_FOUND);
+      return TRUE;
+    }
+  if (!resolve_run_together (vals, n, check, split))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      char digits[32];
+      Token tok = { TOK_VALUE, digits, NULL };
+
+      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, split[i]);
+      set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const char *key;              /* "a1.norms" in table 二, "new" in 三 */
+  char       *norm;             /* its label, normalised */
+  char       *core;             /* the same without ordinal and final note: "部分公开" */
+  int         cells[8];
+  guint       n_cells;
+  gboolean    done;
+} Row;
+
+/* A normalised label without its ordinal ("(二)", "一、", "1.", "(1)") and without a final
+ * parenthetical note: what is left when a report numbers or abridges a label its own way. */
+static char *
+label_core (const char *norm)
+{
+  static GRegex *ordinal, *note;
+  static gsize ready;
+  g_autofree char *bare = NULL;
+  char *core;
+
+  if (g_once_init_enter (&ready))
+    {
+      ordinal = g_regex_new ("^(?:\\([一二三四五六七八九十0-9]+\\)|[一二三四五六七八九十]+[、.]|[0-9]+[.、)])",
+                             G_REGEX_OPTIMIZE, 0, NULL);
+      note = g_regex_new ("\\([^()]*\\)$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  bare = g_regex_replace_literal (ordinal, norm, -1, 0, "", 0, NULL);
+  core = g_regex_replace_literal (note, bare, -1, 0, "", 0, NULL);
+  if (core[0] == '\0')
+    {
+      g_free (core);
+      core = g_strdup (bare);
+    }
+  return core;
+}
+
+/* The rows of table 二 or 三, from the format. */
+static GArray *
+table_rows (NbTableId table)
+{
+  const NbTableDef *def = nb_format_table (table);
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
+
+  for (guint i = def->first_cell; i < def->first_cell + def->n_cells; i++)
+    {
+      const NbCellDef *cell = nb_format_cell (i);
+      Row *row = rows->len ? &g_array_index (rows, Row, rows->len - 1) : NULL;
+
+      if (row == NULL || !g_str_equal (row->key, cell->row_key))
+        {
+          g_autofree char *norm = nb_import_normalize (cell->row_label);
+          Row fresh = { cell->row_key, g_strdup (norm), label_core (norm), { 0 }, 0, FALSE };
+
+          g_array_append_val (rows, fresh);
+          row = &g_array_index (rows, Row, rows->len - 1);
+        }
+      g_assert (row->n_cells < G_N_ELEMENTS (row->cells));
+      row->cells[row->n_cells++] = i;
+    }
+  return rows;
+}
+
+static void
+rows_free (GArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_free (g_array_index (rows, Row, i).norm);
+      g_free (g_array_index (rows, Row, i).core);
+    }
+  g_array_unref (rows);
+}
+
+/* Old labels still seen in published tables (format.md §7.2): accepted, then R-F-04. */
+static const struct {
+  const char *variant;
+  const char *row_key;
+} label_variants[] = {
+  { "规范性文件", "a1.norms" },
+};
+
+static void
+add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical)
+{
+  NbImportNote *note = g_new0 (NbImportNote, 1);
+
+  note->rule = rule;
+  note->where = g_strdup (where);
+  note->actual = g_strdup (actual);
+  note->canonical = g_strdup (canonical);
+  g_ptr_array_add (p->self->notes, note);
+}
+
+/* The row a label names: exactly, by a known old name, or — for the row expected next
+ * in the table's order only — by its core (“（二）部分公开” without the note, “（1）属于国家秘密”). */
+static Row *
+find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expected)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      Row *row = &g_array_index (rows, Row, r);
+
+      if (g_str_equal (row->norm, tok->text))
+        return row;
+    }
+  if (expected < rows->len && !g_array_index (rows, Row, expected).done)
+    {
+      Row *row = &g_array_index (rows, Row, expected);
+      g_autofree char *core = label_core (tok->text);
+
+      if (g_str_equal (core, row->core))
+        {
+          const NbCellDef *def = nb_format_cell (row->cells[0]);
+
+          add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
+          return row;
+        }
+    }
+  if (table != NB_TABLE_S2)
+    return NULL;
+  for (guint v = 0; v < G_N_ELEMENTS (label_variants); v++)
+    if (g_str_equal (tok->text, label_variants[v].variant))
+      for (guint r = 0; r < rows->len; r++)
+        {
+          Row *row = &g_array_index (rows, Row, r);
+
+          if (g_str_equal (row->key, label_variants[v].row_key) && !row->done)
+            {
+              const NbCellDef *def = nb_format_cell (row->cells[0]);
+
+              add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
+              return row;
+            }
+        }
+  return NULL;
+}
+
+/* p->legacy is kept NULL-terminated, to hand to nb_report_set_legacy_markers (). */
+static void
+add_legacy (Parser *p, const char *marker)
+{
+  if (!g_strv_contains ((const char *const *) p->legacy->pdata, marker))
+    g_ptr_array_insert (p->legacy, p->legacy->len - 1, g_strdup (marker));
+}
+
+/* Table 二 and 三: each row by its label, then as many values as it has cells. */
+static void
+read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
+{
+  GArray *rows = table_rows (table);
+  g_autofree char *other_results = NULL;
+  gboolean six_with_values = FALSE;
+  guint expected = 0;
+
+  /* （六）其他处理 followed directly by values is the 2019 single row. */
+  if (table == NB_TABLE_S3)
+    other_results = nb_import_normalize (nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      Token *tok = g_ptr_array_index (tokens, i);
+      g_autoptr(GPtrArray) vals = NULL;
+      Row *row;
+
+      if (tok->kind != TOK_LABEL)
+        continue;
+      if (other_results && g_str_equal (tok->text, other_results))
+        {
+          g_autoptr(GPtrArray) after = values_after (tokens, i, NULL);
+
+          six_with_values |= after->len > 0;
+          continue;
+        }
+      row = find_row (p, rows, tok, table, expected);
+      if (row == NULL || row->done)
+        continue;
+      vals = values_after (tokens, i, NULL);
+      row->done = TRUE;
+      expected = (row - &g_array_index (rows, Row, 0)) + 1;
+      read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL);
+    }
+  /* （六）其他处理 with figures of its own and none of its three sub-rows: 2019. */
+  if (six_with_values)
+    {
+      gboolean sub_rows = FALSE;
+
+      for (guint r = 0; r < rows->len; r++)
+        if (g_str_has_prefix (g_array_index (rows, Row, r).key, "oth_"))
+          sub_rows |= g_array_index (rows, Row, r).done;
+      if (!sub_rows)
+        add_legacy (p, nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
+    }
+  rows_free (rows);
+}
+
+/* Table 四 by position: the fifteen values after its last head (format.md §7.2). */
+static void
+read_positional_table (Parser *p, GPtrArray *tokens)
+{
+  const NbTableDef *def = nb_format_table (NB_TABLE_S4);
+  int cells[32];
+  int last_label = -1;
+  g_autoptr(GPtrArray) vals = NULL;
+
+  for (guint i = 0; i < tokens->len; i++)
+    if (((Token *) g_ptr_array_index (tokens, i))->kind == TOK_LABEL)
+      last_label = i;
+  if (last_label < 0)
+    return;               /* without its heads, the numbers could be anything */
+  vals = values_after (tokens, last_label, NULL);
+  for (guint c = 0; c < def->n_cells; c++)
+    cells[c] = def->first_cell + c;
+  read_values (p, vals, cells, def->n_cells, groups_of_five);
+}
+
+static void
+find_legacy_markers (Parser *p, GPtrArray *tokens)
+{
+  const char *const *markers = nb_format_legacy_markers ();
+
+  for (guint m = 0; markers[m]; m++)
+    {
+      g_autofree char *marker = nb_import_normalize (markers[m]);
+
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          Token *tok = g_ptr_array_index (tokens, i);
+
+          if (tok->kind == TOK_LABEL && strstr (tok->text, marker))
+            {
+              add_legacy (p, markers[m]);
+              break;
+            }
+        }
+    }
+}
+
+static void
+read_tables (Parser *p)
+{
+  static const NbTextField notes[] = { NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE };
+
+  for (guint t = 0; t < NB_N_TABLES; t++)
+    {
+      const NbTableDef *def = nb_format_table (t);
+      const NbSectionDef *section = nb_format_section_by_id (def->section_id);
+      guint s = section->number - 1;
+      g_autoptr(GString) note = g_string_new (NULL);
+      g_autoptr(GPtrArray) tokens = NULL;
+
+      if (p->heading[s] < 0)
+        continue;
+      tokens = table_tokens (p, s, note);
+      find_legacy_markers (p, tokens);
+      if (t == NB_TABLE_S4)
+        read_positional_table (p, tokens);
+      else
+        read_labelled_table (p, t, tokens);
+      nb_report_set_text (p->report, notes[t], note->str);
+    }
+}
+
+/* ---- Entry points ---------------------------------------------------------------------------- */
+
+static void
+reset (NbImport *self)
+{
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  self->notes = g_ptr_array_new_with_free_func (note_free);
+  memset (self->states, 0, nb_format_n_cells () * sizeof (NbImportCellState));
+}
+
+static gboolean
+parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
+{
+  Parser p = { 0 };
+  g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok;
+
+  reset (self);
+  p.self = self;
+  p.items = items;
+  p.wrapped = wrapped;
+  p.legacy = legacy;
+  g_ptr_array_add (legacy, NULL);
+  p.norm = g_new0 (char *, items->len + 1);
+  for (guint i = 0; i < items->len; i++)
+    p.norm[i] = nb_import_normalize (item_at (&p, i)->text);
+
+  ok = find_sections (&p);
+  if (!ok)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
+                   _("No section of an annual report was found (一、总体情况 … 六、其他需要报告的事项)."));
+      g_strfreev (p.norm);
+      return FALSE;
+    }
+
+  self->report = p.report = nb_report_new ();
+  read_front (&p);
+  read_titles (&p);
+  read_narratives (&p);
+  read_tables (&p);
+  g_strfreev (p.norm);
+
+  g_object_set_qdata_full (G_OBJECT (self->report), notes_quark,
+                           g_ptr_array_ref (self->notes), (GDestroyNotify) g_ptr_array_unref);
+
+  if (legacy->len > 1)
+    {
+      nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
+      /* The 2019 table 二 means something else: never carry its numbers over. */
+      for (guint n = self->notes->len; n > 0; n--)
+        if (g_str_has_prefix (((NbImportNote *) g_ptr_array_index (self->notes, n - 1))->where, "s2."))
+          g_ptr_array_remove_index (self->notes, n - 1);
+      {
+        const NbTableDef *def = nb_format_table (NB_TABLE_S2);
+
+        for (guint c = def->first_cell; c < def->first_cell + def->n_cells; c++)
+          {
+            nb_report_set_blank (self->report, c, NULL);
+            self->states[c] = NB_IMPORT_CELL_MISSING;
+          }
+      }
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_LEGACY,
+                           "表格使用的是2019年试行格式，请按《中华人民共和国政府信息公开工作年度报告格式》"
+                           "（国办公开办函〔2021〕30号）重新填报。");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *converted = NULL;
+  gsize n;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (text == NULL)
+    text = "";
+  n = length < 0 ? strlen (text) : (gsize) length;
+  /* Pages saved on Chinese systems are often GB18030 rather than UTF-8. */
+  if (!g_utf8_validate (text, n, NULL))
+    {
+      gsize written = 0;
+
+      converted = g_convert (text, n, "UTF-8", "GB18030", NULL, &written, NULL);
+      if (converted)
+        {
+          text = converted;
+          n = written;
+        }
+    }
+  items = nb_import_text_items (text, n);
+  return parse_items (self, items, FALSE, error);
+}
+
+gboolean
+nb_import_read_html (NbImport *self, const char *data, gsize length, GError **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+
+  reset (self);
+  items = nb_import_html_items (data, length, error);
+  if (items == NULL)
+    return FALSE;
+  return parse_items (self, items, FALSE, error);
+}
+
+gboolean
+nb_import_read_pdf (NbImport *self, GBytes *bytes, GError **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+
+  reset (self);
+  items = nb_import_pdf_items (bytes, error);
+  if (items == NULL)
+    return FALSE;
+  return parse_items (self, items, TRUE, error);
+}
+
+static NbImportKind
+sniff (const char *data, gsize length)
+{
+  g_autofree char *head = g_ascii_strdown (data, MIN (length, 2048));
+
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return NB_IMPORT_PDF;
+  if (strstr (head, "<html") || strstr (head, "<!doctype html") || strstr (head, "<table") ||
+      strstr (head, "<body") || strstr (head, "<p>") || strstr (head, "<div"))
+    return NB_IMPORT_HTML;
+  return NB_IMPORT_TEXT;
+}
+
+gboolean
+nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+
+  if (data == NULL)
+    data = "";
+  if (kind == NB_IMPORT_AUTO)
+    kind = sniff (data, length);
+  switch (kind)
+    {
+    case NB_IMPORT_PDF:
+      return nb_import_read_pdf (self, bytes, error);
+    case NB_IMPORT_HTML:
+      return nb_import_read_html (self, data, length, error);
+    case NB_IMPORT_TEXT:
+    case NB_IMPORT_AUTO:
+    default:
+      if (memchr (data, '\0', length))
+        {
+          reset (self);
+          g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                               _("The file is not text, HTML or PDF and cannot be read."));
+          return FALSE;
+        }
+      return nb_import_read_text (self, data, length, error);
+    }
+}
+
+gboolean
+nb_import_read_file (NbImport *self, GFile *file, NbImportKind kind, GCancellable *cancellable,
+                     GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  return nb_import_read_bytes (self, bytes, kind, error);
+}
+
+NbReport *
+nb_import_get_report (NbImport *self)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), NULL);
+  return self->report;
+}
+
+NbImportCellState
+nb_import_get_cell_state (NbImport *self, guint cell)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), NB_IMPORT_CELL_MISSING);
+  g_return_val_if_fail (cell < nb_format_n_cells (), NB_IMPORT_CELL_MISSING);
+  return self->states[cell];
+}
+
+guint
+nb_import_count (NbImport *self, NbImportCellState state)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), 0);
+  if (self->report == NULL)
+    return 0;
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    n += self->states[i] == state;
+  return n;
+}
+
+GPtrArray *
+nb_import_get_notes (NbImport *self)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), NULL);
+  return self->notes;
+}
+
+GPtrArray *
+nb_import_report_notes (NbReport *report)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  if (notes_quark == 0)
+    return NULL;
+  return g_object_get_qdata (G_OBJECT (report), notes_quark);
+}
+
+char *
+nb_import_cell_name (guint cell)
+{
+  g_return_val_if_fail (cell < nb_format_n_cells (), NULL);
+  return nb_check_cell_name (cell);
+}
