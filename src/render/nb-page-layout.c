@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-page-layout-private.h"
+#include "nb-render-text.h"
 #include "nb-table-layout.h"
 #include "nb-title-breaks.h"
 #include "nb-typeset.h"
@@ -21,7 +22,6 @@
  * block inset one 四号 character from the type area's outer edge. */
 #define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
 #define NB_FOLIO_INSET     NB_SIZE_SIHAO
-#define NB_TITLE_TAIL      "年政府信息公开工作年度报告"
 /* Rows of a split table that must go to its continuation page together. */
 #define MIN_CONTINUED_ROWS 3
 
@@ -208,19 +208,15 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
   pango_layout_iter_free (iter);
 }
 
-/* Each non-empty line of @text as a body paragraph. */
+/* Each printed paragraph of @text (nb_render_paragraphs) as a body paragraph. */
 static void
 place_text (NbPageLayout *self, const char *text)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text ? text : "", "\n", -1);
+  g_auto(GStrv) paragraphs = nb_render_paragraphs (text);
 
   for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i])
-        place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                     "P", NULL, FALSE, TRUE);
-    }
+    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
+                 "P", NULL, FALSE, TRUE);
 }
 
 /* ---- Title ---------------------------------------------------------------------------- */
@@ -283,39 +279,37 @@ place_title (NbPageLayout *self, NbReport *report)
 
 /* ---- Sections ------------------------------------------------------------------------- */
 
-/* （一）…（十）, then 十一, 十二 … for the run-in ordinals. */
-static char *
-chinese_number (guint n)
-{
-  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (n < 10)
-    return g_strdup (digits[n]);
-  if (n < 20)
-    return g_strconcat ("十", digits[n % 10], NULL);
-  return g_strconcat (digits[(n / 10) % 10], "十", digits[n % 10], NULL);
-}
-
-/* “（一）heading。text”: the heading in 楷体 inside the body paragraph (layout.md §4). */
+/* “（一）heading。text”: the heading in 楷体 inside the body paragraph (layout.md §4). A
+ * part without a heading is text only (nb_render_part_heading). */
 static void
-place_part (NbPageLayout *self, guint number, const NbPart *part)
+place_part (NbPageLayout *self, NbReport *report, guint index)
 {
-  g_autofree char *ordinal = chinese_number (number);
-  g_auto(GStrv) paragraphs = g_strsplit (part->text ? part->text : "", "\n", -1);
-  g_autofree char *head = g_strdup_printf ("（%s）%s。", ordinal, part->heading ? part->heading : "");
-  g_autofree char *first = g_strconcat (head, paragraphs[0] ? g_strstrip (paragraphs[0]) : "", NULL);
-  PangoLayout *layout = grid_paragraph (self, NB_FONT_BODY, first);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
-  PangoFontDescription *kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI,
-                                                        NB_SIZE_SANHAO);
+  const NbPart *part = nb_report_get_part (report, index);
+  g_autofree char *head = nb_render_part_heading (report, index);
+  g_auto(GStrv) paragraphs = NULL;
+  g_autofree char *first = NULL;
+  PangoLayout *layout;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  PangoFontDescription *kai;
 
+  if (head == NULL)
+    {
+      place_text (self, part->text);
+      return;
+    }
+  paragraphs = nb_render_paragraphs (part->text);
+  first = g_strconcat (head, paragraphs[0] ? paragraphs[0] : "", NULL);
+  layout = grid_paragraph (self, NB_FONT_BODY, first);
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI, NB_SIZE_SANHAO);
   add_range_attr (attrs, pango_attr_font_desc_new (kai), 0, (guint) strlen (head));
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
   place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
   for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
-    place_text (self, paragraphs[i]);
+    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
+                 "P", NULL, FALSE, TRUE);
 }
 
 /* The height that must follow a table's heading on the same page: the first block (二),
@@ -411,7 +405,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
   PangoLayout *heading;
   NbTableLayout *table = NULL;
 
-  self->section_titles[index] = g_strdup (nb_report_get_section_title (report, index));
+  self->section_titles[index] = nb_render_clean_line (nb_report_get_section_title (report, index));
   self->section_dests[index] = g_strdup (def->id);
   heading = grid_paragraph (self, NB_FONT_HEI, self->section_titles[index]);
 
@@ -435,7 +429,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     {
       place_text (self, nb_report_get_text (report, NB_TEXT_S1_INTRO));
       for (guint p = 0; p < nb_report_get_n_parts (report); p++)
-        place_part (self, p + 1, nb_report_get_part (report, p));
+        place_part (self, report, p);
     }
   else
     place_text (self, nb_report_get_text (report, index == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
@@ -479,17 +473,12 @@ NbPageLayout *
 nb_page_layout_new (NbReport *report, const NbPdfOptions *options)
 {
   NbPageLayout *self;
-  const char *title;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   self = g_object_new (NB_TYPE_PAGE_LAYOUT, NULL);
   self->typeset = nb_typeset_new (options);
-  title = nb_report_get_text (report, NB_TEXT_TITLE);
-  self->title = title && *title
-                ? g_strdup (title)
-                : g_strdup_printf ("%s%d" NB_TITLE_TAIL, nb_report_get_text (report, NB_TEXT_AGENCY),
-                                   nb_report_get_year (report));
+  self->title = nb_render_display_title (report);
 
   new_page (self);
   place_title (self, report);
@@ -594,6 +583,12 @@ nb_page_layout_get_section_dest (NbPageLayout *self, guint section)
 {
   g_return_val_if_fail (section < NB_N_SECTIONS, NULL);
   return self->section_dests[section];
+}
+
+gboolean
+nb_page_layout_check_fonts (NbPageLayout *self, GError **error)
+{
+  return nb_pdf_fonts_check (self->typeset->fonts, error);
 }
 
 char **

@@ -336,7 +336,10 @@ nb_font_subsets_show_line (NbFontSubsets *self, cairo_t *cr, PangoLayoutLine *li
       PangoGlyphItem *run = l->data;
       const Scaled *scaled;
 
-      if (!self->built)
+      /* No font at all (nothing installed): nothing to draw. */
+      if (run->item->analysis.font == NULL)
+        ;
+      else if (!self->built)
         collect_run (self, run);
       else if ((scaled = scaled_font (self, run->item->analysis.font))->font)
         show_run (cr, scaled, text, run, x, y);
