@@ -38,11 +38,20 @@ typedef struct {
   const char    *tag;           /* "H1", "H2", "P" */
   guint          block;         /* consecutive lines of one block share one tag */
   const char    *dest;          /* a named destination here, or NULL */
+  const GArray  *links;         /* Link of the whole paragraph, or NULL */
+  double         origin_x;      /* where the layout's own x = 0 lies */
   /* OP_TABLE: y = the fragment's top */
   NbTableLayout *table;
   guint          head_first, head_end, first_row, end_row;
+  gboolean       table_open, table_close;   /* the table's first and last part */
   double         x, y;
 } Op;
+
+/* A web or e-mail address in a paragraph: byte range and target. */
+typedef struct {
+  int    start, end;
+  char  *uri;
+} Link;
 
 typedef struct {
   GArray      *ops;
@@ -56,6 +65,7 @@ struct _NbPageLayout {
   NbTypeset  *typeset;
   GPtrArray  *layouts;          /* every PangoLayout the ops point to */
   GPtrArray  *tables;           /* NbTableLayout */
+  GPtrArray  *links;            /* GArray of Link, one per paragraph that has any */
   GPtrArray  *pages;            /* Page */
   char       *title;
   GArray     *title_breaks;
@@ -66,6 +76,7 @@ struct _NbPageLayout {
   Page       *page;
   guint       line;             /* next free grid line on the page */
   guint       block;
+  guint       table_parts;      /* parts of the current table placed so far */
 };
 
 G_DEFINE_FINAL_TYPE (NbPageLayout, nb_page_layout, G_TYPE_OBJECT)
@@ -87,6 +98,7 @@ nb_page_layout_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->typeset, nb_typeset_free);
   g_clear_pointer (&self->title_breaks, g_array_unref);
@@ -110,6 +122,7 @@ nb_page_layout_init (NbPageLayout *self)
 {
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_layout_free);
+  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->pages = g_ptr_array_new_with_free_func (page_free);
 }
 
@@ -174,6 +187,48 @@ grid_paragraph (NbPageLayout *self, NbFontRole role, const char *text)
   return keep_layout (self, layout);
 }
 
+static void
+link_clear (gpointer data)
+{
+  g_free (((Link *) data)->uri);
+}
+
+/* The addresses in @layout's text (nb_render_link_length, as the HTML writer finds
+ * them), or NULL when there are none. */
+static const GArray *
+find_links (NbPageLayout *self, PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GArray *links = NULL;
+
+  for (const char *p = text; *p;)
+    {
+      gboolean mail;
+      gsize n = nb_render_link_length (text, p, &mail);
+      g_autofree char *target = NULL;
+      Link link;
+
+      if (n == 0)
+        {
+          p++;
+          continue;
+        }
+      if (links == NULL)
+        {
+          links = g_array_new (FALSE, FALSE, sizeof (Link));
+          g_array_set_clear_func (links, link_clear);
+          g_ptr_array_add (self->links, links);
+        }
+      target = g_strndup (p, n);
+      link.start = (int) (p - text);
+      link.end = link.start + (int) n;
+      link.uri = g_strconcat (mail ? "mailto:" : "", target, NULL);
+      g_array_append_val (links, link);
+      p += n;
+    }
+  return links;
+}
+
 /* Puts each line of @layout on the next grid line, starting pages as needed. The lines
  * continue the current structure block (one tag) or, with @new_block, start one. */
 static void
@@ -181,6 +236,7 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
              const char *dest, gboolean centre, gboolean new_block)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const GArray *links = find_links (self, layout);
   int index = 0;
 
   if (new_block)
@@ -200,6 +256,8 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
       op.x = NB_AREA_LEFT + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
                                     : (double) logical.x / PANGO_SCALE);
       op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
+      op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
+      op.links = links;
       g_array_append_val (self->page->ops, op);
       self->line++;
       index++;
@@ -221,13 +279,13 @@ place_text (NbPageLayout *self, const char *text)
 
 /* ---- Title ---------------------------------------------------------------------------- */
 
-static GArray *
-compute_title_breaks (NbPageLayout *self, const char *title)
+/* The advance of each character of @title in the title's font. */
+static double *
+title_char_widths (NbPageLayout *self, const char *title, guint n)
 {
   g_autoptr(PangoLayout) layout = nb_typeset_layout (self->typeset, NB_FONT_TITLE,
                                                      NB_SIZE_ERHAO, "");
-  guint n = (guint) g_utf8_strlen (title, -1);
-  g_autofree double *widths = g_new0 (double, n + 1);
+  double *widths = g_new0 (double, n + 1);
   const char *p = title;
 
   for (guint i = 0; i < n; i++, p = g_utf8_next_char (p))
@@ -235,7 +293,49 @@ compute_title_breaks (NbPageLayout *self, const char *title)
       pango_layout_set_text (layout, p, (int) (g_utf8_next_char (p) - p));
       widths[i] = nb_typeset_text_width (layout);
     }
-  return nb_title_breaks_compute (title, widths, NB_AREA_WIDTH);
+  return widths;
+}
+
+/* The user's breaks, made safe: in range and increasing, none that leaves one character
+ * alone on a line, and a line wider than the type area broken again by the rules of
+ * layout.md §5. */
+static GArray *
+check_manual_breaks (const char *title, const double *widths, guint n, const GArray *manual)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  int done = 0;
+
+  for (guint i = 0; i < manual->len; i++)
+    {
+      int at = g_array_index (manual, int, i);
+
+      /* Two characters at least on each side. */
+      if (at >= done + 2 && at <= (int) n - 2)
+        {
+          g_array_append_val (kept, at);
+          done = at;
+        }
+    }
+  done = 0;
+  for (guint b = 0; b <= kept->len; b++)
+    {
+      int end = b < kept->len ? g_array_index (kept, int, b) : (int) n;
+      const char *from = g_utf8_offset_to_pointer (title, done);
+      g_autofree char *segment = g_strndup (from, (gsize) (g_utf8_offset_to_pointer (title, end) - from));
+      g_autoptr(GArray) inner = nb_title_breaks_compute (segment, widths + done, NB_AREA_WIDTH);
+
+      for (guint i = 0; i < inner->len; i++)
+        {
+          int at = done + g_array_index (inner, int, i);
+
+          g_array_append_val (out, at);
+        }
+      if (b < kept->len)
+        g_array_append_val (out, end);
+      done = end;
+    }
+  return out;
 }
 
 /* 小标宋 二号, centred from the first grid line, one line per break, then a blank line. */
@@ -247,13 +347,12 @@ place_title (NbPageLayout *self, NbReport *report)
   guint n_chars = (guint) g_utf8_strlen (self->title, -1);
   guint done = 0;
 
+  g_autofree double *widths = title_char_widths (self, self->title, n_chars);
+
   if (manual && manual->len > 0)
-    {
-      self->title_breaks = g_array_new (FALSE, FALSE, sizeof (int));
-      g_array_append_vals (self->title_breaks, manual->data, manual->len);
-    }
+    self->title_breaks = check_manual_breaks (self->title, widths, n_chars, manual);
   else
-    self->title_breaks = compute_title_breaks (self, self->title);
+    self->title_breaks = nb_title_breaks_compute (self->title, widths, NB_AREA_WIDTH);
 
   for (guint b = 0; b <= self->title_breaks->len; b++)
     {
@@ -338,6 +437,8 @@ add_table_op (NbPageLayout *self, NbTableLayout *table, double y, guint head_fir
   op.head_end = head_end;
   op.first_row = first_row;
   op.end_row = end_row;
+  /* One Table element across all parts (and pages) of the table. */
+  op.table_open = self->table_parts++ == 0;
   g_array_append_val (self->page->ops, op);
 }
 
@@ -352,6 +453,7 @@ place_table (NbPageLayout *self, NbTableLayout *table)
 
   need_height (self, first_unit_height (table));
   y = self->line * NB_LINE_PITCH;
+  self->table_parts = 0;
   for (guint b = 0; b < def->n_blocks; b++)
     {
       const NbTableBlock *block = &def->blocks[b];
@@ -394,6 +496,7 @@ place_table (NbPageLayout *self, NbTableLayout *table)
       y += nb_table_layout_height (table, head_first, head_last) +
            nb_table_layout_height (table, first, end);
     }
+  g_array_index (self->page->ops, Op, self->page->ops->len - 1).table_close = TRUE;
   /* Body text resumes on the next free grid line. */
   self->line = (guint) ceil (y / NB_LINE_PITCH - 0.001);
 }
@@ -498,6 +601,57 @@ nb_page_layout_get_n_pages (NbPageLayout *self)
   return self->pages->len;
 }
 
+/* "' rect=[x y w h]" closing the uri, with '.' as decimal point whatever the locale. */
+static void
+append_rect (GString *out, double x, double y, double w, double h)
+{
+  const double values[] = { x, y, w, h };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, "' rect=[");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "",
+                            g_ascii_formatd (buffer, sizeof buffer, "%.3f", values[i]));
+  g_string_append_c (out, ']');
+}
+
+/* A Link (uri='…') over the part of each address on @op's line (layout.md §12.2). */
+static void
+tag_links (cairo_t *cr, const Op *op)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (op->layout, op->line);
+  const char *text = pango_layout_get_text (op->layout);
+  double size = (double) pango_font_description_get_size (
+                  pango_layout_get_font_description (op->layout)) / PANGO_SCALE;
+
+  for (guint i = 0; i < op->links->len; i++)
+    {
+      const Link *link = &g_array_index (op->links, Link, i);
+      int from = MAX (link->start, line->start_index);
+      int to = MIN (link->end, line->start_index + line->length);
+      PangoRectangle first, last;
+      g_autoptr(GString) attributes = NULL;
+      double x0, x1;
+
+      if (from >= to)
+        continue;
+      pango_layout_index_to_pos (op->layout, from, &first);
+      pango_layout_index_to_pos (op->layout, (int) (g_utf8_prev_char (text + to) - text), &last);
+      x0 = op->origin_x + (double) MIN (first.x, last.x + last.width) / PANGO_SCALE;
+      x1 = op->origin_x + (double) MAX (first.x, last.x + last.width) / PANGO_SCALE;
+      attributes = g_string_new ("uri='");
+      for (const char *p = link->uri; *p; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (attributes, '\\');
+          g_string_append_c (attributes, *p);
+        }
+      append_rect (attributes, x0, op->y - NB_BASELINE_RATIO * size, x1 - x0, size * 1.1);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+}
+
 static void
 draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFontSubsets *subsets)
 {
@@ -522,8 +676,13 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
         }
       if (op->kind == OP_TABLE)
         {
+          NbTableTags tags = NB_TABLE_TAG_NONE;
+
+          if (tagged)
+            tags = NB_TABLE_TAG_ROWS | (op->table_open ? NB_TABLE_TAG_OPEN : 0) |
+                   (op->table_close ? NB_TABLE_TAG_CLOSE : 0);
           nb_table_layout_draw (op->table, cr, op->x, op->y, op->head_first, op->head_end,
-                                op->first_row, op->end_row, tagged, subsets);
+                                op->first_row, op->end_row, tags, subsets);
           continue;
         }
       if (tagged && open_tag == NULL)
@@ -542,6 +701,8 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
       nb_font_subsets_show_line (subsets, cr, pango_layout_get_line_readonly (op->layout, op->line));
       if (tagged && op->dest)
         cairo_tag_end (cr, CAIRO_TAG_DEST);
+      if (tagged && op->links)
+        tag_links (cr, op);
     }
   if (tagged && open_tag)
     cairo_tag_end (cr, open_tag);
