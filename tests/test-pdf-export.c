@@ -577,6 +577,7 @@ test_manual_title_breaks (void)
   g_autoptr(NbPageLayout) wide = NULL;
   const GArray *breaks;
   const int at_one[] = { 1, 11 };
+  g_autofree char *html = NULL;
   const int at_end[] = { 28 };
 
   nb_report_set_title_breaks (report, at_one, 2);
@@ -584,6 +585,8 @@ test_manual_title_breaks (void)
   breaks = nb_page_layout_get_title_breaks (lone);
   g_assert_cmpuint (breaks->len, ==, 1);
   g_assert_cmpint (g_array_index (breaks, int, 0), ==, 11);
+  html = nb_html_render (report, TRUE);
+  g_assert_nonnull (strstr (html, ">重庆市黔江区2024年<br>政府信息公开工作年度报告</h1>"));
 
   /* A long title with a break only before 报告: its first 28 characters are wider than
    * the type area at 二号, so that line is broken again. */

@@ -219,7 +219,7 @@ title_year_end (const char *title)
 static void
 write_title (NbHtml *html, const char *title)
 {
-  const GArray *breaks = nb_report_get_title_breaks (html->report);
+  g_autoptr(GArray) breaks = nb_render_title_breaks (title, nb_report_get_title_breaks (html->report));
   const char *p = title;
   glong done = 0;
   gsize year_end = title_year_end (title);

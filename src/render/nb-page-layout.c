@@ -296,28 +296,15 @@ title_char_widths (NbPageLayout *self, const char *title, guint n)
   return widths;
 }
 
-/* The user's breaks, made safe: in range and increasing, none that leaves one character
- * alone on a line, and a line wider than the type area broken again by the rules of
+/* The user's breaks, made safe (nb_render_title_breaks), and a line wider than the type area broken again by the rules of
  * layout.md §5. */
 static GArray *
 check_manual_breaks (const char *title, const double *widths, guint n, const GArray *manual)
 {
-  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) kept = nb_render_title_breaks (title, manual);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
   int done = 0;
 
-  for (guint i = 0; i < manual->len; i++)
-    {
-      int at = g_array_index (manual, int, i);
-
-      /* Two characters at least on each side. */
-      if (at >= done + 2 && at <= (int) n - 2)
-        {
-          g_array_append_val (kept, at);
-          done = at;
-        }
-    }
-  done = 0;
   for (guint b = 0; b <= kept->len; b++)
     {
       int end = b < kept->len ? g_array_index (kept, int, b) : (int) n;

@@ -92,6 +92,27 @@ nb_render_display_title (NbReport *report)
   return g_strdup_printf ("%s%d" TITLE_TAIL, agency, nb_report_get_year (report));
 }
 
+GArray *
+nb_render_title_breaks (const char *title, const GArray *manual)
+{
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (int));
+  int n = (int) g_utf8_strlen (title, -1);
+  int done = 0;
+
+  for (guint i = 0; manual && i < manual->len; i++)
+    {
+      int at = g_array_index (manual, int, i);
+
+      /* Two characters at least on each side: never one character alone. */
+      if (at >= done + 2 && at <= n - 2)
+        {
+          g_array_append_val (kept, at);
+          done = at;
+        }
+    }
+  return kept;
+}
+
 /* 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一. */
 static void
 append_chinese_number (GString *out, guint n)

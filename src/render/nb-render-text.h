@@ -22,6 +22,10 @@ char    *nb_render_clean_line      (const char *text);
 /* The title as printed, in the PDF, the HTML and the metadata alike: the user's title,
  * or “<agency><year>年政府信息公开工作年度报告” when it is empty. */
 char    *nb_render_display_title   (NbReport   *report);
+/* The user's title breaks (character offsets, may be NULL) that the writers honour: in
+ * range, increasing, and never leaving fewer than two characters on a line. */
+GArray  *nb_render_title_breaks    (const char   *title,
+                                    const GArray *manual);
 /* The run-in heading of part @index: “（一）heading。” (no second 。 after 。？！), or
  * NULL when the heading is empty. Only parts with a heading are numbered. */
 char    *nb_render_part_heading    (NbReport   *report,
