@@ -235,10 +235,15 @@ static void
 place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *tag,
              const char *dest, gboolean centre, gboolean new_block)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
   const GArray *links = find_links (self, layout);
+  PangoLayoutIter *iter;
   int index = 0;
 
+  /* An address is one long word: justified, the line before it would be stretched
+   * letter by letter (“g k @ q i …”). Such paragraphs end their lines ragged. */
+  if (links)
+    pango_layout_set_justify (layout, FALSE);
+  iter = pango_layout_get_iter (layout);
   if (new_block)
     self->block++;
   do
