@@ -301,13 +301,14 @@ write_head (NbHtml *html, const char *title)
 {
   GString *out = html->out;
   g_autofree char *description = statistics_period (html->report);
+  g_autofree char *agency = nb_render_clean_line (nb_report_get_text (html->report, NB_TEXT_AGENCY));
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<title>");
   nb_html_escape (out, title, -1);
   g_string_append (out, "</title>\n<meta name=\"author\" content=\"");
-  nb_html_escape (out, nb_report_get_text (html->report, NB_TEXT_AGENCY), -1);
+  nb_html_escape (out, agency, -1);
   g_string_append (out, "\">\n<meta name=\"description\" content=\"");
   nb_html_escape (out, description, -1);
   g_string_append_printf (out, "\">\n<meta name=\"generator\" content=\"Nianbao %s\">\n"

@@ -15,6 +15,7 @@
 #include "nb-export.h"
 #include "nb-export-private.h"
 #include "nb-page-layout-private.h"
+#include "nb-render-text.h"
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -49,7 +50,7 @@ pdf_date (NbReport *report)
 static void
 set_metadata (cairo_surface_t *surface, NbReport *report, NbPageLayout *layout)
 {
-  const char *agency = nb_report_get_text (report, NB_TEXT_AGENCY);
+  g_autofree char *agency = nb_render_clean_line (nb_report_get_text (report, NB_TEXT_AGENCY));
   g_autofree char *start = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_START));
   g_autofree char *end = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_END));
   g_autofree char *subject = g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
