@@ -7,7 +7,9 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -367,6 +369,236 @@ test_title_breaks (void)
   g_assert_cmpint (g_array_index (breaks, int, 0), ==, 6);
 }
 
+/* pdftotext of @path with all white space removed. */
+static char *
+flat_text (const char *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdftotext %s -", quoted);
+  g_autofree char *out = run (cmd);
+  g_auto(GStrv) tokens = g_regex_split_simple ("\\s+", out, 0, 0);
+
+  return g_strjoinv ("", tokens);
+}
+
+/* The PDF and the HTML print the same text (nb-render-text.c): run-in headings without a
+ * doubled 。, a part without heading neither printed with an ordinal nor counted, typed
+ * U+3000 indents, C1 controls and U+2028 gone, the same title when none is set. */
+static void
+test_shared_text (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autofree char *path = g_build_filename (tmpdir, "shared.pdf", NULL);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo %s", quoted);
+  g_autofree char *html = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *info = NULL;
+  const char *title = "重庆市黔江区人民政府2024年政府信息公开工作年度报告";
+  g_autofree char *title_line = g_strdup_printf ("Title:           %s\n", title);
+  g_autofree char *html_title = g_strdup_printf ("<title>%s</title>", title);
+  const char *const absent[] = { "。。", "！。", "（二）。", "（五）持续", "\u3000", "\u2028", "\xc2\x85", "\x7f" };
+
+  nb_report_set_text (report, NB_TEXT_TITLE, "");
+  nb_report_set_part_heading (report, 0, "积极主动做好政务公开！");
+  nb_report_set_part_heading (report, 1, "");
+  nb_report_set_part_text (report, 1, "\u3000\u3000依申请公开甲段。\u2028\u3000乙段\xc2\x85续\x7f写。");
+  nb_report_set_text (report, NB_TEXT_PREAMBLE, "\u3000\u3000序言甲。\u2029序言乙。");
+  export_to (report, path);
+  pdf = flat_text (path);
+  info = run (cmd);
+  html = nb_html_render (report, FALSE);
+
+  g_assert_nonnull (strstr (info, title_line));
+  g_assert_true (g_str_has_prefix (pdf, title));
+  g_assert_nonnull (strstr (html, html_title));
+  g_assert_nonnull (strstr (pdf, "（一）积极主动做好政务公开！按照"));
+  g_assert_nonnull (strstr (html, "积极主动做好政务公开！</span>按照"));
+  /* Part 2 has no heading: part 3 is the second numbered one. */
+  g_assert_nonnull (strstr (pdf, "依申请公开甲段。乙段续写。（二）做优做实政府信息管理。"));
+  g_assert_nonnull (strstr (html, ">依申请公开甲段。</p>"));
+  g_assert_nonnull (strstr (html, ">乙段续写。</p>"));
+  g_assert_nonnull (strstr (html, ">（二）做优做实政府信息管理。</span>"));
+  g_assert_nonnull (strstr (html, ">序言甲。</p>"));
+  g_assert_nonnull (strstr (pdf, "（四）持续强化"));
+  g_assert_nonnull (strstr (html, ">（四）持续强化"));
+  g_assert_nonnull (strstr (pdf, "序言甲。序言乙。"));
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    {
+      if (strstr (pdf, absent[i]))
+        g_test_message ("PDF has %s", absent[i]);
+      g_assert_null (strstr (pdf, absent[i]));
+      g_assert_null (strstr (html, absent[i]));
+    }
+}
+
+/* Addresses in the contact line and the narratives carry Link tags with the URI (and
+ * mailto: for e-mail), as the HTML links them. */
+static void
+test_links (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autofree char *path = g_build_filename (tmpdir, "links.pdf", NULL);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo -struct %s", quoted);
+  g_autofree char *structure = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  nb_report_set_text (report, NB_TEXT_CONTACT, "电子邮箱：gk@qianjiang.gov.cn；网址：https://www.qianjiang.gov.cn/zwgk/，欢迎查阅。");
+  nb_report_set_text (report, NB_TEXT_S6, "详见http://example.gov.cn/a?b=1。");
+  export_to (report, path);
+  structure = run (cmd);
+  g_assert_nonnull (strstr (structure, "    Link (inline)"));
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_nonnull (memmem (bytes, length, "/URI (mailto:gk@qianjiang.gov.cn)", strlen ("/URI (mailto:gk@qianjiang.gov.cn)")));
+  g_assert_nonnull (memmem (bytes, length, "/URI (https://www.qianjiang.gov.cn/zwgk/)", strlen ("/URI (https://www.qianjiang.gov.cn/zwgk/)")));
+  g_assert_nonnull (memmem (bytes, length, "/URI (http://example.gov.cn/a?b=1)", strlen ("/URI (http://example.gov.cn/a?b=1)")));
+}
+
+/* Table 三 breaks across pages: still one Table element, and the repeated header rows
+ * are not tagged a second time (one TR per grid row). */
+static void
+test_one_table (void)
+{
+  g_autofree char *structure = run_on_pdf ("pdfinfo -struct", "");
+  g_auto(GStrv) lines = g_strsplit (structure, "\n", -1);
+  guint tables = 0, rows[4] = { 0 };
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_equal (lines[i], "  Table (block)"))
+      tables++;
+    else if (g_str_has_prefix (lines[i], "    TR") && tables > 0 && tables < 4)
+      rows[tables]++;
+  g_assert_cmpuint (tables, ==, 3);
+  g_assert_cmpuint (rows[1], ==, nb_format_table (NB_TABLE_S2)->n_rows);
+  g_assert_cmpuint (rows[2], ==, nb_format_table (NB_TABLE_S3)->n_rows);
+  g_assert_cmpuint (rows[3], ==, nb_format_table (NB_TABLE_S4)->n_rows);
+}
+
+/* No CJK font at all (a font configuration whose only folder is empty): the export fails
+ * naming the role, writes nothing and claims no font. */
+static void
+test_no_fonts (void)
+{
+  g_autofree char *fonts = g_build_filename (tmpdir, "no-fonts", NULL);
+  g_autofree char *conf = g_build_filename (tmpdir, "no-fonts.conf", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "no-fonts.pdf", NULL);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig><dir>%s</dir>"
+                                          "<cachedir>%s</cachedir></fontconfig>\n", fonts, fonts);
+  const char *argv[] = { g_getenv ("NB_CLI"), "export", "--to", "pdf", "-o", out,
+                         g_getenv ("NB_SAMPLE"), NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (fonts, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (conf, xml, -1, NULL));
+  env = g_environ_setenv (env, "FONTCONFIG_FILE", conf, TRUE);
+  env = g_environ_setenv (env, "G_DEBUG", "fatal-warnings", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  /* An ordinary failure, not a crash or a critical. */
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, "Title"));
+  g_assert_nonnull (strstr (err, "Noto Serif CJK SC"));
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The CLI never replaces the report with its export. */
+static void
+test_cli_own_input (void)
+{
+  g_autofree char *input = g_build_filename (tmpdir, "self.nianbao", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+  const char *argv[] = { g_getenv ("NB_CLI"), "export", "--to", "html", "-o", input, input, NULL };
+  const char *json_argv[] = { g_getenv ("NB_CLI"), "export", "--to", "json", NULL, NULL };
+  g_autofree char *json_input = g_build_filename (tmpdir, "self.json", NULL);
+  int status;
+
+  g_assert_true (g_file_get_contents (g_getenv ("NB_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (input, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (json_input, contents, (gssize) length, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  /* The default output of a .json report exported to JSON is the report itself. */
+  json_argv[4] = json_input;
+  g_assert_true (g_spawn_sync (NULL, (char **) json_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (json_input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+}
+
+/* Every format says “Cannot write “FILE”: reason”, naming the file once, never a
+ * temporary. */
+static void
+test_write_errors (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autofree char *dir = g_build_filename (tmpdir, "read-only", NULL);
+  const char *names[] = { "out.pdf", "out.html", "out.json" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0500), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, "no-such-folder", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("Cannot write “%s”: %s", path, g_strerror (ENOENT));
+      gboolean ok = i == 0 ? nb_export_pdf (report, file, NULL, &error)
+                    : i == 1 ? nb_export_html (report, file, FALSE, &error)
+                    : nb_export_json (report, file, &error);
+
+      g_assert_false (ok);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
+/* A manual break that leaves one character alone is dropped; a manual line wider than
+ * the type area is broken again. */
+static void
+test_manual_title_breaks (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbPageLayout) lone = NULL;
+  g_autoptr(NbPageLayout) wide = NULL;
+  const GArray *breaks;
+  const int at_one[] = { 1, 11 };
+  g_autofree char *html = NULL;
+  const int at_end[] = { 28 };
+
+  nb_report_set_title_breaks (report, at_one, 2);
+  lone = nb_page_layout_new (report, NULL);
+  breaks = nb_page_layout_get_title_breaks (lone);
+  g_assert_cmpuint (breaks->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaks, int, 0), ==, 11);
+  html = nb_html_render (report, TRUE);
+  g_assert_nonnull (strstr (html, ">重庆市黔江区2024年<br>政府信息公开工作年度报告</h1>"));
+
+  /* A long title with a break only before 报告: its first 28 characters are wider than
+   * the type area at 二号, so that line is broken again. */
+  nb_report_set_text (report, NB_TEXT_TITLE, "重庆市黔江区人民政府办公室2024年政府信息公开工作年度报告");
+  nb_report_set_title_breaks (report, at_end, 1);
+  wide = nb_page_layout_new (report, NULL);
+  breaks = nb_page_layout_get_title_breaks (wide);
+  g_assert_cmpuint (breaks->len, >=, 2);
+  g_assert_cmpint (g_array_index (breaks, int, breaks->len - 1), ==, 28);
+  g_assert_cmpint (g_array_index (breaks, int, 0), <, 28);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -393,6 +625,13 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/cli", test_cli);
   g_test_add_func ("/pdf/title-breaks", test_title_breaks);
   g_test_add_func ("/pdf/new-report", test_new_report);
+  g_test_add_func ("/pdf/shared-text", test_shared_text);
+  g_test_add_func ("/pdf/links", test_links);
+  g_test_add_func ("/pdf/one-table", test_one_table);
+  g_test_add_func ("/pdf/no-fonts", test_no_fonts);
+  g_test_add_func ("/pdf/cli-own-input", test_cli_own_input);
+  g_test_add_func ("/pdf/write-errors", test_write_errors);
+  g_test_add_func ("/pdf/manual-title-breaks", test_manual_title_breaks);
   status = g_test_run ();
 
   if (status == 0)

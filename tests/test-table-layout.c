@@ -80,6 +80,76 @@ test_blank_is_zero (void)
       g_assert_cmpstr (nb_table_layout_cell_text (s4, i), ==, "0");
 }
 
+/* The grid item of cell @key in @layout. */
+static guint
+item_of (NbTableLayout *layout, const char *key)
+{
+  const NbTableDef *def = nb_table_layout_get_def (layout);
+  int cell = nb_format_cell_index (key);
+
+  for (guint i = 0; i < def->n_items; i++)
+    if (def->items[i].kind == NB_GRID_VALUE && def->items[i].cell == cell)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The widest number the format allows (NB_MAX_COUNT) stays on one line inside its
+ * column: the table goes to 小五 and its numbers shrink further. */
+static void
+test_number_at_bound (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s4 = NULL;
+  g_autoptr(NbTableLayout) s3 = NULL;
+  guint item;
+  const NbGridItem *grid;
+  double inner;
+
+  nb_report_set_value (report, (guint) nb_format_cell_index ("s4.rev.upheld"), NB_MAX_COUNT);
+  nb_report_set_value (report, (guint) nb_format_cell_index ("s3.new.np"), NB_MAX_COUNT);
+  s4 = nb_table_layout_new (typeset, report, NB_TABLE_S4);
+  s3 = nb_table_layout_new (typeset, report, NB_TABLE_S3);
+
+  item = item_of (s4, "s4.rev.upheld");
+  grid = &nb_table_layout_get_def (s4)->items[item];
+  inner = nb_table_layout_get_def (s4)->col_widths_mm[grid->col] * NB_PT_PER_MM - 2 * NB_PT_PER_MM;
+  g_assert_cmpstr (nb_table_layout_cell_text (s4, item), ==, "1000000000000");
+  g_assert_cmpfloat (nb_table_layout_font_size (s4), ==, 9.0);
+  g_assert_cmpfloat (nb_table_layout_value_size (s4), <, 9.0);
+  g_assert_cmpfloat (nb_table_layout_cell_width (s4, item), <=, inner + 0.01);
+  g_assert_cmpfloat (nb_table_layout_cell_width (s4, item), >, inner * 0.8);
+
+  item = item_of (s3, "s3.new.np");
+  grid = &nb_table_layout_get_def (s3)->items[item];
+  inner = nb_table_layout_get_def (s3)->col_widths_mm[grid->col] * NB_PT_PER_MM - 2 * NB_PT_PER_MM;
+  g_assert_cmpstr (nb_table_layout_cell_text (s3, item), ==, "1000000000000");
+  g_assert_cmpfloat (nb_table_layout_cell_width (s3, item), <=, inner + 0.01);
+}
+
+/* Value cells print the stored value: "0017" as 17; invalid text prints 0 and does not
+ * shrink the table. */
+static void
+test_canonical_values (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s3 = NULL;
+  g_autoptr(NbTableLayout) s2 = NULL;
+
+  nb_report_set_cell_text (report, (guint) nb_format_cell_index ("s3.new.np"), "0017");
+  g_assert_cmpint (nb_report_set_cell_text (report, (guint) nb_format_cell_index ("s3.new.biz"),
+                                            "abcdefghijklmnop"), ==, NB_CELL_INVALID);
+  nb_report_set_cell_text (report, (guint) nb_format_cell_index ("s2.a8.fees"), "7926.3");
+  s3 = nb_table_layout_new (typeset, report, NB_TABLE_S3);
+  s2 = nb_table_layout_new (typeset, report, NB_TABLE_S2);
+  g_assert_cmpstr (nb_table_layout_cell_text (s3, item_of (s3, "s3.new.np")), ==, "17");
+  g_assert_cmpstr (nb_table_layout_cell_text (s3, item_of (s3, "s3.new.biz")), ==, "0");
+  g_assert_cmpfloat (nb_table_layout_font_size (s3), ==, 10.5);
+  g_assert_cmpstr (nb_table_layout_cell_text (s2, item_of (s2, "s2.a8.fees")), ==, "7926.3000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -87,5 +157,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table-layout/sizes-and-words", test_sizes_and_words);
   g_test_add_func ("/table-layout/number-fit", test_number_fit);
   g_test_add_func ("/table-layout/blank-is-zero", test_blank_is_zero);
+  g_test_add_func ("/table-layout/number-at-bound", test_number_at_bound);
+  g_test_add_func ("/table-layout/canonical-values", test_canonical_values);
   return g_test_run ();
 }

@@ -81,6 +81,14 @@ nb_cli_export (int argc, char **argv)
   if (output == NULL)
     output = default_output (files[0], to);
   out = g_file_new_for_commandline_arg (output);
+  /* `-o x.nianbao x.nianbao` (or a default name equal to the input) would replace the
+   * report with its export. */
+  if (g_file_equal (input, out))
+    {
+      nb_cli_error (_("export: the output “%s” is the report itself; choose another name with -o"),
+                    output);
+      return NB_CLI_UNUSABLE;
+    }
 
   if (g_str_equal (to, "pdf"))
     {

@@ -17,6 +17,7 @@
 #include "nb-export.h"
 #include "nb-export-private.h"
 #include "nb-html-private.h"
+#include "nb-render-text.h"
 
 /* Font lists mirror the roles of layout.md §9, generic family last. */
 #define FONT_TITLE "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"Source Han Serif SC Heavy\", \"Noto Serif CJK SC Black\", \"Noto Serif CJK SC\", serif"
@@ -41,7 +42,9 @@ static const char stylesheet[] =
   "table.nb-complex{min-width:34em}\n"
   "caption{font-family:" FONT_HEI ";font-weight:bold;text-align:left;padding:0.3em 0}\n"
   "th,td{border:1px solid #000;padding:0.2em 0.3em;text-align:center;vertical-align:middle}\n"
-  "th{font-family:" FONT_HEI ";font-weight:bold}\n"
+  /* Heads in 黑体 as printed; row labels in the body font, as the PDF prints them. */
+  "thead th{font-family:" FONT_HEI ";font-weight:bold}\n"
+  "tbody th{font-weight:normal}\n"
   "thead th{word-break:keep-all}\n"
   "th.nb-left{text-align:left}\n"
   "td.nb-corner{font-size:0.9em;text-align:left}\n"
@@ -80,6 +83,13 @@ nb_html_escape (GString *out, const char *text, gssize len)
       case '"': g_string_append (out, "&quot;"); break;
       case '\'': g_string_append (out, "&#39;"); break;
       case '\n': case '\t': g_string_append_c (out, *p); break;
+      case '\xc2':
+        /* C1 controls (U+0080–U+009F) are not allowed in HTML text either. */
+        if (p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+          p++;
+        else
+          g_string_append_c (out, *p);
+        break;
       default:
         /* Other control characters are not allowed in HTML text: drop them. */
         if ((guchar) *p >= 0x20 && *p != 0x7f)
@@ -109,33 +119,6 @@ format_date (const char *iso)
   return g_strdup (iso);
 }
 
-/* A link when a word is a web address or an e-mail address, so portal readers can
- * follow it; the address itself is the link text. */
-static gsize
-link_length (const char *p, gboolean *mail)
-{
-  gsize n = 0;
-  gboolean at = FALSE;
-
-  *mail = FALSE;
-  while (p[n] && (g_ascii_isalnum (p[n]) || strchr ("-._~:/?#@!$&*+=%", p[n])))
-    at |= p[n++] == '@';
-  while (n > 0 && strchr (".:,!?", p[n - 1]))
-    n--;
-  if (g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://"))
-    return n > strlen ("https://") ? n : 0;
-  /* name@host.domain: something before the @ and a dot after it. */
-  if (at && p[0] != '@')
-    {
-      const char *host = memchr (p, '@', n);
-      const char *dot = memchr (host, '.', n - (gsize) (host - p));
-
-      *mail = dot && dot > host + 1 && dot < p + n - 1;
-      return *mail ? n : 0;
-    }
-  return 0;
-}
-
 static void
 write_text_with_links (NbHtml *html, const char *text)
 {
@@ -145,11 +128,9 @@ write_text_with_links (NbHtml *html, const char *text)
   while (*p)
     {
       gboolean mail;
-      gsize n = 0;
+      gsize n;
 
-      /* Only where a word starts: not in the middle of an ASCII run. */
-      if (p == text || !g_ascii_isalnum (p[-1]))
-        n = link_length (p, &mail);
+      n = nb_render_link_length (text, p, &mail);
       if (n == 0)
         {
           p++;
@@ -175,71 +156,37 @@ open_paragraph (NbHtml *html)
   g_string_append_c (html->out, '>');
 }
 
-/* One paragraph per line of @text; @run_in (already escaped) opens the first one. */
+/* The printed paragraphs of @text (nb_render_paragraphs); @run_in (already escaped)
+ * opens the first one. */
 static void
 write_paragraphs (NbHtml *html, const char *text, const char *run_in)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-  gboolean first = TRUE;
+  g_auto(GStrv) lines = nb_render_paragraphs (text);
 
-  for (guint i = 0; lines[i]; i++)
+  for (guint i = 0; lines[i] || (i == 0 && run_in); i++)
     {
-      const char *line = g_strstrip (lines[i]);
-
-      /* The stylesheet indents paragraphs: drop a typed indent of ideographic spaces. */
-      while (g_str_has_prefix (line, "\u3000"))
-        line += strlen ("\u3000");
-      if (!line[0] && !(first && run_in))
-        continue;
       open_paragraph (html);
-      if (first && run_in)
+      if (i == 0 && run_in)
         g_string_append (html->out, run_in);
-      write_text_with_links (html, line);
+      if (lines[i])
+        write_text_with_links (html, lines[i]);
       g_string_append (html->out, "</p>\n");
-      first = FALSE;
-    }
-  if (first && run_in)
-    {
-      open_paragraph (html);
-      g_string_append_printf (html->out, "%s</p>\n", run_in);
+      if (!lines[i])
+        break;
     }
 }
 
-/* 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一. */
-static void
-append_chinese_number (GString *out, guint n)
-{
-  static const char *const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (n >= 100)
-    {
-      g_string_append_printf (out, "%u", n);
-      return;
-    }
-  if (n >= 20)
-    g_string_append (out, digits[n / 10]);
-  if (n >= 10)
-    g_string_append (out, "十");
-  if (n % 10 || n == 0)
-    g_string_append (out, digits[n % 10]);
-}
-
-/* The run-in heading "（一）积极主动做好政务公开。", escaped; the model keeps it without
- * ordinal and final punctuation. */
+/* The run-in heading "（一）积极主动做好政务公开。" (nb_render_part_heading), escaped. */
 static char *
-run_in_heading (NbHtml *html, guint index, const char *heading)
+run_in_heading (NbHtml *html, const char *heading)
 {
   GString *span = g_string_new ("<span");
   NbHtml inner = { span, html->report, html->fragment };
-  gboolean punctuated = g_str_has_suffix (heading, "。") || g_str_has_suffix (heading, "？") ||
-                        g_str_has_suffix (heading, "！");
 
   nb_html_attrs (&inner, "run-in", "font-family:" FONT_KAI);
-  g_string_append (span, ">（");
-  append_chinese_number (span, index + 1);
-  g_string_append (span, "）");
+  g_string_append_c (span, '>');
   nb_html_escape (span, heading, -1);
-  g_string_append_printf (span, "%s</span>", punctuated ? "" : "。");
+  g_string_append (span, "</span>");
   return g_string_free (span, FALSE);
 }
 
@@ -250,10 +197,9 @@ write_overview (NbHtml *html)
   for (guint i = 0; i < nb_report_get_n_parts (html->report); i++)
     {
       const NbPart *part = nb_report_get_part (html->report, i);
-      g_autofree char *run_in = NULL;
+      g_autofree char *heading = nb_render_part_heading (html->report, i);
+      g_autofree char *run_in = heading ? run_in_heading (html, heading) : NULL;
 
-      if (part->heading && part->heading[0])
-        run_in = run_in_heading (html, i, part->heading);
       write_paragraphs (html, part->text, run_in);
     }
 }
@@ -273,7 +219,7 @@ title_year_end (const char *title)
 static void
 write_title (NbHtml *html, const char *title)
 {
-  const GArray *breaks = nb_report_get_title_breaks (html->report);
+  g_autoptr(GArray) breaks = nb_render_title_breaks (title, nb_report_get_title_breaks (html->report));
   const char *p = title;
   glong done = 0;
   gsize year_end = title_year_end (title);
@@ -322,12 +268,13 @@ write_section (NbHtml *html, guint s)
     NB_TEXT_S1_INTRO, NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE, NB_TEXT_S5, NB_TEXT_S6,
   };
   const NbSectionDef *def = nb_format_section (s);
+  g_autofree char *title = nb_render_clean_line (nb_report_get_section_title (html->report, s));
 
   g_string_append_printf (html->out, "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\"", def->id,
                           def->id);
   nb_html_attrs (html, NULL, "font-size:1em;font-weight:bold;text-indent:2em");
   g_string_append_c (html->out, '>');
-  nb_html_escape (html->out, nb_report_get_section_title (html->report, s), -1);
+  nb_html_escape (html->out, title, -1);
   g_string_append (html->out, "</h2>\n");
   if (s == 0)
     write_overview (html);
@@ -354,13 +301,14 @@ write_head (NbHtml *html, const char *title)
 {
   GString *out = html->out;
   g_autofree char *description = statistics_period (html->report);
+  g_autofree char *agency = nb_render_clean_line (nb_report_get_text (html->report, NB_TEXT_AGENCY));
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<title>");
   nb_html_escape (out, title, -1);
   g_string_append (out, "</title>\n<meta name=\"author\" content=\"");
-  nb_html_escape (out, nb_report_get_text (html->report, NB_TEXT_AGENCY), -1);
+  nb_html_escape (out, agency, -1);
   g_string_append (out, "\">\n<meta name=\"description\" content=\"");
   nb_html_escape (out, description, -1);
   g_string_append_printf (out, "\">\n<meta name=\"generator\" content=\"Nianbao %s\">\n"
@@ -372,7 +320,7 @@ char *
 nb_html_render (NbReport *report, gboolean fragment)
 {
   NbHtml html = { g_string_new (NULL), report, fragment };
-  const char *title = nb_report_get_text (report, NB_TEXT_TITLE);
+  g_autofree char *title = nb_render_display_title (report);
   const char *contact = nb_report_get_text (report, NB_TEXT_CONTACT);
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);

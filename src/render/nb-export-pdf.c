@@ -13,7 +13,9 @@
 #include <stdio.h>
 
 #include "nb-export.h"
+#include "nb-export-private.h"
 #include "nb-page-layout-private.h"
+#include "nb-render-text.h"
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -48,7 +50,7 @@ pdf_date (NbReport *report)
 static void
 set_metadata (cairo_surface_t *surface, NbReport *report, NbPageLayout *layout)
 {
-  const char *agency = nb_report_get_text (report, NB_TEXT_AGENCY);
+  g_autofree char *agency = nb_render_clean_line (nb_report_get_text (report, NB_TEXT_AGENCY));
   g_autofree char *start = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_START));
   g_autofree char *end = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_END));
   g_autofree char *subject = g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
@@ -127,51 +129,10 @@ render (NbReport *report, NbPageLayout *layout, GError **error)
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_byte_array_unref (bytes);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the PDF: %s"),
-                   cairo_status_to_string (status));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (bytes);
-}
-
-/* Writes @bytes to a temporary file beside @file, then renames it over @file. */
-static gboolean
-write_atomically (GFile *file, GBytes *bytes, GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *base = g_file_get_basename (file);
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  gsize written;
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("Not a file name"));
-      return FALSE;
-    }
-  for (guint attempt = 0; stream == NULL; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      g_autoptr(GError) local = NULL;
-
-      g_clear_object (&temp);
-      temp = g_file_get_child (parent, name);
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local);
-      if (stream == NULL && (attempt > 8 || !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS)))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), &written, NULL, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error) ||
-      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -179,22 +140,27 @@ nb_export_pdf (NbReport *report, GFile *file, NbPdfOptions *options, GError **er
 {
   g_autoptr(NbPageLayout) layout = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   layout = nb_page_layout_new (report, options);
+  /* No font for a role: refuse rather than write tofu under a font report that lies. */
+  if (!nb_page_layout_check_fonts (layout, error))
+    return FALSE;
+  if (!(bytes = render (report, layout, &local_error)))
+    {
+      nb_export_set_write_error (error, file, local_error->domain, local_error->code,
+                                 local_error->message);
+      return FALSE;
+    }
+  if (!nb_export_write_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
   if (options)
     {
       g_strfreev (options->resolved_fonts);
       options->resolved_fonts = nb_page_layout_dup_resolved_fonts (layout);
-    }
-  if (!(bytes = render (report, layout, error)) || !write_atomically (file, bytes, error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, _("Cannot write the PDF “%s”: "), name);
-      return FALSE;
     }
   return TRUE;
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "nb-html-private.h"
+#include "nb-render-text.h"
 
 typedef struct {
   NbHtml           *html;
@@ -126,6 +127,7 @@ write_head (Grid *g, const NbGridItem *item)
 {
   GString *out = g->html->out;
   gboolean left = item->kind == NB_GRID_ROW_HEAD && g->prefix != NULL;
+  gboolean row_label = item->kind == NB_GRID_ROW_HEAD || item->kind == NB_GRID_GROUP_HEAD;
   const char *scope =
     item->kind == NB_GRID_GROUP_HEAD ? "rowgroup"
     : item->kind == NB_GRID_ROW_HEAD ? "row"
@@ -142,8 +144,10 @@ write_head (Grid *g, const NbGridItem *item)
   g_string_append_printf (out, " scope=\"%s\"", scope);
   if (g->prefix)
     append_headers (g, item);
+  /* Row labels print in the body font at normal weight (the PDF's 仿宋). */
   nb_html_attrs (g->html, left ? "nb-left" : NULL,
-                 left ? NB_HTML_CELL_STYLE ";text-align:left" : NB_HTML_CELL_STYLE);
+                 left ? NB_HTML_CELL_STYLE ";text-align:left;font-weight:normal"
+                 : row_label ? NB_HTML_CELL_STYLE ";font-weight:normal" : NB_HTML_CELL_STYLE);
   g_string_append_c (out, '>');
   append_head_text (g, item);
   g_string_append (out, "</th>");
@@ -153,7 +157,7 @@ static void
 write_value (Grid *g, const NbGridItem *item)
 {
   GString *out = g->html->out;
-  g_autofree char *text = nb_report_format_cell (g->html->report, (guint) item->cell);
+  g_autofree char *text = nb_render_cell_text (g->html->report, (guint) item->cell);
 
   g_string_append (out, "<td");
   if (g->prefix)
@@ -167,8 +171,8 @@ write_value (Grid *g, const NbGridItem *item)
     append_headers (g, item);
   nb_html_attrs (g->html, NULL, NB_HTML_CELL_STYLE);
   g_string_append_c (out, '>');
-  /* A blank cell prints 0, never an empty cell (layout.md §8; R-F-05 reports it). */
-  nb_html_escape (out, text[0] ? text : "0", -1);
+  /* The stored value; a blank or invalid cell prints 0 (layout.md §8). */
+  nb_html_escape (out, text, -1);
   g_string_append (out, "</td>");
 }
 

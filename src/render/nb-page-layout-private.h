@@ -25,6 +25,9 @@ const char  *nb_page_layout_get_section_title   (NbPageLayout *self,
                                                  guint         section);
 const char  *nb_page_layout_get_section_dest    (NbPageLayout *self,
                                                  guint         section);
+/* FALSE with an error when a font role has no installed family (nb_pdf_fonts_check). */
+gboolean     nb_page_layout_check_fonts         (NbPageLayout  *self,
+                                                 GError       **error);
 /* One line per font role: what it resolved to (see NbPdfOptions.resolved_fonts). */
 char       **nb_page_layout_dup_resolved_fonts  (NbPageLayout *self);
 /* Where each title line break fell (character offsets), for tests. */

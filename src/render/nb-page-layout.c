@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-page-layout-private.h"
+#include "nb-render-text.h"
 #include "nb-table-layout.h"
 #include "nb-title-breaks.h"
 #include "nb-typeset.h"
@@ -21,7 +22,6 @@
  * block inset one 四号 character from the type area's outer edge. */
 #define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
 #define NB_FOLIO_INSET     NB_SIZE_SIHAO
-#define NB_TITLE_TAIL      "年政府信息公开工作年度报告"
 /* Rows of a split table that must go to its continuation page together. */
 #define MIN_CONTINUED_ROWS 3
 
@@ -38,11 +38,20 @@ typedef struct {
   const char    *tag;           /* "H1", "H2", "P" */
   guint          block;         /* consecutive lines of one block share one tag */
   const char    *dest;          /* a named destination here, or NULL */
+  const GArray  *links;         /* Link of the whole paragraph, or NULL */
+  double         origin_x;      /* where the layout's own x = 0 lies */
   /* OP_TABLE: y = the fragment's top */
   NbTableLayout *table;
   guint          head_first, head_end, first_row, end_row;
+  gboolean       table_open, table_close;   /* the table's first and last part */
   double         x, y;
 } Op;
+
+/* A web or e-mail address in a paragraph: byte range and target. */
+typedef struct {
+  int    start, end;
+  char  *uri;
+} Link;
 
 typedef struct {
   GArray      *ops;
@@ -56,6 +65,7 @@ struct _NbPageLayout {
   NbTypeset  *typeset;
   GPtrArray  *layouts;          /* every PangoLayout the ops point to */
   GPtrArray  *tables;           /* NbTableLayout */
+  GPtrArray  *links;            /* GArray of Link, one per paragraph that has any */
   GPtrArray  *pages;            /* Page */
   char       *title;
   GArray     *title_breaks;
@@ -66,6 +76,7 @@ struct _NbPageLayout {
   Page       *page;
   guint       line;             /* next free grid line on the page */
   guint       block;
+  guint       table_parts;      /* parts of the current table placed so far */
 };
 
 G_DEFINE_FINAL_TYPE (NbPageLayout, nb_page_layout, G_TYPE_OBJECT)
@@ -87,6 +98,7 @@ nb_page_layout_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->typeset, nb_typeset_free);
   g_clear_pointer (&self->title_breaks, g_array_unref);
@@ -110,6 +122,7 @@ nb_page_layout_init (NbPageLayout *self)
 {
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_layout_free);
+  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->pages = g_ptr_array_new_with_free_func (page_free);
 }
 
@@ -174,15 +187,63 @@ grid_paragraph (NbPageLayout *self, NbFontRole role, const char *text)
   return keep_layout (self, layout);
 }
 
+static void
+link_clear (gpointer data)
+{
+  g_free (((Link *) data)->uri);
+}
+
+/* The addresses in @layout's text (nb_render_link_length, as the HTML writer finds
+ * them), or NULL when there are none. */
+static const GArray *
+find_links (NbPageLayout *self, PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GArray *links = NULL;
+
+  for (const char *p = text; *p;)
+    {
+      gboolean mail;
+      gsize n = nb_render_link_length (text, p, &mail);
+      g_autofree char *target = NULL;
+      Link link;
+
+      if (n == 0)
+        {
+          p++;
+          continue;
+        }
+      if (links == NULL)
+        {
+          links = g_array_new (FALSE, FALSE, sizeof (Link));
+          g_array_set_clear_func (links, link_clear);
+          g_ptr_array_add (self->links, links);
+        }
+      target = g_strndup (p, n);
+      link.start = (int) (p - text);
+      link.end = link.start + (int) n;
+      link.uri = g_strconcat (mail ? "mailto:" : "", target, NULL);
+      g_array_append_val (links, link);
+      p += n;
+    }
+  return links;
+}
+
 /* Puts each line of @layout on the next grid line, starting pages as needed. The lines
  * continue the current structure block (one tag) or, with @new_block, start one. */
 static void
 place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *tag,
              const char *dest, gboolean centre, gboolean new_block)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const GArray *links = find_links (self, layout);
+  PangoLayoutIter *iter;
   int index = 0;
 
+  /* An address is one long word: justified, the line before it would be stretched
+   * letter by letter (“g k @ q i …”). Such paragraphs end their lines ragged. */
+  if (links)
+    pango_layout_set_justify (layout, FALSE);
+  iter = pango_layout_get_iter (layout);
   if (new_block)
     self->block++;
   do
@@ -200,6 +261,8 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
       op.x = NB_AREA_LEFT + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
                                     : (double) logical.x / PANGO_SCALE);
       op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
+      op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
+      op.links = links;
       g_array_append_val (self->page->ops, op);
       self->line++;
       index++;
@@ -208,30 +271,26 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
   pango_layout_iter_free (iter);
 }
 
-/* Each non-empty line of @text as a body paragraph. */
+/* Each printed paragraph of @text (nb_render_paragraphs) as a body paragraph. */
 static void
 place_text (NbPageLayout *self, const char *text)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text ? text : "", "\n", -1);
+  g_auto(GStrv) paragraphs = nb_render_paragraphs (text);
 
   for (guint i = 0; paragraphs[i]; i++)
-    {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i])
-        place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                     "P", NULL, FALSE, TRUE);
-    }
+    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
+                 "P", NULL, FALSE, TRUE);
 }
 
 /* ---- Title ---------------------------------------------------------------------------- */
 
-static GArray *
-compute_title_breaks (NbPageLayout *self, const char *title)
+/* The advance of each character of @title in the title's font. */
+static double *
+title_char_widths (NbPageLayout *self, const char *title, guint n)
 {
   g_autoptr(PangoLayout) layout = nb_typeset_layout (self->typeset, NB_FONT_TITLE,
                                                      NB_SIZE_ERHAO, "");
-  guint n = (guint) g_utf8_strlen (title, -1);
-  g_autofree double *widths = g_new0 (double, n + 1);
+  double *widths = g_new0 (double, n + 1);
   const char *p = title;
 
   for (guint i = 0; i < n; i++, p = g_utf8_next_char (p))
@@ -239,7 +298,36 @@ compute_title_breaks (NbPageLayout *self, const char *title)
       pango_layout_set_text (layout, p, (int) (g_utf8_next_char (p) - p));
       widths[i] = nb_typeset_text_width (layout);
     }
-  return nb_title_breaks_compute (title, widths, NB_AREA_WIDTH);
+  return widths;
+}
+
+/* The user's breaks, made safe (nb_render_title_breaks), and a line wider than the type area broken again by the rules of
+ * layout.md §5. */
+static GArray *
+check_manual_breaks (const char *title, const double *widths, guint n, const GArray *manual)
+{
+  g_autoptr(GArray) kept = nb_render_title_breaks (title, manual);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  int done = 0;
+
+  for (guint b = 0; b <= kept->len; b++)
+    {
+      int end = b < kept->len ? g_array_index (kept, int, b) : (int) n;
+      const char *from = g_utf8_offset_to_pointer (title, done);
+      g_autofree char *segment = g_strndup (from, (gsize) (g_utf8_offset_to_pointer (title, end) - from));
+      g_autoptr(GArray) inner = nb_title_breaks_compute (segment, widths + done, NB_AREA_WIDTH);
+
+      for (guint i = 0; i < inner->len; i++)
+        {
+          int at = done + g_array_index (inner, int, i);
+
+          g_array_append_val (out, at);
+        }
+      if (b < kept->len)
+        g_array_append_val (out, end);
+      done = end;
+    }
+  return out;
 }
 
 /* 小标宋 二号, centred from the first grid line, one line per break, then a blank line. */
@@ -251,13 +339,12 @@ place_title (NbPageLayout *self, NbReport *report)
   guint n_chars = (guint) g_utf8_strlen (self->title, -1);
   guint done = 0;
 
+  g_autofree double *widths = title_char_widths (self, self->title, n_chars);
+
   if (manual && manual->len > 0)
-    {
-      self->title_breaks = g_array_new (FALSE, FALSE, sizeof (int));
-      g_array_append_vals (self->title_breaks, manual->data, manual->len);
-    }
+    self->title_breaks = check_manual_breaks (self->title, widths, n_chars, manual);
   else
-    self->title_breaks = compute_title_breaks (self, self->title);
+    self->title_breaks = nb_title_breaks_compute (self->title, widths, NB_AREA_WIDTH);
 
   for (guint b = 0; b <= self->title_breaks->len; b++)
     {
@@ -283,39 +370,37 @@ place_title (NbPageLayout *self, NbReport *report)
 
 /* ---- Sections ------------------------------------------------------------------------- */
 
-/* （一）…（十）, then 十一, 十二 … for the run-in ordinals. */
-static char *
-chinese_number (guint n)
-{
-  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (n < 10)
-    return g_strdup (digits[n]);
-  if (n < 20)
-    return g_strconcat ("十", digits[n % 10], NULL);
-  return g_strconcat (digits[(n / 10) % 10], "十", digits[n % 10], NULL);
-}
-
-/* “（一）heading。text”: the heading in 楷体 inside the body paragraph (layout.md §4). */
+/* “（一）heading。text”: the heading in 楷体 inside the body paragraph (layout.md §4). A
+ * part without a heading is text only (nb_render_part_heading). */
 static void
-place_part (NbPageLayout *self, guint number, const NbPart *part)
+place_part (NbPageLayout *self, NbReport *report, guint index)
 {
-  g_autofree char *ordinal = chinese_number (number);
-  g_auto(GStrv) paragraphs = g_strsplit (part->text ? part->text : "", "\n", -1);
-  g_autofree char *head = g_strdup_printf ("（%s）%s。", ordinal, part->heading ? part->heading : "");
-  g_autofree char *first = g_strconcat (head, paragraphs[0] ? g_strstrip (paragraphs[0]) : "", NULL);
-  PangoLayout *layout = grid_paragraph (self, NB_FONT_BODY, first);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
-  PangoFontDescription *kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI,
-                                                        NB_SIZE_SANHAO);
+  const NbPart *part = nb_report_get_part (report, index);
+  g_autofree char *head = nb_render_part_heading (report, index);
+  g_auto(GStrv) paragraphs = NULL;
+  g_autofree char *first = NULL;
+  PangoLayout *layout;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  PangoFontDescription *kai;
 
+  if (head == NULL)
+    {
+      place_text (self, part->text);
+      return;
+    }
+  paragraphs = nb_render_paragraphs (part->text);
+  first = g_strconcat (head, paragraphs[0] ? paragraphs[0] : "", NULL);
+  layout = grid_paragraph (self, NB_FONT_BODY, first);
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI, NB_SIZE_SANHAO);
   add_range_attr (attrs, pango_attr_font_desc_new (kai), 0, (guint) strlen (head));
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
   place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
   for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
-    place_text (self, paragraphs[i]);
+    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
+                 "P", NULL, FALSE, TRUE);
 }
 
 /* The height that must follow a table's heading on the same page: the first block (二),
@@ -344,6 +429,8 @@ add_table_op (NbPageLayout *self, NbTableLayout *table, double y, guint head_fir
   op.head_end = head_end;
   op.first_row = first_row;
   op.end_row = end_row;
+  /* One Table element across all parts (and pages) of the table. */
+  op.table_open = self->table_parts++ == 0;
   g_array_append_val (self->page->ops, op);
 }
 
@@ -358,6 +445,7 @@ place_table (NbPageLayout *self, NbTableLayout *table)
 
   need_height (self, first_unit_height (table));
   y = self->line * NB_LINE_PITCH;
+  self->table_parts = 0;
   for (guint b = 0; b < def->n_blocks; b++)
     {
       const NbTableBlock *block = &def->blocks[b];
@@ -400,6 +488,7 @@ place_table (NbPageLayout *self, NbTableLayout *table)
       y += nb_table_layout_height (table, head_first, head_last) +
            nb_table_layout_height (table, first, end);
     }
+  g_array_index (self->page->ops, Op, self->page->ops->len - 1).table_close = TRUE;
   /* Body text resumes on the next free grid line. */
   self->line = (guint) ceil (y / NB_LINE_PITCH - 0.001);
 }
@@ -411,7 +500,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
   PangoLayout *heading;
   NbTableLayout *table = NULL;
 
-  self->section_titles[index] = g_strdup (nb_report_get_section_title (report, index));
+  self->section_titles[index] = nb_render_clean_line (nb_report_get_section_title (report, index));
   self->section_dests[index] = g_strdup (def->id);
   heading = grid_paragraph (self, NB_FONT_HEI, self->section_titles[index]);
 
@@ -435,7 +524,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     {
       place_text (self, nb_report_get_text (report, NB_TEXT_S1_INTRO));
       for (guint p = 0; p < nb_report_get_n_parts (report); p++)
-        place_part (self, p + 1, nb_report_get_part (report, p));
+        place_part (self, report, p);
     }
   else
     place_text (self, nb_report_get_text (report, index == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
@@ -479,17 +568,12 @@ NbPageLayout *
 nb_page_layout_new (NbReport *report, const NbPdfOptions *options)
 {
   NbPageLayout *self;
-  const char *title;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   self = g_object_new (NB_TYPE_PAGE_LAYOUT, NULL);
   self->typeset = nb_typeset_new (options);
-  title = nb_report_get_text (report, NB_TEXT_TITLE);
-  self->title = title && *title
-                ? g_strdup (title)
-                : g_strdup_printf ("%s%d" NB_TITLE_TAIL, nb_report_get_text (report, NB_TEXT_AGENCY),
-                                   nb_report_get_year (report));
+  self->title = nb_render_display_title (report);
 
   new_page (self);
   place_title (self, report);
@@ -507,6 +591,57 @@ nb_page_layout_get_n_pages (NbPageLayout *self)
 {
   g_return_val_if_fail (NB_IS_PAGE_LAYOUT (self), 0);
   return self->pages->len;
+}
+
+/* "' rect=[x y w h]" closing the uri, with '.' as decimal point whatever the locale. */
+static void
+append_rect (GString *out, double x, double y, double w, double h)
+{
+  const double values[] = { x, y, w, h };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, "' rect=[");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "",
+                            g_ascii_formatd (buffer, sizeof buffer, "%.3f", values[i]));
+  g_string_append_c (out, ']');
+}
+
+/* A Link (uri='…') over the part of each address on @op's line (layout.md §12.2). */
+static void
+tag_links (cairo_t *cr, const Op *op)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (op->layout, op->line);
+  const char *text = pango_layout_get_text (op->layout);
+  double size = (double) pango_font_description_get_size (
+                  pango_layout_get_font_description (op->layout)) / PANGO_SCALE;
+
+  for (guint i = 0; i < op->links->len; i++)
+    {
+      const Link *link = &g_array_index (op->links, Link, i);
+      int from = MAX (link->start, line->start_index);
+      int to = MIN (link->end, line->start_index + line->length);
+      PangoRectangle first, last;
+      g_autoptr(GString) attributes = NULL;
+      double x0, x1;
+
+      if (from >= to)
+        continue;
+      pango_layout_index_to_pos (op->layout, from, &first);
+      pango_layout_index_to_pos (op->layout, (int) (g_utf8_prev_char (text + to) - text), &last);
+      x0 = op->origin_x + (double) MIN (first.x, last.x + last.width) / PANGO_SCALE;
+      x1 = op->origin_x + (double) MAX (first.x, last.x + last.width) / PANGO_SCALE;
+      attributes = g_string_new ("uri='");
+      for (const char *p = link->uri; *p; p++)
+        {
+          if (*p == '\'' || *p == '\\')
+            g_string_append_c (attributes, '\\');
+          g_string_append_c (attributes, *p);
+        }
+      append_rect (attributes, x0, op->y - NB_BASELINE_RATIO * size, x1 - x0, size * 1.1);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
 }
 
 static void
@@ -533,8 +668,13 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
         }
       if (op->kind == OP_TABLE)
         {
+          NbTableTags tags = NB_TABLE_TAG_NONE;
+
+          if (tagged)
+            tags = NB_TABLE_TAG_ROWS | (op->table_open ? NB_TABLE_TAG_OPEN : 0) |
+                   (op->table_close ? NB_TABLE_TAG_CLOSE : 0);
           nb_table_layout_draw (op->table, cr, op->x, op->y, op->head_first, op->head_end,
-                                op->first_row, op->end_row, tagged, subsets);
+                                op->first_row, op->end_row, tags, subsets);
           continue;
         }
       if (tagged && open_tag == NULL)
@@ -553,6 +693,8 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
       nb_font_subsets_show_line (subsets, cr, pango_layout_get_line_readonly (op->layout, op->line));
       if (tagged && op->dest)
         cairo_tag_end (cr, CAIRO_TAG_DEST);
+      if (tagged && op->links)
+        tag_links (cr, op);
     }
   if (tagged && open_tag)
     cairo_tag_end (cr, open_tag);
@@ -594,6 +736,12 @@ nb_page_layout_get_section_dest (NbPageLayout *self, guint section)
 {
   g_return_val_if_fail (section < NB_N_SECTIONS, NULL);
   return self->section_dests[section];
+}
+
+gboolean
+nb_page_layout_check_fonts (NbPageLayout *self, GError **error)
+{
+  return nb_pdf_fonts_check (self->typeset->fonts, error);
 }
 
 char **

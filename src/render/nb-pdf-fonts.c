@@ -169,6 +169,7 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
       const FontChoice *choices = roles[r].choices;
       const char *list = user_list (options, r);
       guint last = 0;
+      g_autoptr(GString) tried = g_string_new (list);
 
       memset (font, 0, sizeof *font);
       while (choices[last + 1].family)
@@ -193,9 +194,14 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
       for (guint i = 0; choices[i].family && !font->family; i++)
         if (family_installed (families, choices[i].family, choices[i].weight) != NULL)
           set_font (font, choices[i].family, choices[i].weight, !choices[i].true_design);
-      /* Nothing installed at all: let fontconfig pick, and say so. */
+      font->installed = font->family != NULL;
+      /* Nothing installed at all: the preview still draws (fontconfig picks), the export
+       * refuses (nb_pdf_fonts_check). */
       if (!font->family)
         set_font (font, choices[last].family, choices[last].weight, TRUE);
+      for (guint i = 0; choices[i].family; i++)
+        g_string_append_printf (tried, "%s%s", tried->len ? ", " : "", choices[i].family);
+      font->tried = g_string_free (g_steal_pointer (&tried), FALSE);
     }
 }
 
@@ -206,7 +212,24 @@ nb_pdf_fonts_clear (NbResolvedFont fonts[NB_N_FONT_ROLES])
     {
       g_clear_pointer (&fonts[r].family, g_free);
       g_clear_pointer (&fonts[r].fallback, g_free);
+      g_clear_pointer (&fonts[r].tried, g_free);
     }
+}
+
+gboolean
+nb_pdf_fonts_check (const NbResolvedFont fonts[NB_N_FONT_ROLES], GError **error)
+{
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    if (!fonts[r].installed)
+      {
+        /* TRANSLATORS: role (“Body”), the Chinese style (仿宋), the families looked for */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("No font for “%s” (%s) is installed; looked for: %s. Install fonts-noto-cjk or one of these fonts."),
+                     g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use), roles[r].design,
+                     fonts[r].tried);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 PangoFontDescription *

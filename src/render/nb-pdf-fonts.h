@@ -28,11 +28,17 @@ typedef struct {
   PangoWeight  weight;
   gboolean     substitute;  /* a stand-in of another design (宋 for 仿宋) */
   char        *fallback;    /* the list's last family, for per-glyph fallback */
+  char        *tried;       /* the families looked for, comma-separated, for errors */
+  gboolean     installed;   /* FALSE: no family of the list is installed */
 } NbResolvedFont;
 
 void                  nb_pdf_fonts_resolve     (const NbPdfOptions   *options,
                                                 NbResolvedFont        fonts[NB_N_FONT_ROLES]);
 void                  nb_pdf_fonts_clear       (NbResolvedFont        fonts[NB_N_FONT_ROLES]);
+/* FALSE, with an error naming the role and the families looked for, when a role has no
+ * installed family: the export would print tofu and claim a font it did not use. */
+gboolean              nb_pdf_fonts_check       (const NbResolvedFont  fonts[NB_N_FONT_ROLES],
+                                                GError              **error);
 /* A description of @role at @size_pt points (the layout runs at 72 dpi: 1 unit = 1 pt). */
 PangoFontDescription *nb_pdf_fonts_description (const NbResolvedFont  fonts[NB_N_FONT_ROLES],
                                                 NbFontRole            role,

@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "nb-render-text.h"
 #include "nb-table-layout.h"
 
 #define LINE_HEIGHT_RATIO 1.3
@@ -17,12 +19,15 @@ typedef struct {
   const NbGridItem *item;
   PangoLayout      *layout;
   double            text_height;
+  double            text_width;
+  gboolean          value;      /* one unwrapped line, centred when drawn */
   gboolean          head;       /* TH in the structure tree */
 } Cell;
 
 struct _NbTableLayout {
   const NbTableDef *def;
   double            size;
+  double            value_size; /* below size when a number fits no other way */
   double            pad_h;
   double            pad_v;
   double           *col_x;      /* n_cols + 1 edges, from the table's left */
@@ -121,15 +126,10 @@ wrap_head (PangoLayout *layout, const char *text, double max_width)
 static char *
 cell_text (NbReport *report, const NbGridItem *item)
 {
-  const NbCell *cell;
-
   if (item->kind != NB_GRID_VALUE)
     return g_strdup (item->text);
-  cell = nb_report_get_cell (report, (guint) item->cell);
-  /* Zero, never blank (layout.md §8). */
-  if (cell == NULL || cell->state == NB_CELL_BLANK)
-    return g_strdup ("0");
-  return nb_report_format_cell (report, (guint) item->cell);
+  /* The stored value, canonical; 0 for blank and invalid cells (layout.md §8). */
+  return nb_render_cell_text (report, (guint) item->cell);
 }
 
 static double
@@ -138,13 +138,16 @@ span_width (NbTableLayout *self, const NbGridItem *item)
   return self->col_x[item->col + item->col_span] - self->col_x[item->col];
 }
 
-/* Lays out every cell at @size; FALSE when a number does not fit its column. */
-static gboolean
-layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
+/* Lays out every cell at self->size, the values at @value_size. Returns how much too
+ * wide the widest number is for its column (≤ 1: every number fits). Digit runs never
+ * break: a value cell is one unwrapped line, centred when drawn. Invalid cells print 0
+ * and do not count. */
+static double
+layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report, double value_size)
 {
   const NbTableDef *def = self->def;
   double line_height = LINE_HEIGHT_RATIO * self->size;
-  gboolean numbers_fit = TRUE;
+  double worst = 0;
 
   for (guint i = 0; i < def->n_items; i++)
     {
@@ -152,15 +155,16 @@ layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
       Cell *cell = &self->cells[i];
       double inner = span_width (self, item) - 2 * self->pad_h;
       g_autofree char *text = cell_text (report, item);
-      int height;
+      gboolean value = item->kind == NB_GRID_VALUE;
+      int width, height;
 
       g_clear_object (&cell->layout);
       cell->item = item;
-      cell->head = item->kind != NB_GRID_VALUE && item->kind != NB_GRID_CORNER;
+      cell->head = !value && item->kind != NB_GRID_CORNER;
       cell->layout = nb_typeset_layout (typeset, is_column_head (item->kind) ? NB_FONT_HEI
                                                                               : NB_FONT_BODY,
-                                        self->size, text);
-      if (item->kind == NB_GRID_VALUE)
+                                        value ? value_size : self->size, text);
+      if (value)
         nb_typeset_add_attr (cell->layout, pango_attr_font_features_new ("tnum 1"));
       if (is_column_head (item->kind))
         {
@@ -170,17 +174,21 @@ layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report)
         }
       nb_typeset_add_attr (cell->layout,
                            pango_attr_line_height_new_absolute ((int) (line_height * PANGO_SCALE)));
-      pango_layout_set_width (cell->layout, (int) (inner * PANGO_SCALE));
-      pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment (cell->layout, item->kind == NB_GRID_ROW_HEAD ? PANGO_ALIGN_LEFT
-                                                                               : PANGO_ALIGN_CENTER);
-      pango_layout_get_size (cell->layout, NULL, &height);
+      if (!value)
+        {
+          pango_layout_set_width (cell->layout, (int) (inner * PANGO_SCALE));
+          pango_layout_set_wrap (cell->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_alignment (cell->layout, item->kind == NB_GRID_ROW_HEAD ? PANGO_ALIGN_LEFT
+                                                                                   : PANGO_ALIGN_CENTER);
+        }
+      pango_layout_get_size (cell->layout, &width, &height);
       cell->text_height = (double) height / PANGO_SCALE;
-      /* A number that needed a second line did not fit. */
-      if (item->kind == NB_GRID_VALUE && pango_layout_is_wrapped (cell->layout))
-        numbers_fit = FALSE;
+      cell->text_width = (double) width / PANGO_SCALE;
+      cell->value = value;
+      if (value && nb_report_get_cell (report, (guint) item->cell)->state == NB_CELL_VALUE)
+        worst = MAX (worst, cell->text_width / inner);
     }
-  return numbers_fit;
+  return worst;
 }
 
 /* Rows tall enough for their one-row cells, then for the spanning ones (shortest first),
@@ -217,6 +225,7 @@ nb_table_layout_new (NbTypeset *typeset, NbReport *report, NbTableId id)
   NbTableLayout *self = g_new0 (NbTableLayout, 1);
   const NbTableDef *def = nb_format_table (id);
   gboolean small = id != NB_TABLE_S2;
+  double worst;
 
   self->def = def;
   self->size = small ? NB_SIZE_WUHAO : NB_SIZE_XIAOSI;
@@ -228,11 +237,20 @@ nb_table_layout_new (NbTypeset *typeset, NbReport *report, NbTableId id)
   for (guint c = 0; c < def->n_cols; c++)
     self->col_x[c + 1] = self->col_x[c] + def->col_widths_mm[c] * NB_PT_PER_MM;
 
-  /* A number that does not fit shrinks the whole table, never one cell (layout.md §8). */
-  if (!layout_cells (self, typeset, report) && small)
+  /* A number that does not fit shrinks the whole table, never one cell (layout.md §8);
+   * if one still does not fit at 小五 (up to 10^12), the table's numbers shrink further,
+   * all by the same factor. */
+  self->value_size = self->size;
+  worst = layout_cells (self, typeset, report, self->value_size);
+  if (worst > 1 && small)
     {
-      self->size = NB_SIZE_XIAOWU;
-      layout_cells (self, typeset, report);
+      self->size = self->value_size = NB_SIZE_XIAOWU;
+      worst = layout_cells (self, typeset, report, self->value_size);
+    }
+  if (worst > 1)
+    {
+      self->value_size = floor (self->size / worst * 20) / 20;
+      layout_cells (self, typeset, report, self->value_size);
     }
   measure_rows (self);
   return self;
@@ -263,11 +281,24 @@ nb_table_layout_font_size (NbTableLayout *self)
   return self->size;
 }
 
+double
+nb_table_layout_value_size (NbTableLayout *self)
+{
+  return self->value_size;
+}
+
 const char *
 nb_table_layout_cell_text (NbTableLayout *self, guint index)
 {
   g_return_val_if_fail (index < self->def->n_items, NULL);
   return pango_layout_get_text (self->cells[index].layout);
+}
+
+double
+nb_table_layout_cell_width (NbTableLayout *self, guint index)
+{
+  g_return_val_if_fail (index < self->def->n_items, 0);
+  return self->cells[index].text_width;
 }
 
 double
@@ -332,18 +363,22 @@ draw_cell_text (NbTableLayout *self, cairo_t *cr, NbFontSubsets *subsets, const 
   cairo_save (cr);
   cairo_rectangle (cr, rx, ry, rw, rh);
   cairo_clip (cr);
-  cairo_move_to (cr, rx + self->pad_h, ry + (rh - cell->text_height) / 2);
+  if (cell->value)
+    cairo_move_to (cr, rx + (rw - cell->text_width) / 2, ry + (rh - cell->text_height) / 2);
+  else
+    cairo_move_to (cr, rx + self->pad_h, ry + (rh - cell->text_height) / 2);
   nb_font_subsets_show_layout (subsets, cr, cell->layout);
   cairo_restore (cr);
 }
 
 void
 nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guint head_first,
-                      guint head_end, guint first_row, guint end_row, gboolean tagged,
+                      guint head_end, guint first_row, guint end_row, NbTableTags tags,
                       NbFontSubsets *subsets)
 {
   const NbTableDef *def = self->def;
   Slices slices = { { head_first, first_row }, { head_end, end_row }, { 0, 0 } };
+  gboolean tagged = (tags & NB_TABLE_TAG_ROWS) != 0;
   double rx, ry, rw, rh;
   guint from, to;
 
@@ -363,30 +398,36 @@ nb_table_layout_draw (NbTableLayout *self, cairo_t *cr, double x, double y, guin
         }
   cairo_stroke (cr);
 
-  if (tagged)
-    cairo_tag_begin (cr, "Table", NULL);
+  /* Slice 0 is the header repeated on a continuation page: drawn outside the Table, so
+   * the structure holds each header row once. */
   for (guint s = 0; s < 2; s++)
-    for (guint row = slices.first[s]; row < slices.end[s]; row++)
-      {
-        if (tagged)
-          cairo_tag_begin (cr, "TR", NULL);
-        for (guint i = 0; i < def->n_items; i++)
-          {
-            const Cell *cell = &self->cells[i];
+    {
+      gboolean tag_rows = tagged && s == 1;
 
-            if (!clip_item (&slices, s, cell->item, &from, &to) || from != row)
-              continue;
-            cell_rect (self, &slices, s, cell->item, from, to, x, &rx, &ry, &rw, &rh);
-            if (tagged)
-              cairo_tag_begin (cr, cell->head ? "TH" : "TD", NULL);
-            draw_cell_text (self, cr, subsets, cell, rx, ry, rw, rh);
-            if (tagged)
-              cairo_tag_end (cr, cell->head ? "TH" : "TD");
-          }
-        if (tagged)
-          cairo_tag_end (cr, "TR");
-      }
-  if (tagged)
+      if (s == 1 && (tags & NB_TABLE_TAG_OPEN))
+        cairo_tag_begin (cr, "Table", NULL);
+      for (guint row = slices.first[s]; row < slices.end[s]; row++)
+        {
+          if (tag_rows)
+            cairo_tag_begin (cr, "TR", NULL);
+          for (guint i = 0; i < def->n_items; i++)
+            {
+              const Cell *cell = &self->cells[i];
+
+              if (!clip_item (&slices, s, cell->item, &from, &to) || from != row)
+                continue;
+              cell_rect (self, &slices, s, cell->item, from, to, x, &rx, &ry, &rw, &rh);
+              if (tag_rows)
+                cairo_tag_begin (cr, cell->head ? "TH" : "TD", NULL);
+              draw_cell_text (self, cr, subsets, cell, rx, ry, rw, rh);
+              if (tag_rows)
+                cairo_tag_end (cr, cell->head ? "TH" : "TD");
+            }
+          if (tag_rows)
+            cairo_tag_end (cr, "TR");
+        }
+    }
+  if (tags & NB_TABLE_TAG_CLOSE)
     cairo_tag_end (cr, "Table");
   cairo_restore (cr);
 }

@@ -25,9 +25,14 @@ NbTableLayout    *nb_table_layout_new       (NbTypeset      *typeset,
 void              nb_table_layout_free      (NbTableLayout  *self);
 const NbTableDef *nb_table_layout_get_def   (NbTableLayout  *self);
 double            nb_table_layout_font_size (NbTableLayout  *self);
+/* The size of the numbers: the table's size, or less when one fits no other way. */
+double            nb_table_layout_value_size (NbTableLayout *self);
 /* The text of grid item @index as laid out (head labels with their line breaks). */
 const char       *nb_table_layout_cell_text (NbTableLayout  *self,
                                              guint           index);
+/* The width of grid item @index's text in points (a value cell's single line). */
+double            nb_table_layout_cell_width (NbTableLayout *self,
+                                              guint          index);
 /* Height of grid rows [first_row, end_row) in points. */
 double            nb_table_layout_height    (NbTableLayout  *self,
                                              guint           first_row,
@@ -37,9 +42,19 @@ double            nb_table_layout_height    (NbTableLayout  *self,
 gboolean          nb_table_layout_can_break (NbTableLayout  *self,
                                              guint           first,
                                              guint           at);
+/* Structure tags around a drawn part (PDF). One Table element spans every part of a
+ * table, across pages: the first part opens it, the last closes it. */
+typedef enum {
+  NB_TABLE_TAG_NONE    = 0,
+  NB_TABLE_TAG_ROWS    = 1 << 0,  /* TR › TH/TD around the rows of this part */
+  NB_TABLE_TAG_OPEN    = 1 << 1,  /* cairo_tag_begin "Table" first */
+  NB_TABLE_TAG_CLOSE   = 1 << 2,  /* cairo_tag_end "Table" last */
+} NbTableTags;
+
 /* Draws rows [head_first, head_end) and then [first_row, end_row) with the table's top
- * left corner at (@x, @y). @tagged adds Table › TR › TH/TD structure (PDF); @subsets
- * (may be NULL) draws the text with the export's font subsets. */
+ * left corner at (@x, @y). The repeated header rows stay untagged: they are already in
+ * the structure once. @subsets (may be NULL) draws the text with the export's font
+ * subsets. */
 void              nb_table_layout_draw      (NbTableLayout  *self,
                                              cairo_t        *cr,
                                              double          x,
@@ -48,7 +63,7 @@ void              nb_table_layout_draw      (NbTableLayout  *self,
                                              guint           head_end,
                                              guint           first_row,
                                              guint           end_row,
-                                             gboolean        tagged,
+                                             NbTableTags     tags,
                                              NbFontSubsets  *subsets);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbTableLayout, nb_table_layout_free)

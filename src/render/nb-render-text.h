@@ -1,0 +1,44 @@
+/* nb-render-text.h — text as the PDF and HTML writers print it
+ *
+ * One place for what both writers must agree on: the display title, paragraph splitting
+ * and cleaning, run-in headings and their numbering, value cells, and link detection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* The printed paragraphs of @text (may be NULL): split at newlines, U+2028 and U+2029;
+ * C0/C1 control characters dropped (a tab becomes a space); surrounding blanks and a
+ * typed indent of U+3000 removed; empty paragraphs left out. NULL-terminated. */
+char   **nb_render_paragraphs      (const char *text);
+/* One-line text (title, heading): line breaks and control characters dropped, blanks
+ * around it removed. */
+char    *nb_render_clean_line      (const char *text);
+/* The title as printed, in the PDF, the HTML and the metadata alike: the user's title,
+ * or “<agency><year>年政府信息公开工作年度报告” when it is empty. */
+char    *nb_render_display_title   (NbReport   *report);
+/* The user's title breaks (character offsets, may be NULL) that the writers honour: in
+ * range, increasing, and never leaving fewer than two characters on a line. */
+GArray  *nb_render_title_breaks    (const char   *title,
+                                    const GArray *manual);
+/* The run-in heading of part @index: “（一）heading。” (no second 。 after 。？！), or
+ * NULL when the heading is empty. Only parts with a heading are numbered. */
+char    *nb_render_part_heading    (NbReport   *report,
+                                    guint       index);
+/* A value cell as printed: the stored value in canonical form (a count as an integer,
+ * the fee in 万元 with 4 decimals), never the raw text; blank and invalid cells print 0
+ * (layout.md §8, the checks report them). */
+char    *nb_render_cell_text       (NbReport   *report,
+                                    guint       cell);
+/* The length in bytes of a web or e-mail address starting at @p inside @text (only where
+ * a word starts), or 0; *@mail tells which. */
+gsize    nb_render_link_length     (const char *text,
+                                    const char *p,
+                                    gboolean   *mail);
+
+G_END_DECLS
