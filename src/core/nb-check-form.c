@@ -96,8 +96,8 @@ parse_iso_date (const char *text, int *y, int *m, int *d)
 static gboolean
 find_stated_period (const char *text, int *y1, int *m1, int *d1, int *y2, int *m2, int *d2)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:至|到|—|-|～|~)"
-                                         "(\\d{4})年(\\d{1,2})月(\\d{1,2})日", 0, 0, NULL);
+  GRegex *regex = nb_check_regex ("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:至|到|—|-|～|~)"
+                                         "(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
   g_autoptr(GMatchInfo) match = NULL;
   int *parts[6] = { y1, m1, d1, y2, m2, d2 };
 
@@ -121,7 +121,7 @@ check_period (NbCheckContext *ctx)
   const char *title = nb_report_get_text (ctx->report, NB_TEXT_TITLE);
   const char *start = nb_report_get_text (ctx->report, NB_TEXT_PERIOD_START);
   const char *end = nb_report_get_text (ctx->report, NB_TEXT_PERIOD_END);
-  g_autoptr(GRegex) title_year = g_regex_new ("(\\d{4})年", 0, 0, NULL);
+  GRegex *title_year = nb_check_regex ("(\\d{4})年");
   g_autoptr(GMatchInfo) match = NULL;
 
   g_autofree char *preamble = g_utf8_normalize (nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE),

@@ -411,7 +411,7 @@ static void
 check_basis (NbCheckContext *ctx)
 {
   g_autofree char *norm = nb_import_normalize (nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE));
-  g_autoptr(GRegex) old = g_regex_new ("国办公开办函[〔\\[(【]?2019[〕\\])】]?60号|格式\\(试行\\)", 0, 0, NULL);
+  GRegex *old = nb_check_regex ("国办公开办函[〔\\[(【]?2019[〕\\])】]?60号|格式\\(试行\\)");
 
   if (nb_report_get_year (ctx->report) < 2021 || !g_regex_match (old, norm, 0, NULL))
     return;
@@ -700,9 +700,9 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
 static void
 check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
 {
-  g_autoptr(GRegex) none = g_regex_new ("未收到[^。；;，,]*申请|无依申请|没有收到[^。；;，,]*申请|"
-                                        "申请[^。；;，,0-9]{0,6}(?<![0-9])(?:0|零)件", 0, 0, NULL);
-  g_autoptr(GRegex) done = g_regex_new ("(?:全部|均已|均|已全部)[^。；;，,]{0,4}(?:办结|答复完毕)", 0, 0, NULL);
+  GRegex *none = nb_check_regex ("未收到[^。；;，,]*申请|无依申请|没有收到[^。；;，,]*申请|"
+                                        "申请[^。；;，,0-9]{0,6}(?<![0-9])(?:0|零)件");
+  GRegex *done = nb_check_regex ("(?:全部|均已|均|已全部)[^。；;，,]{0,4}(?:办结|答复完毕)");
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *para = g_strndup (t->text + start, end - start);
   gint64 received = s3 (ctx, "new", "total"), results = s3 (ctx, "results_total", "total");
@@ -878,7 +878,7 @@ is_total_word (const char *text, int from, int to)
 static void
 check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
 {
-  g_autoptr(GRegex) next_parts = g_regex_new ("^\\s*(?:其中|从[^，,。；;]{0,12}来看[，,]\\s*其中)", 0, 0, NULL);
+  GRegex *next_parts = nb_check_regex ("^\\s*(?:其中|从[^，,。；;]{0,12}来看[，,]\\s*其中)");
 
   for (guint i = 0; i < figures->len; i++)
     {
@@ -946,9 +946,9 @@ check_parts (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
 static void
 check_missing_numbers (NbCheckContext *ctx, const NbNarrativeText *t)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(?:现行有效|共计|合计)(?:共|为|有)?[^0-9０-９一二三四五六七八九十百千万两。，；,;]{0,8}"
+  GRegex *regex = nb_check_regex ("(?:现行有效|共计|合计)(?:共|为|有)?[^0-9０-９一二三四五六七八九十百千万两。，；,;]{0,8}"
                                          "(?:件|条|次)(?=[。，；,;]|$)|"
-                                         "(?:XX|xx|ＸＸ|××|\\*)+\\s*(?:件|条|次|个|%|元)", 0, 0, NULL);
+                                         "(?:XX|xx|ＸＸ|××|\\*)+\\s*(?:件|条|次|个|%|元)");
   g_autoptr(GMatchInfo) match = NULL;
 
   g_regex_match (regex, t->text, 0, &match);

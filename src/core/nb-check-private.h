@@ -27,6 +27,10 @@ NbFinding   *nb_check_add             (NbCheckContext *ctx,
                                        const char     *format,
                                        ...) G_GNUC_PRINTF (5, 6);
 
+/* @pattern compiled once for the life of the process: checks run on every keystroke. The
+ * pattern must be a constant the code owns (it is a valid regular expression). */
+GRegex      *nb_check_regex           (const char     *pattern);
+
 /* "“规章/本年制发件数”": how messages name a cell. */
 char        *nb_check_cell_name       (guint           cell);
 

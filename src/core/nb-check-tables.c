@@ -124,9 +124,8 @@ check_carry_over (NbCheckContext *ctx)
 static gboolean
 contains_fee_amount (const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("信息处理费[^。；;]*?[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*元|"
-                                         "[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*元[^。；;]*?信息处理费",
-                                         0, 0, NULL);
+  GRegex *regex = nb_check_regex ("信息处理费[^。；;]*?[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*元|"
+                                         "[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*元[^。；;]*?信息处理费");
 
   return g_regex_match (regex, text, 0, NULL);
 }
@@ -135,8 +134,7 @@ contains_fee_amount (const char *text)
 static gint64
 stated_fee_collected (NbCheckContext *ctx)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("收取[^。；;，,]*?信息处理费[^。；;0-9]*?([0-9]+)(?:\\.[0-9]+)?\\s*元",
-                                         0, 0, NULL);
+  GRegex *regex = nb_check_regex ("收取[^。；;，,]*?信息处理费[^。；;0-9]*?([0-9]+)(?:\\.[0-9]+)?\\s*元");
   g_autoptr(GMatchInfo) match = NULL;
   gint64 yuan;
 

@@ -33,7 +33,11 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
   nb_derived_compute (&ctx.derived, report);
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    groups[i] (&ctx);
+    {
+      if (ctx.options->tables_only && groups[i] == nb_check_narrative)
+        continue;
+      groups[i] (&ctx);
+    }
   return ctx.findings;
 }
 
@@ -52,6 +56,29 @@ nb_check_add (NbCheckContext *ctx, const char *rule, NbSeverity severity, const 
   finding = nb_finding_new (rule, severity, where, message);
   g_ptr_array_add (ctx->findings, finding);
   return finding;
+}
+
+GRegex *
+nb_check_regex (const char *pattern)
+{
+  static GHashTable *compiled;
+  G_LOCK_DEFINE_STATIC (compiled);
+  GRegex *regex;
+
+  G_LOCK (compiled);
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_str_hash, g_str_equal);
+  regex = g_hash_table_lookup (compiled, pattern);
+  if (regex == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (compiled, (gpointer) pattern, regex);
+    }
+  G_UNLOCK (compiled);
+  return regex;
 }
 
 char *

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   gboolean length_rule;         /* R-F-15: the optional 1000-character rule for 一 */
+  /* Only the rules of the form and the tables: what must follow every keystroke in a cell.
+   * The narrative rules read all the prose and may run after a pause (rules.md §F.5). */
+  gboolean tables_only;
 } NbCheckOptions;
 
 /* Returns a new array of NbFinding (owned; free with g_ptr_array_unref). */
