@@ -165,6 +165,8 @@ update_title (NbWindow *self)
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *dir = NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
 
   if (self->session == NULL)
     {
@@ -178,6 +180,14 @@ update_title (NbWindow *self)
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
 
       dir = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+  /* The folder as file managers show it: the home folder as ~. */
+  if (dir != NULL && g_str_has_prefix (dir, home) && (dir[home_len] == '/' || dir[home_len] == '\0'))
+    {
+      char *short_dir = g_strconcat ("~", dir + home_len, NULL);
+
+      g_free (dir);
+      dir = short_dir;
     }
   adw_window_title_set_subtitle (self->title_widget, dir ? dir : "");
   window_title = g_strdup_printf ("%s — %s", shown, _("Nianbao"));
