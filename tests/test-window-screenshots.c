@@ -36,6 +36,23 @@ shoot (GtkWidget *widget, const char *name, const char *style)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Shoots the dialog shown over @window, then closes it. */
+static void
+shoot_dialog (NbWindow *window, const char *name, const char *style)
+{
+  GtkWidget *dialog = NULL;
+
+  nb_test_spin (300);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  shoot (dialog, name, style);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_test_spin (100);
+}
+
 static void
 shoot_all (gconstpointer data)
 {
@@ -91,8 +108,29 @@ shoot_all (gconstpointer data)
     nb_window_export_to (window, "pdf", file, NULL);
     nb_test_spin (600);
     shoot (GTK_WIDGET (window), "export-toast", style);
+    /* Its details: the font of every role. */
+    if (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-fonts", NULL))
+      shoot_dialog (window, "export-fonts", style);
     g_unlink (path);
     g_rmdir (dir);
+  }
+
+  /* What an import read, from a report cut off in table 三. */
+  {
+    NbWindow *imported = nb_window_new (nb_test_app ());
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "qianjiang-2024-truncated.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    gtk_window_set_default_size (GTK_WINDOW (imported), 1100, 760);
+    gtk_window_present (GTK_WINDOW (imported));
+    if (nb_window_import_file (imported, file, NULL))
+      {
+        shoot_dialog (imported, "import-summary", style);
+        nb_window_show_page (imported, "s3");
+        nb_test_spin (400);
+        shoot (GTK_WIDGET (imported), "import-s3", style);
+      }
+    gtk_window_destroy (GTK_WINDOW (imported));
   }
 
   /* The new-report dialog and a narrow window (the sidebar folds away). */
@@ -138,6 +176,58 @@ shoot_all (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The software centre's pictures (data/screenshots): light style, the default window size
+ * of the settings schema, the sample open. Written to <builddir>/screenshots/metainfo/ and
+ * copied into the source tree by hand after looking at them. */
+static void
+shoot_metainfo (void)
+{
+  static const char *const shots[][2] = {
+    { "s3", "editor" }, { "findings", "findings" }, { "preview", "preview" },
+  };
+  GSettings *settings = nb_application_get_settings (nb_test_app ());
+  g_autoptr(GVariant) width = NULL;
+  g_autoptr(GVariant) height = NULL;
+  g_autofree char *dir = g_build_filename (NB_BUILD_ROOT, "screenshots", "metainfo", NULL);
+  NbWindow *window;
+
+  g_assert_nonnull (settings);
+  width = g_settings_get_default_value (settings, "window-width");
+  height = g_settings_get_default_value (settings, "window-height");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The sample from a folder of the (temporary) home folder, as a user would have it. */
+  {
+    g_autofree char *docs = g_build_filename (g_get_home_dir (), "文档", NULL);
+    g_autofree char *path = g_build_filename (docs, "qianjiang-2024.nianbao", NULL);
+    g_autofree char *data = NULL;
+    gsize length = 0;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_get_contents (g_getenv ("NB_SAMPLE"), &data, &length, NULL));
+    g_mkdir_with_parents (docs, 0755);
+    g_assert_true (g_file_set_contents (path, data, length, NULL));
+    window = nb_window_new (nb_test_app ());
+    gtk_window_set_default_size (GTK_WINDOW (window), g_variant_get_int32 (width),
+                                 g_variant_get_int32 (height));
+    g_assert_true (nb_window_load_file (window, file, NULL));
+    gtk_window_present (GTK_WINDOW (window));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  }
+  g_mkdir_with_parents (dir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *name = g_strconcat (shots[i][1], ".png", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_nonnull (nb_window_show_page (window, shots[i][0]));
+      /* The preview lays the pages out after a pause; text views in idle time. */
+      nb_test_spin (1000);
+      nb_test_screenshot (GTK_WIDGET (window), path);
+      g_test_message ("wrote %s", path);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -146,6 +236,7 @@ main (int argc, char **argv)
 
   g_test_add_data_func ("/screenshots/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT), shoot_all);
   g_test_add_data_func ("/screenshots/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK), shoot_all);
+  g_test_add_func ("/screenshots/metainfo", shoot_metainfo);
   status = g_test_run ();
   nb_test_finish (tmp);
   return status;

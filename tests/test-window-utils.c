@@ -51,7 +51,14 @@ nb_test_init (int *argc, char ***argv)
                                               : NB_BUILD_ROOT, "po", NULL);
 
   g_assert_no_error (error);
-  /* Before GLib caches them: drafts and recent files go to the temporary folder. */
+  /* Before GLib caches them: drafts, recent files and the home folder (shown as ~ in the
+   * window title of the screenshots) go to the temporary folder. */
+  {
+    g_autofree char *home = g_build_filename (tmp, "home", NULL);
+
+    g_mkdir_with_parents (home, 0700);
+    g_setenv ("HOME", home, TRUE);
+  }
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);

@@ -11,6 +11,7 @@
 
 #include "nb-document.h"
 #include "nb-findings-page.h"
+#include "nb-import.h"
 #include "nb-narrative-page.h"
 #include "nb-table-page.h"
 #include "test-window-utils.h"
@@ -233,6 +234,42 @@ test_type_updates_totals (void)
   close_without_saving (window);
 }
 
+/* Where the findings page shows the first finding @match accepts: errors, then warnings,
+ * then notes, each in the session's order. */
+static guint
+display_index (GPtrArray *findings, gboolean (*match) (const NbFinding *), const NbFinding **found)
+{
+  guint n = 0;
+
+  for (NbSeverity s = 0; s < NB_N_SEVERITIES; s++)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const NbFinding *finding = g_ptr_array_index (findings, i);
+
+        if (finding->severity != s)
+          continue;
+        if (match (finding))
+          {
+            *found = finding;
+            return n;
+          }
+        n++;
+      }
+  g_error ("no such finding");
+}
+
+static gboolean
+is_cell_finding (const NbFinding *finding)
+{
+  return finding->cell >= 0;
+}
+
+static gboolean
+is_rt2_05 (const NbFinding *finding)
+{
+  return g_str_equal (finding->rule, "R-T2-05");
+}
+
 static void
 test_finding_focuses_cell (void)
 {
@@ -240,25 +277,16 @@ test_finding_focuses_cell (void)
   GtkWidget *page = nb_window_show_page (window, "findings");
   GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
   GtkWidget *expected = NULL;
-  guint n = 0;
+  const NbFinding *finding = NULL;
+  guint n;
 
   /* The findings page lists errors, then warnings, then notes: find the first cell finding. */
-  for (NbSeverity s = 0; s < NB_N_SEVERITIES && expected == NULL; s++)
-    for (guint i = 0; i < findings->len; i++)
-      {
-        const NbFinding *finding = g_ptr_array_index (findings, i);
+  n = display_index (findings, is_cell_finding, &finding);
+  {
+    GtkWidget *table = nb_window_show_page (window, nb_format_table (nb_format_cell (finding->cell)->table)->section_id);
 
-        if (finding->severity != s)
-          continue;
-        if (finding->cell >= 0)
-          {
-            GtkWidget *table = nb_window_show_page (window, nb_format_table (nb_format_cell (finding->cell)->table)->section_id);
-
-            expected = nb_table_page_get_cell_widget (NB_TABLE_PAGE (table), finding->cell);
-            break;
-          }
-        n++;
-      }
+    expected = nb_table_page_get_cell_widget (NB_TABLE_PAGE (table), finding->cell);
+  }
   g_assert_nonnull (expected);
   nb_window_show_page (window, "findings");
   g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
@@ -627,6 +655,190 @@ test_new_report (void)
 }
 
 /* A closed window lets go of its report: no reference cycles through the pages. */
+/* The visible AdwMessageDialog over @window, or NULL. */
+static AdwMessageDialog *
+find_dialog (NbWindow *window)
+{
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      found = l->data;
+  return found;
+}
+
+static NbReport *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* 导入已发布的年报: the seed's text gives the sample's tables, as a new unsaved document. */
+static void
+test_import (void)
+{
+  NbWindow *window = nb_window_new (nb_test_app ());
+  g_autoptr(GFile) seed = data_file ("qianjiang-2024.txt");
+  g_autoptr(GFile) legacy = data_file ("legacy-2019.txt");
+  g_autoptr(NbReport) sample = load_sample ();
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  NbReport *imported;
+  guint found = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (nb_window_import_file (window, seed, &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_window_has_report (window));
+  g_assert_null (nb_window_get_file (window));
+  g_assert_true (nb_window_is_modified (window));
+
+  imported = nb_session_get_report (nb_window_get_session (window));
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    {
+      const NbCell *a = nb_report_get_cell (imported, i);
+      const NbCell *b = nb_report_get_cell (sample, i);
+
+      if (a->state != b->state || (b->state != NB_CELL_BLANK && a->value != b->value))
+        g_error ("%s: imported %d/%" G_GINT64_FORMAT ", sample %d/%" G_GINT64_FORMAT,
+                 nb_format_cell (i)->key, a->state, a->value, b->state, b->value);
+      found += b->state != NB_CELL_BLANK;
+    }
+  /* Named by its title until saved. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)),
+                            nb_report_get_text (sample, NB_TEXT_TITLE)));
+
+  /* What was read is shown: the counts. */
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *count = g_strdup_printf ("%u", found);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), count));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A 2019-layout report is refused with a dialog, and the open report stays. */
+  g_assert_false (nb_window_import_file (window, legacy, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_LEGACY);
+  g_clear_error (&error);
+  g_assert_true (nb_session_get_report (nb_window_get_session (window)) == imported);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2019"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* So is a file that is not a report. */
+  {
+    g_autoptr(GFile) other = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+
+    g_assert_false (nb_window_import_file (window, other, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    dialog = find_dialog (window);
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (nb_session_get_report (nb_window_get_session (window)) == imported);
+  }
+  close_without_saving (window);
+}
+
+/* R-T2-05 on the sample (正文 12件 vs 表 11) underlines “12件” in part 0 of section 一, and
+ * activating it in 检查结果 selects it in that view, scrolled into sight. */
+static void
+test_narrative_finding (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
+  NbReport *report = nb_session_get_report (nb_window_get_session (window));
+  const NbFinding *finding = NULL;
+  GtkWidget *page, *view, *scrolled;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  graphene_point_t point;
+  g_autofree char *selected = NULL;
+  const char *text;
+  guint n;
+
+  n = display_index (findings, is_rt2_05, &finding);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (finding->where, ==, "s1");
+  g_assert_cmpint (finding->part, ==, 0);
+  text = nb_report_get_part (report, 0)->text;
+  g_assert_cmpint (finding->span_start, >=, 0);
+  g_assert_true (strncmp (text + finding->span_start, "12件", finding->span_end - finding->span_start) == 0);
+
+  page = nb_window_show_page (window, "findings");
+  nb_test_spin (200);
+  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
+  nb_test_spin (400);
+
+  view = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_true (gtk_widget_is_ancestor (view, nb_window_get_page (window, "s1")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "12件");
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                           "nb-warning")));
+
+  /* In sight: the span's line lies inside the page's scrolled window. */
+  scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &start, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  g_assert_true (gtk_widget_compute_point (view, scrolled, &GRAPHENE_POINT_INIT (rect.x, rect.y), &point));
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y + rect.height, <=, gtk_widget_get_height (scrolled));
+  close_without_saving (window);
+}
+
+/* After a PDF export set in stand-in fonts, the details list a font for every role. */
+static void
+test_export_fonts (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  g_autofree char *dir = g_dir_make_tmp ("nb-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  g_auto(GStrv) lines = NULL;
+
+  if (!nb_window_export_to (window, "pdf", file, NULL))
+    {
+      g_test_skip ("no PDF export here");
+      close_without_saving (window);
+      return;
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-fonts", NULL));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  lines = g_strsplit (adw_message_dialog_get_body (dialog), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  g_rmdir (dir);
+  close_without_saving (window);
+}
+
 static void
 test_finalize (void)
 {
@@ -656,6 +868,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/new-report", test_new_report);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/export-fonts", test_export_fonts);
+  g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/narrative-finding", test_narrative_finding);
   g_test_add_func ("/window/narrative-span", test_narrative_span);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);

@@ -444,6 +444,141 @@ side_label (const char *text, const char *css_class, float xalign)
   return label;
 }
 
+/* Table 三 and its side card: side by side when both fit the width at their natural
+ * size, else the card below the table (the default window is not wide enough for both
+ * beside the sidebar, and a card cut off at the right edge hides the shares). */
+#define NB_TYPE_BESIDE_LAYOUT (nb_beside_layout_get_type ())
+G_DECLARE_FINAL_TYPE (NbBesideLayout, nb_beside_layout, NB, BESIDE_LAYOUT, GtkLayoutManager)
+
+struct _NbBesideLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NbBesideLayout, nb_beside_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+#define BESIDE_SPACING 18
+#define BESIDE_MAX 4
+
+/* The widths of the children laid out in @width: beside each other when their minimum
+ * widths fit (the extra width going to the last ones first, up to their natural width),
+ * else each in the full width. Returns whether they go beside each other. */
+static gboolean
+beside_widths (GtkWidget *widget, int width, int widths[BESIDE_MAX], GtkWidget *children[BESIDE_MAX],
+               guint *n)
+{
+  int minimum[BESIDE_MAX], natural[BESIDE_MAX];
+  int extra = width + BESIDE_SPACING;
+
+  *n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && *n < BESIDE_MAX;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum[*n], &natural[*n], NULL, NULL);
+        children[*n] = child;
+        extra -= minimum[*n] + BESIDE_SPACING;
+        (*n)++;
+      }
+  if (width < 0 || extra < 0)
+    {
+      for (guint i = 0; i < *n; i++)
+        widths[i] = width < 0 ? natural[i] : MAX (minimum[i], MIN (natural[i], width));
+      return width < 0;
+    }
+  for (guint i = *n; i-- > 0;)
+    {
+      int more = MIN (extra, natural[i] - minimum[i]);
+
+      widths[i] = minimum[i] + more;
+      extra -= more;
+    }
+  return TRUE;
+}
+
+static GtkSizeRequestMode
+nb_beside_layout_get_request_mode (GtkLayoutManager *manager, GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+nb_beside_layout_measure (GtkLayoutManager *manager, GtkWidget *widget, GtkOrientation orientation,
+                          int for_size, int *minimum, int *natural, int *minimum_baseline,
+                          int *natural_baseline)
+{
+  int widths[BESIDE_MAX];
+  GtkWidget *children[BESIDE_MAX];
+  guint n;
+  gboolean beside = beside_widths (widget, orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                                   widths, children, &n);
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* At least the widest child; at best all in a row. */
+          gtk_widget_measure (children[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural += child_nat + (i ? BESIDE_SPACING : 0);
+          continue;
+        }
+      gtk_widget_measure (children[i], orientation, widths[i], &child_min, &child_nat, NULL, NULL);
+      if (beside)
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+      else
+        {
+          *minimum += child_min + (i ? BESIDE_SPACING : 0);
+          *natural += child_nat + (i ? BESIDE_SPACING : 0);
+        }
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+nb_beside_layout_allocate (GtkLayoutManager *manager, GtkWidget *widget, int width, int height,
+                           int baseline)
+{
+  int widths[BESIDE_MAX];
+  GtkWidget *children[BESIDE_MAX];
+  guint n;
+  gboolean beside = beside_widths (widget, width, widths, children, &n);
+  int x = 0, y = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int h = 0;
+
+      gtk_widget_measure (children[i], GTK_ORIENTATION_VERTICAL, widths[i], NULL, &h, NULL, NULL);
+      gtk_widget_size_allocate (children[i], &(GtkAllocation) { x, y, widths[i], h }, -1);
+      if (beside)
+        x += widths[i] + BESIDE_SPACING;
+      else
+        y += h + BESIDE_SPACING;
+    }
+}
+
+static void
+nb_beside_layout_class_init (NbBesideLayoutClass *klass)
+{
+  GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  manager_class->get_request_mode = nb_beside_layout_get_request_mode;
+  manager_class->measure = nb_beside_layout_measure;
+  manager_class->allocate = nb_beside_layout_allocate;
+}
+
+static void
+nb_beside_layout_init (NbBesideLayout *self)
+{
+}
+
 /* Beside table 三: the subtotal of each result category and its share of 本年新收. */
 static GtkWidget *
 build_side (NbTablePage *self)
@@ -495,7 +630,7 @@ build (NbTablePage *self)
   NbReport *report = nb_session_get_report (self->session);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *title = gtk_label_new (nb_report_get_section_title (report, section->number - 1));
   GtkWidget *grid = gtk_grid_new ();
 
@@ -522,6 +657,7 @@ build (NbTablePage *self)
       gtk_grid_attach (GTK_GRID (grid), child, item->col, item->row,
                        item->col_span, item->row_span);
     }
+  gtk_widget_set_layout_manager (row, g_object_new (NB_TYPE_BESIDE_LAYOUT, NULL));
   gtk_box_append (GTK_BOX (row), grid);
   if (def->id == NB_TABLE_S3)
     gtk_box_append (GTK_BOX (row), build_side (self));

@@ -15,8 +15,10 @@
 #include "nb-document.h"
 #include "nb-export.h"
 #include "nb-findings-page.h"
+#include "nb-import.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-pdf-fonts.h"
 #include "nb-preview.h"
 #include "nb-print-operation.h"
 #include "nb-table-page.h"
@@ -42,6 +44,7 @@ struct _NbWindow
   char            *draft_id;
   guint            autosave_id;
   GFile           *last_export;
+  char           **export_fonts;  /* the last PDF export's font per role, for its details */
   GHashTable      *badges;      /* page name → GtkLabel[2] (errors, warnings) */
   gboolean         closing;
 };
@@ -144,8 +147,14 @@ nb_window_get_draft_id (NbWindow *self)
 static char *
 document_name (NbWindow *self)
 {
+  const char *title = self->session ? nb_report_get_text (nb_session_get_report (self->session),
+                                                          NB_TEXT_TITLE) : NULL;
+
   if (self->file != NULL)
     return g_file_get_basename (self->file);
+  /* An imported report is named by its title until it is saved. */
+  if (title != NULL && *title != '\0')
+    return g_strdelimit (g_strdup (title), "\n", ' ');
   return g_strdup (_("Untitled Report"));
 }
 
@@ -156,6 +165,8 @@ update_title (NbWindow *self)
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *dir = NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
 
   if (self->session == NULL)
     {
@@ -169,6 +180,14 @@ update_title (NbWindow *self)
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
 
       dir = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+  /* The folder as file managers show it: the home folder as ~. */
+  if (dir != NULL && g_str_has_prefix (dir, home) && (dir[home_len] == '/' || dir[home_len] == '\0'))
+    {
+      char *short_dir = g_strconcat ("~", dir + home_len, NULL);
+
+      g_free (dir);
+      dir = short_dir;
     }
   adw_window_title_set_subtitle (self->title_widget, dir ? dir : "");
   window_title = g_strdup_printf ("%s — %s", shown, _("Nianbao"));
@@ -649,6 +668,7 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
     self->closing = FALSE;      /* "Save before closing" was cancelled */
 }
 
+/* @pattern: one or more globs separated by ';'. */
 static void
 choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
              const char *accept, const char *pattern, const char *filter_name,
@@ -656,10 +676,12 @@ choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_auto(GStrv) patterns = g_strsplit (pattern, ";", -1);
 
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (suggested != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
@@ -743,6 +765,142 @@ open_action (GSimpleAction *action, GVariant *param, gpointer data)
                "*.nianbao", _("Nianbao reports"), NULL, open_chosen);
 }
 
+/* Importing a published report */
+
+static void
+append_import_cells (GString *out, NbImport *import, NbImportCellState state, const char *heading)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    if (nb_import_get_cell_state (import, i) == state)
+      {
+        g_autofree char *name = nb_import_cell_name (i);
+
+        g_string_append_printf (names, "• %s\n", name);
+      }
+  if (names->len > 0)
+    g_string_append_printf (out, "%s%s\n%s", out->len ? "\n" : "", heading, names->str);
+}
+
+/* What the importer read, where the user sees it: the counts, then the cells to look at
+ * and the labels it accepted under another wording. */
+static GtkWidget *
+show_import_summary (NbWindow *self, NbImport *import)
+{
+  GPtrArray *notes = nb_import_get_notes (import);
+  guint found = nb_import_count (import, NB_IMPORT_CELL_FOUND) +
+                nb_import_count (import, NB_IMPORT_CELL_RESOLVED);
+  guint blank = nb_import_count (import, NB_IMPORT_CELL_BLANK);
+  guint missing = nb_import_count (import, NB_IMPORT_CELL_MISSING);
+  g_autofree char *body = g_strdup_printf (_("Cells found: %u, blank: %u, not found: %u. "
+                                             "Compare the figures with the published report "
+                                             "before you rely on them."),
+                                           found, blank, missing);
+  g_autoptr(GString) details = g_string_new (NULL);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Report Imported"), body);
+
+  append_import_cells (details, import, NB_IMPORT_CELL_MISSING,
+                       _("Not found (left blank, enter them):"));
+  append_import_cells (details, import, NB_IMPORT_CELL_BLANK, _("Blank in the source:"));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+
+      if (i == 0)
+        g_string_append_printf (details, "%s%s\n", details->len ? "\n" : "",
+                                _("Read under another wording:"));
+      g_string_append_printf (details, _("• “%s” as “%s” (%s)\n"), note->actual,
+                              note->canonical ? note->canonical : "", note->rule);
+    }
+  if (details->len > 0)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (g_strchomp (details->str));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Reads @file; on failure says why in a dialog and returns NULL. */
+static NbImport *
+read_import (NbWindow *self, GFile *file, GError **error)
+{
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (!nb_import_read_file (import, file, NB_IMPORT_AUTO, NULL, &local_error))
+    {
+      show_error (self, _("Could Not Import the Report"), local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&import);
+}
+
+static void
+open_import (NbWindow *self, NbImport *import)
+{
+  delete_draft (self);
+  g_clear_object (&self->file);
+  nb_window_set_report (self, nb_import_get_report (import));
+  /* Unsaved: it exists nowhere but in this window until it is saved. */
+  self->saved_serial = G_MAXUINT64;
+  update_title (self);
+  show_import_summary (self, import);
+}
+
+gboolean
+nb_window_import_file (NbWindow *self, GFile *file, GError **error)
+{
+  g_autoptr(NbImport) import = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  import = read_import (self, file, error);
+  if (import == NULL)
+    return FALSE;
+  open_import (self, import);
+  return TRUE;
+}
+
+static void
+import_chosen (NbWindow *self, GFile *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(NbImport) import = read_import (self, file, NULL);
+  NbWindow *target = self;
+
+  if (import == NULL)
+    return;
+  /* The report being written stays as it is: the imported one gets its own window. */
+  if (self->session != NULL && NB_IS_APPLICATION (app))
+    {
+      target = nb_window_new (NB_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  open_import (target, import);
+}
+
+static void
+import_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Published Report"), _("_Import"),
+               "*.txt;*.TXT;*.html;*.HTML;*.htm;*.HTM;*.pdf;*.PDF",
+               _("Published reports (text, web page, PDF)"), NULL, import_chosen);
+}
+
 static void
 save_as_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
@@ -776,8 +934,38 @@ open_exported_action (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* The details of the last PDF export: which font each role was set in. */
 static void
-show_export_result (NbWindow *self, GFile *file, const GError *error)
+export_fonts_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
+{
+  if (g_str_equal (response, "open"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-exported", NULL);
+}
+
+static void
+export_fonts_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  NbWindow *self = data;
+  g_autofree char *lines = NULL;
+  GtkWidget *dialog;
+
+  if (self->export_fonts == NULL)
+    return;
+  lines = g_strjoinv ("\n", self->export_fonts);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Fonts Used"), lines);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                    "open", _("_Open PDF"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (export_fonts_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* @substitute: for a PDF, the line of the first role set in a stand-in font (the body's
+ * first), else NULL; then the toast names it and offers the list of all roles. */
+static void
+show_export_result (NbWindow *self, GFile *file, const GError *error,
+                    const char *substitute, gboolean more)
 {
   AdwToast *toast;
 
@@ -786,6 +974,16 @@ show_export_result (NbWindow *self, GFile *file, const GError *error)
       /* The message names the file and what went wrong; keep it until dismissed. */
       toast = adw_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
+    }
+  else if (substitute != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (more ? _("PDF exported; %s…") : _("PDF exported; %s"),
+                                                substitute);
+
+      g_set_object (&self->last_export, file);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.export-fonts");
     }
   else
     {
@@ -798,6 +996,32 @@ show_export_result (NbWindow *self, GFile *file, const GError *error)
       adw_toast_set_action_name (toast, "win.open-exported");
     }
   nb_window_add_toast (self, toast);
+}
+
+/* Which roles of a PDF export's fonts are stand-ins for another design: the first such
+ * line (the body's when it is one) and whether there are others. */
+static const char *
+first_substitute (const NbPdfOptions *options, gboolean *more)
+{
+  NbResolvedFont fonts[NB_N_FONT_ROLES] = { { 0 } };
+  const char *line = NULL;
+  guint n = 0;
+
+  if (options->resolved_fonts == NULL || g_strv_length (options->resolved_fonts) < NB_N_FONT_ROLES)
+    return NULL;
+  nb_pdf_fonts_resolve (options, fonts);
+  if (fonts[NB_FONT_BODY].substitute)
+    line = options->resolved_fonts[NB_FONT_BODY];
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    if (fonts[r].substitute)
+      {
+        n++;
+        if (line == NULL)
+          line = options->resolved_fonts[r];
+      }
+  nb_pdf_fonts_clear (fonts);
+  *more = n > 1;
+  return line;
 }
 
 static char *
@@ -815,6 +1039,9 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
 {
   NbReport *report;
   g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) fonts = NULL;
+  const char *substitute = NULL;
+  gboolean more = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (self->session != NULL, FALSE);
@@ -832,14 +1059,21 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
       };
 
       ok = nb_export_pdf (report, file, &options, &local_error);
-      g_strfreev (options.resolved_fonts);
+      if (ok)
+        substitute = first_substitute (&options, &more);
+      fonts = options.resolved_fonts;
     }
   else if (g_str_equal (format, "html"))
     ok = nb_export_html (report, file, FALSE, &local_error);
   else
     ok = nb_export_json (report, file, &local_error);
 
-  show_export_result (self, file, local_error);
+  if (ok && fonts != NULL)
+    {
+      g_strfreev (self->export_fonts);
+      self->export_fonts = g_steal_pointer (&fonts);
+    }
+  show_export_result (self, file, local_error, substitute, more);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
@@ -1187,6 +1421,7 @@ nb_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->last_export);
+  g_strfreev (self->export_fonts);
   g_clear_pointer (&self->badges, g_hash_table_unref);
   g_free (self->draft_id);
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
@@ -1240,6 +1475,7 @@ window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
 static const GActionEntry win_actions[] = {
   { "open", open_action },
   { "open-sample", open_sample_action },
+  { "import", import_action },
   { "new-report", new_report_action },
   { "save", save_action },
   { "save-as", save_as_action },
@@ -1248,6 +1484,7 @@ static const GActionEntry win_actions[] = {
   { "export-json", export_action },
   { "print", print_action },
   { "open-exported", open_exported_action },
+  { "export-fonts", export_fonts_action },
   { "undo", undo_redo_action },
   { "redo", undo_redo_action },
   { "close", close_action },

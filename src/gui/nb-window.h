@@ -25,6 +25,11 @@ gboolean    nb_window_load_draft        (NbWindow      *self,
                                          GError       **error);
 void        nb_window_set_report        (NbWindow      *self,
                                          NbReport      *report);
+/* Reads a published report (text, HTML or PDF) into this window as a new unsaved document
+ * and shows what was read; on failure shows why and keeps what the window had. */
+gboolean    nb_window_import_file       (NbWindow      *self,
+                                         GFile         *file,
+                                         GError       **error);
 gboolean    nb_window_save_to           (NbWindow      *self,
                                          GFile         *file,
                                          GError       **error);
