@@ -162,6 +162,21 @@ test_open_sample (void)
   close_without_saving (window);
 }
 
+/* 打开示例 opens the sample untitled: Save asks where, and never writes over the sample. */
+static void
+test_sample_opens_untitled (void)
+{
+  NbWindow *window = nb_window_new (nb_test_app ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  g_assert_true (nb_window_has_report (window));
+  g_assert_null (nb_window_get_file (window));
+  g_assert_false (nb_window_is_modified (window));
+  g_assert_cmpint (model_value (window, "s3.new.np"), ==, 48);
+  close_without_saving (window);
+}
+
 /* The number a sidebar badge shows, 0 when hidden. */
 static guint
 badge (NbWindow *window, const char *page, const char *css_class)
@@ -866,6 +881,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/sample-untitled", test_sample_opens_untitled);
   g_test_add_func ("/window/new-report", test_new_report);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/export-fonts", test_export_fonts);

@@ -43,6 +43,7 @@ struct _NbWindow
   guint64          saved_serial;
   char            *draft_id;
   guint            autosave_id;
+  gboolean         autosave_failed;  /* told the user once; reset by the next good write */
   GFile           *last_export;
   char           **export_fonts;  /* the last PDF export's font per role, for its details */
   GHashTable      *badges;      /* page name → GtkLabel[2] (errors, warnings) */
@@ -259,8 +260,20 @@ autosave_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (!nb_window_write_draft (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+  if (nb_window_write_draft (self, &error))
+    self->autosave_failed = FALSE;
+  else if (!self->autosave_failed)
+    {
+      /* The user believes their work is protected: say once that it is not, and keep the
+       * toast until dismissed. The next change tries again. */
+      g_autofree char *message = g_strdup_printf (_("Recovery copies cannot be written: %s"),
+                                                  error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      nb_window_add_toast (self, toast);
+      self->autosave_failed = TRUE;
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1175,12 +1188,32 @@ undo_redo_action (GSimpleAction *action, GVariant *param, gpointer data)
     focus_location (self, location, NULL);
 }
 
+/* The sample opens untitled: it is a model to look at and start from, and a Save must
+ * never write over it (nor add it to the recent files). */
 static void
 open_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
+  NbWindow *self = data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GFile) sample = nb_application_get_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_load (sample, NULL, &error);
+  NbWindow *target = self;
 
-  open_chosen (data, sample);
+  if (report == NULL)
+    {
+      show_error (self, _("Could Not Open the Report"), error);
+      return;
+    }
+  if (self->session != NULL && NB_IS_APPLICATION (app))
+    {
+      target = nb_window_new (NB_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  g_clear_object (&target->file);
+  nb_window_set_report (target, report);
+  target->saved_serial = nb_report_get_serial (report);
+  update_title (target);
 }
 
 static void
