@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "nb-document.h"
 #include "nb-session.h"
 
 /* Edits of one field closer together than this merge into one undo step. */
@@ -21,6 +22,7 @@ typedef enum {
   CMD_FEE,
   CMD_YEAR,
   CMD_LEVEL,
+  CMD_BREAKS,                   /* the title's line breaks, as "3,10" */
 } CmdKind;
 
 /* One state of the edited thing; which members count depends on the command kind. */
@@ -32,6 +34,7 @@ typedef struct {
 } Value;
 
 typedef struct {
+  guint64   id;                 /* unique in the session, renewed when an edit merges in */
   CmdKind   kind;
   guint     index;
   NbAspect  aspect;
@@ -58,6 +61,9 @@ struct _NbSession
   GPtrArray *redo;
   gboolean   sealed;
   guint      freeze;
+  gboolean   replaying;         /* in undo or redo */
+  guint64    last_id;
+  guint      n_unrecorded;      /* report changes made around the session */
   char      *last_location;
 };
 
@@ -127,9 +133,62 @@ cmd_location (const Cmd *cmd)
       return "meta.year";
     case CMD_LEVEL:
       return "meta.level";
+    case CMD_BREAKS:
+      return "meta.title_breaks";
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Last year's report goes with its path: cleared, it is detached; brought back by undo or
+ * redo, it is loaded again (a report that no longer loads stays detached). */
+static void
+follow_previous_file (NbSession *self, const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || *path == '\0')
+    {
+      nb_report_set_previous (self->report, NULL);
+      return;
+    }
+  if (!self->replaying)
+    return;                     /* nb_session_attach_previous () attached it already */
+  file = g_file_new_for_path (path);
+  previous = nb_document_load (file, NULL, &error);
+  if (previous == NULL || !nb_document_attach_previous (self->report, previous, &error))
+    {
+      g_debug ("Last year's report %s not restored: %s", path, error->message);
+      nb_report_set_previous (self->report, NULL);
+    }
+}
+
+static char *
+breaks_to_string (const GArray *breaks)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; breaks != NULL && i < breaks->len; i++)
+    g_string_append_printf (text, "%s%d", i > 0 ? "," : "", g_array_index (breaks, int, i));
+  return g_string_free (text, FALSE);
+}
+
+static void
+apply_breaks (NbReport *report, const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      {
+        int offset = (int) g_ascii_strtoll (parts[i], NULL, 10);
+
+        g_array_append_val (offsets, offset);
+      }
+  nb_report_set_title_breaks (report, (const int *) (gpointer) offsets->data, offsets->len);
 }
 
 static void
@@ -150,6 +209,8 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
       nb_report_update_totals (report);
       break;
     case CMD_TEXT:
+      if (cmd->index == NB_TEXT_PREVIOUS_FILE)
+        follow_previous_file (self, value->str);
       nb_report_set_text (report, cmd->index, value->str);
       break;
     case CMD_PART_HEADING:
@@ -172,6 +233,9 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
       break;
     case CMD_LEVEL:
       nb_report_set_level (report, (NbAgencyLevel) value->num);
+      break;
+    case CMD_BREAKS:
+      apply_breaks (report, value->str);
       break;
     default:
       g_assert_not_reached ();
@@ -205,11 +269,13 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
       g_free (top->after.str);
       top->after = *after;
       top->time = now;
+      top->id = ++self->last_id;  /* a state saved before this merge is left behind */
       g_free (before->str);
       return;
     }
 
   cmd = g_new0 (Cmd, 1);
+  cmd->id = ++self->last_id;
   cmd->kind = kind;
   cmd->index = index;
   cmd->before = *before;
@@ -222,9 +288,13 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
 static void
 report_changed_cb (NbSession *self, const char *location)
 {
-  /* Edits made through the session recalculate once when they are complete. */
+  /* Edits made through the session recalculate once when they are complete; others
+   * (last year's report loaded at the start …) cannot be undone, so they are counted. */
   if (self->freeze == 0)
-    nb_session_recalculate (self);
+    {
+      self->n_unrecorded++;
+      nb_session_recalculate (self);
+    }
 }
 
 static void
@@ -439,6 +509,7 @@ record_part (NbSession *self, guint position, NbAspect aspect, const char *headi
   Cmd *cmd = g_new0 (Cmd, 1);
 
   g_ptr_array_set_size (self->redo, 0);
+  cmd->id = ++self->last_id;
   cmd->kind = CMD_PART;
   cmd->index = position;
   cmd->aspect = aspect;
@@ -534,7 +605,9 @@ move_step (NbSession *self, GPtrArray *from, GPtrArray *to, gboolean forward)
   if (from->len == 0)
     return;
   cmd = g_ptr_array_steal_index (from, from->len - 1);
+  self->replaying = TRUE;
   apply (self, cmd, forward ? &cmd->after : &cmd->before);
+  self->replaying = FALSE;
   g_ptr_array_add (to, cmd);
   self->sealed = TRUE;
   nb_session_recalculate (self);
@@ -578,4 +651,71 @@ nb_session_count_findings (NbSession *self, guint entry, guint counts[NB_N_SEVER
       if (nb_session_entry_for_location (finding->where) == entry)
         counts[finding->severity]++;
     }
+}
+
+guint64
+nb_session_get_state_id (NbSession *self)
+{
+  g_return_val_if_fail (NB_IS_SESSION (self), 0);
+
+  if (self->undo->len == 0)
+    return 0;
+  return ((Cmd *) g_ptr_array_index (self->undo, self->undo->len - 1))->id;
+}
+
+guint
+nb_session_get_n_unrecorded (NbSession *self)
+{
+  g_return_val_if_fail (NB_IS_SESSION (self), 0);
+  return self->n_unrecorded;
+}
+
+void
+nb_session_edit_title_breaks (NbSession *self, const int *offsets, guint n_offsets)
+{
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *old = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (NB_IS_SESSION (self));
+  g_array_append_vals (wanted, offsets, n_offsets);
+  old = breaks_to_string (nb_report_get_title_breaks (self->report));
+  text = breaks_to_string (wanted);
+  edit_string (self, CMD_BREAKS, 0, old, text);
+}
+
+gboolean
+nb_session_attach_previous (NbSession *self, GFile *file, GError **error)
+{
+  g_autoptr(NbReport) previous = NULL;
+  g_autofree char *path = NULL;
+  gboolean attached;
+
+  g_return_val_if_fail (NB_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Load and check first: the path is stored only for a report that can be used. */
+  previous = nb_document_load (file, NULL, error);
+  if (previous == NULL)
+    return FALSE;
+  self->freeze++;
+  attached = nb_document_attach_previous (self->report, previous, error);
+  self->freeze--;
+  if (!attached)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (g_strcmp0 (path, nb_report_get_text (self->report, NB_TEXT_PREVIOUS_FILE)) == 0)
+    {
+      /* The same file again, perhaps changed since: not undoable, but a change. */
+      self->n_unrecorded++;
+      nb_session_recalculate (self);
+    }
+  else
+    {
+      nb_session_seal (self);
+      nb_session_edit_text (self, NB_TEXT_PREVIOUS_FILE, path);
+      nb_session_seal (self);
+    }
+  return TRUE;
 }
