@@ -255,7 +255,8 @@ autosave_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (!nb_window_write_draft (self, &error))
+  /* Decided now: an edit's undo step is recorded only after the report has changed. */
+  if (nb_window_is_modified (self) && !nb_window_write_draft (self, &error))
     g_warning ("Could not write the recovery copy: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -268,8 +269,7 @@ report_changed_cb (NbWindow *self, const char *location)
 
   update_title (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (nb_window_is_modified (self))
-    self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
+  self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
 }
 
 static void
