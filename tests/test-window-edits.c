@@ -363,6 +363,28 @@ test_previous_undo (void)
   g_assert_cmpint (nb_report_get_year (nb_report_get_previous (report)), ==,
                    nb_report_get_year (report) - 1);
 
+  /* Cleared and chosen again, undo brings back the report that was attached before. */
+  {
+    NbReport *first = nb_report_get_previous (report);
+    g_autofree char *other = write_year (report, nb_report_get_year (report) - 1, dir, "again.nianbao");
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+
+    nb_session_edit_text (session, NB_TEXT_PREVIOUS_FILE, "");
+    g_assert_null (nb_report_get_previous (report));
+    nb_session_undo (session);
+    g_assert_nonnull (nb_report_get_previous (report));
+    first = nb_report_get_previous (report);
+    g_assert_true (nb_info_page_choose_previous (info, other_file));
+    g_assert_true (nb_report_get_previous (report) != first);
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PREVIOUS_FILE), ==, other);
+    /* A path that no longer loads: the report that went with it comes back. */
+    g_unlink (good);
+    nb_session_undo (session);
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PREVIOUS_FILE), ==, good);
+    g_assert_true (nb_report_get_previous (report) == first);
+    g_unlink (other);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (good);
   g_unlink (wrong);

@@ -31,6 +31,7 @@ typedef struct {
   gint64      num;
   gboolean    flag;
   char       *str;
+  NbReport   *previous;           /* last year's report that went with a path, or NULL */
 } Value;
 
 typedef struct {
@@ -62,6 +63,7 @@ struct _NbSession
   gboolean   sealed;
   guint      freeze;
   gboolean   replaying;         /* in undo or redo */
+  NbReport  *chosen_previous;   /* being attached by nb_session_attach_previous () */
   guint64    last_id;
   guint      n_unrecorded;      /* report changes made around the session */
   char      *last_location;
@@ -87,13 +89,20 @@ static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
 static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->str, g_free);
+  g_clear_object (&value->previous);
+}
+
+static void
 cmd_free (gpointer data)
 {
   Cmd *cmd = data;
 
   g_free (cmd->heading);
-  g_free (cmd->before.str);
-  g_free (cmd->after.str);
+  value_clear (&cmd->before);
+  value_clear (&cmd->after);
   g_free (cmd);
 }
 
@@ -141,13 +150,15 @@ cmd_location (const Cmd *cmd)
 }
 
 /* Last year's report goes with its path: cleared, it is detached; brought back by undo or
- * redo, it is loaded again (a report that no longer loads stays detached). */
+ * redo, it is loaded again, or when the path is relative (to a document the session does
+ * not know) the report that went with it is attached again. One that is no longer for
+ * year − 1 stays detached. */
 static void
-follow_previous_file (NbSession *self, const char *path)
+follow_previous_file (NbSession *self, const Value *value)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(NbReport) previous = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *path = value->str;
+  g_autoptr(NbReport) loaded = NULL;
+  NbReport *previous = value->previous;
 
   if (path == NULL || *path == '\0')
     {
@@ -155,14 +166,24 @@ follow_previous_file (NbSession *self, const char *path)
       return;
     }
   if (!self->replaying)
-    return;                     /* nb_session_attach_previous () attached it already */
-  file = g_file_new_for_path (path);
-  previous = nb_document_load (file, NULL, &error);
-  if (previous == NULL || !nb_document_attach_previous (self->report, previous, &error))
     {
-      g_debug ("Last year's report %s not restored: %s", path, error->message);
-      nb_report_set_previous (self->report, NULL);
+      if (self->chosen_previous != NULL)
+        nb_report_set_previous (self->report, self->chosen_previous);
+      return;
     }
+  if (g_path_is_absolute (path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      loaded = nb_document_load (file, NULL, &error);
+      if (loaded == NULL)
+        g_debug ("Last year's report %s not loaded again: %s", path, error->message);
+      else
+        previous = loaded;
+    }
+  if (previous == NULL || !nb_document_attach_previous (self->report, previous, NULL))
+    nb_report_set_previous (self->report, NULL);
 }
 
 static char *
@@ -210,7 +231,7 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
       break;
     case CMD_TEXT:
       if (cmd->index == NB_TEXT_PREVIOUS_FILE)
-        follow_previous_file (self, value->str);
+        follow_previous_file (self, value);
       nb_report_set_text (report, cmd->index, value->str);
       break;
     case CMD_PART_HEADING:
@@ -256,8 +277,8 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
 
   if (values_equal (before, after))
     {
-      g_free (before->str);
-      g_free (after->str);
+      value_clear (before);
+      value_clear (after);
       return;
     }
 
@@ -266,11 +287,11 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
   if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
       kind != CMD_PART && now - top->time < MERGE_USEC)
     {
-      g_free (top->after.str);
+      value_clear (&top->after);
       top->after = *after;
       top->time = now;
       top->id = ++self->last_id;  /* a state saved before this merge is left behind */
-      g_free (before->str);
+      value_clear (before);
       return;
     }
 
@@ -468,6 +489,7 @@ edit_string (NbSession *self, CmdKind kind, guint index, const char *old, const 
   Value before = { .str = g_strdup (old) };
   Value after = { .str = g_strdup (text ? text : "") };
   Cmd cmd = { .kind = kind, .index = index };
+  gboolean previous_file = kind == CMD_TEXT && index == NB_TEXT_PREVIOUS_FILE;
 
   if (g_strcmp0 (before.str, after.str) == 0)
     {
@@ -475,7 +497,12 @@ edit_string (NbSession *self, CmdKind kind, guint index, const char *old, const 
       g_free (after.str);
       return;
     }
+  /* Kept for undo and redo when the path cannot be loaded again (a relative one). */
+  if (previous_file)
+    g_set_object (&before.previous, nb_report_get_previous (self->report));
   apply (self, &cmd, &after);
+  if (previous_file)
+    g_set_object (&after.previous, nb_report_get_previous (self->report));
   record (self, kind, index, &before, &after);
   nb_session_recalculate (self);
 }
@@ -688,6 +715,7 @@ gboolean
 nb_session_attach_previous (NbSession *self, GFile *file, GError **error)
 {
   g_autoptr(NbReport) previous = NULL;
+  g_autoptr(NbReport) old = NULL;
   g_autofree char *path = NULL;
   gboolean attached;
 
@@ -698,6 +726,7 @@ nb_session_attach_previous (NbSession *self, GFile *file, GError **error)
   previous = nb_document_load (file, NULL, error);
   if (previous == NULL)
     return FALSE;
+  g_set_object (&old, nb_report_get_previous (self->report));
   self->freeze++;
   attached = nb_document_attach_previous (self->report, previous, error);
   self->freeze--;
@@ -713,9 +742,16 @@ nb_session_attach_previous (NbSession *self, GFile *file, GError **error)
     }
   else
     {
+      /* Undo needs the report that went before: back for a moment, then the edit of
+       * the path attaches the new one. */
+      self->freeze++;
+      nb_report_set_previous (self->report, old);
+      self->freeze--;
+      self->chosen_previous = previous;
       nb_session_seal (self);
       nb_session_edit_text (self, NB_TEXT_PREVIOUS_FILE, path);
       nb_session_seal (self);
+      self->chosen_previous = NULL;
     }
   return TRUE;
 }
