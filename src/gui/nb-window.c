@@ -205,7 +205,6 @@ static void
 set_badge (GtkWidget *label, guint count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
-
   g_autofree char *name = g_strdup_printf (gtk_widget_has_css_class (label, "nb-badge-error")
                                            ? ngettext ("%u error", "%u errors", count)
                                            : ngettext ("%u warning", "%u warnings", count), count);
