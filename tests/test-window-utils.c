@@ -191,3 +191,29 @@ nb_test_open_sample (int width, int height)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
+
+gboolean
+nb_test_press (GtkWidget *widget, guint keyval, GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+void
+nb_test_remove_saved (const char *dir, const char *path)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}

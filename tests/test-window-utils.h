@@ -25,3 +25,10 @@ void           nb_test_screenshot  (GtkWidget   *widget,
 /* A window with the sample open, presented at @width × @height. */
 NbWindow      *nb_test_open_sample (int          width,
                                     int          height);
+/* Sends a key press to @widget's key controllers, as the keyboard would; TRUE if handled. */
+gboolean       nb_test_press       (GtkWidget   *widget,
+                                    guint        keyval,
+                                    GdkModifierType state);
+/* Removes a report saved by a test at @path, its backup (path~) and the folder @dir. */
+void           nb_test_remove_saved (const char *dir,
+                                     const char *path);

@@ -380,22 +380,6 @@ test_request_summary (void)
   close_without_saving (window);
 }
 
-static gboolean
-press (GtkWidget *widget, guint keyval, GdkModifierType state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-  return handled;
-}
-
 static GtkWidget *
 focused (NbWindow *window)
 {
@@ -414,21 +398,21 @@ test_keyboard (void)
   GtkWidget *np = cell_widget (window, "s3.new.np");
 
   gtk_widget_grab_focus (np);
-  g_assert_true (press (np, GDK_KEY_Down, 0));
+  g_assert_true (nb_test_press (np, GDK_KEY_Down, 0));
   g_assert_true (focused (window) == cell_widget (window, "s3.carry_in.np"));
-  g_assert_true (press (focused (window), GDK_KEY_Up, 0));
+  g_assert_true (nb_test_press (focused (window), GDK_KEY_Up, 0));
   g_assert_true (focused (window) == np);
-  g_assert_true (press (np, GDK_KEY_Tab, 0));
+  g_assert_true (nb_test_press (np, GDK_KEY_Tab, 0));
   g_assert_true (focused (window) == cell_widget (window, nb_format_cell (nb_format_cell_index ("s3.new.np") + 1)->key));
-  g_assert_true (press (focused (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (nb_test_press (focused (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (focused (window) == np);
-  g_assert_true (press (np, GDK_KEY_Return, 0));
+  g_assert_true (nb_test_press (np, GDK_KEY_Return, 0));
   g_assert_true (focused (window) == cell_widget (window, "s3.carry_in.np"));
 
   /* Right moves on from the end of the text (the focus selects it all). */
   gtk_widget_grab_focus (np);
   gtk_editable_set_position (GTK_EDITABLE (np), -1);
-  g_assert_true (press (np, GDK_KEY_Right, 0));
+  g_assert_true (nb_test_press (np, GDK_KEY_Right, 0));
   g_assert_true (focused (window) != np);
   g_assert_cmpint (nb_format_cell (nb_format_cell_index ("s3.new.np"))->grid_row, ==,
                    nb_format_cell (nb_format_cell_index (gtk_widget_get_name (focused (window))))->grid_row);
@@ -439,9 +423,9 @@ test_keyboard (void)
 
     type_into (np, "1");
     g_assert_cmpstr (cell_text (window, "s3.new.np"), !=, before);
-    g_assert_true (press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
     g_assert_cmpstr (cell_text (window, "s3.new.np"), ==, before);
-    g_assert_true (press (GTK_WIDGET (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+    g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
     g_assert_cmpstr (cell_text (window, "s3.new.np"), !=, before);
   }
 
@@ -487,13 +471,7 @@ test_save_reopen (void)
 
   gtk_window_destroy (GTK_WINDOW (reopened));
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  {
-    g_autofree char *backup = g_strconcat (path, "~", NULL);
-
-    g_unlink (backup);
-  }
-  g_rmdir (dir);
+  nb_test_remove_saved (dir, path);
 }
 
 static gboolean

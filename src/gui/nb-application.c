@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "nb-application.h"
+#include "nb-document.h"
 #include "nb-preferences-window.h"
 #include "nb-window.h"
 
@@ -49,21 +51,42 @@ empty_window (NbApplication *self)
   return nb_window_new (self);
 }
 
+/* The window that already shows @file, or NULL: one file, one window, so that two copies
+ * of a report cannot overwrite each other's changes. */
+static NbWindow *
+window_for_file (NbApplication *self, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_window_get_file (l->data) != NULL &&
+        g_file_equal (nb_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+static void
+show_error (GtkWindow *parent, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 nb_application_open_file (NbApplication *self, GFile *file)
 {
-  NbWindow *window = empty_window (self);
+  NbWindow *window = window_for_file (self, file);
   g_autoptr(GError) error = NULL;
 
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  window = empty_window (self);
   gtk_window_present (GTK_WINDOW (window));
   if (!nb_window_load_file (window, file, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Open the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_error (GTK_WINDOW (window), _("Could Not Open the Report"), error->message);
 }
 
 GPtrArray *
@@ -93,6 +116,46 @@ nb_application_find_drafts (NbApplication *self)
   return ids;
 }
 
+/* Opens one recovery copy in @parent when that is empty, else in a new window. A copy
+ * that does not load gets no window: it is renamed to X.nianbao.broken, kept for whoever
+ * wants to look at it but no longer offered, and the user is told why. */
+static void
+recover_draft (NbApplication *self, GtkWindow *parent, const char *id)
+{
+  g_autofree char *dir = nb_drafts_dir ();
+  g_autofree char *name = g_strconcat (id, ".nianbao", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  NbWindow *window;
+
+  /* Loaded here first to know before any window is chosen; the window loads it again. */
+  report = nb_document_load (file, NULL, &error);
+  if (report != NULL)
+    {
+      window = (NB_IS_WINDOW (parent) && !nb_window_has_report (NB_WINDOW (parent)))
+               ? NB_WINDOW (parent) : nb_window_new (self);
+      if (nb_window_load_draft (window, id, &error))
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
+      if (GTK_WINDOW (window) != parent)
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  {
+    g_autofree char *broken = g_strconcat (path, ".broken", NULL);
+
+    if (g_rename (path, broken) != 0)
+      g_warning ("Could not rename %s: %s", path, g_strerror (errno));
+  }
+  show_error (parent != NULL ? parent
+                             : gtk_application_get_active_window (GTK_APPLICATION (self)),
+              _("Could Not Recover a Report"), error->message);
+}
+
 static void
 recovery_response_cb (AdwMessageDialog *dialog, const char *response, NbApplication *self)
 {
@@ -104,15 +167,7 @@ recovery_response_cb (AdwMessageDialog *dialog, const char *response, NbApplicat
       const char *id = g_ptr_array_index (ids, i);
 
       if (g_str_equal (response, "recover"))
-        {
-          NbWindow *window = (i == 0 && NB_IS_WINDOW (parent) && !nb_window_has_report (NB_WINDOW (parent)))
-                             ? NB_WINDOW (parent) : nb_window_new (self);
-          g_autoptr(GError) error = NULL;
-
-          gtk_window_present (GTK_WINDOW (window));
-          if (!nb_window_load_draft (window, id, &error))
-            g_warning ("Could not recover %s: %s", id, error->message);
-        }
+        recover_draft (self, parent, id);
       else
         {
           g_autofree char *dir = nb_drafts_dir ();

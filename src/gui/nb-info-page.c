@@ -241,7 +241,7 @@ break_changed_cb (NbInfoPage *self)
 
   if (self->updating)
     return;
-  nb_report_set_title_breaks (get_report (self), &offset, offset > 0 ? 1 : 0);
+  nb_session_edit_title_breaks (self->session, &offset, offset > 0 ? 1 : 0);
 }
 
 static void
@@ -269,7 +269,6 @@ previous_chosen_cb (GtkNativeDialog *dialog, int response, NbInfoPage *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -278,16 +277,27 @@ previous_chosen_cb (GtkNativeDialog *dialog, int response, NbInfoPage *self)
   if (file == NULL)
     return;
 
-  path = g_file_get_path (file);
-  nb_session_edit_text (self->session, NB_TEXT_PREVIOUS_FILE, path);
-  if (!nb_document_load_previous (get_report (self), NULL, &error))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  nb_info_page_choose_previous (self, file);
+}
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->previous_row), escaped);
-      return;
+gboolean
+nb_info_page_choose_previous (NbInfoPage *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A report that cannot be used is not stored: the choice stays as it was. */
+  if (!nb_session_attach_previous (self->session, file, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_native (GTK_WIDGET (self))),
+                                                  _("Could Not Use Last Year’s Report"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
     }
   refresh_previous (self);
+  return TRUE;
 }
 
 static void
@@ -311,19 +321,25 @@ choose_previous_cb (NbInfoPage *self)
 static void
 clear_previous_cb (NbInfoPage *self)
 {
+  /* The session detaches the report with its path, undoably. */
+  nb_session_seal (self->session);
   nb_session_edit_text (self->session, NB_TEXT_PREVIOUS_FILE, "");
-  nb_report_set_previous (get_report (self), NULL);
+  nb_session_seal (self->session);
   refresh_previous (self);
 }
 
 static GtkWidget *
-suffix_button (const char *icon, const char *tooltip, GCallback callback, NbInfoPage *self)
+suffix_button (const char *icon, const char *name, const char *tooltip, GCallback callback,
+               NbInfoPage *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* On GTK 4.8 a tooltip is only the description: an icon needs a name of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
   g_signal_connect_swapped (button, "clicked", callback, self);
   return button;
 }
@@ -364,7 +380,8 @@ build (NbInfoPage *self)
   g = group (page, _("Report Title"), NULL);
   row = entry_row (self, NB_TEXT_TITLE, _("Title"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            suffix_button ("view-refresh-symbolic", _("Propose from agency and year"),
+                            suffix_button ("view-refresh-symbolic", _("Propose Title"),
+                                           _("Propose from agency and year"),
                                            G_CALLBACK (propose_title_cb), self));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
   row = spin_row (_("Line Break After Character"), _("0 breaks the title automatically"),
@@ -375,6 +392,7 @@ build (NbInfoPage *self)
   g = group (page, _("Preamble"), _("Cites the regulations and states the statistics period"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g),
                                            suffix_button ("view-refresh-symbolic",
+                                                          _("Propose Preamble"),
                                                           _("Propose from the year"),
                                                           G_CALLBACK (propose_preamble_cb), self));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_area (self, NB_TEXT_PREAMBLE, _("Preamble")));
@@ -394,10 +412,12 @@ build (NbInfoPage *self)
   self->previous_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->previous_row), _("Last Year’s Report"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->previous_row),
-                             suffix_button ("document-open-symbolic", _("Choose…"),
+                             suffix_button ("document-open-symbolic", _("Choose Last Year’s Report"),
+                                            _("Choose…"),
                                             G_CALLBACK (choose_previous_cb), self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->previous_row),
-                             suffix_button ("edit-clear-symbolic", _("Clear"),
+                             suffix_button ("edit-clear-symbolic", _("Clear Last Year’s Report"),
+                                            _("Clear"),
                                             G_CALLBACK (clear_previous_cb), self));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), self->previous_row);
 

@@ -18,6 +18,10 @@ GtkWidget *nb_info_page_new          (NbSession   *session);
 /* Focuses the field of a location such as "meta.title"; FALSE when there is none. */
 gboolean   nb_info_page_focus_field  (NbInfoPage  *self,
                                       const char  *location);
+/* Uses @file as last year's report, as if chosen in the file chooser; on failure shows
+ * why and keeps the previous choice. */
+gboolean   nb_info_page_choose_previous (NbInfoPage *self,
+                                         GFile      *file);
 /* What the title and the preamble are proposed to be, from agency and year. */
 char      *nb_info_propose_title     (NbReport    *report);
 char      *nb_info_propose_preamble  (NbReport    *report);

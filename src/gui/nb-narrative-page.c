@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nb-narrative-page.h"
+#include "nb-number-filter.h"
 #include "nb-paragraph-view.h"
 
 #define LENGTH_CAP 1000         /* 字, the cap some regions set for 一 (R-F-15) */
@@ -194,6 +195,7 @@ rebuild_parts (NbNarrativePage *self)
                                                nb_format_aspect_name (part->aspect));
       GtkWidget *label = gtk_label_new (name);
       GtkWidget *entry = gtk_entry_new ();
+      g_autofree char *heading_name = g_strdup_printf (_("Part %u heading"), i + 1);
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       GtkWidget *view = make_view (self, i + 1, name);
 
@@ -206,12 +208,13 @@ rebuild_parts (NbNarrativePage *self)
       gtk_widget_set_hexpand (entry, TRUE);
       gtk_widget_add_css_class (entry, "nb-part-heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Heading"), -1);
+                                      heading_name, -1);
       g_object_set_data (G_OBJECT (entry), "nb-part", GUINT_TO_POINTER (i));
       g_signal_connect (entry, "changed", G_CALLBACK (heading_changed_cb), self);
       gtk_box_append (GTK_BOX (head), entry);
 
       gtk_widget_set_tooltip_text (remove, _("Remove this part"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this part"), -1);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data (G_OBJECT (remove), "nb-part", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_part_clicked_cb), self);
@@ -507,6 +510,7 @@ build (NbNarrativePage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Information processing fees (10,000 yuan)"), -1);
       g_signal_connect (self->fee_entry, "changed", G_CALLBACK (fee_changed_cb), self);
+      nb_number_filter_attach (GTK_EDITABLE (self->fee_entry), NB_UNIT_MONEY, G_CALLBACK (refresh_fee), self);
       gtk_box_append (GTK_BOX (fee), label);
       gtk_box_append (GTK_BOX (fee), self->fee_entry);
       gtk_box_append (GTK_BOX (content), fee);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "nb-document.h"
 #include "nb-session.h"
 
 /* Edits of one field closer together than this merge into one undo step. */
@@ -21,6 +22,7 @@ typedef enum {
   CMD_FEE,
   CMD_YEAR,
   CMD_LEVEL,
+  CMD_BREAKS,                   /* the title's line breaks, as "3,10" */
 } CmdKind;
 
 /* One state of the edited thing; which members count depends on the command kind. */
@@ -29,9 +31,11 @@ typedef struct {
   gint64      num;
   gboolean    flag;
   char       *str;
+  NbReport   *previous;           /* last year's report that went with a path, or NULL */
 } Value;
 
 typedef struct {
+  guint64   id;                 /* unique in the session, renewed when an edit merges in */
   CmdKind   kind;
   guint     index;
   NbAspect  aspect;
@@ -58,6 +62,10 @@ struct _NbSession
   GPtrArray *redo;
   gboolean   sealed;
   guint      freeze;
+  gboolean   replaying;         /* in undo or redo */
+  NbReport  *chosen_previous;   /* being attached by nb_session_attach_previous () */
+  guint64    last_id;
+  guint      n_unrecorded;      /* report changes made around the session */
   char      *last_location;
 };
 
@@ -81,13 +89,20 @@ static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
 static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->str, g_free);
+  g_clear_object (&value->previous);
+}
+
+static void
 cmd_free (gpointer data)
 {
   Cmd *cmd = data;
 
   g_free (cmd->heading);
-  g_free (cmd->before.str);
-  g_free (cmd->after.str);
+  value_clear (&cmd->before);
+  value_clear (&cmd->after);
   g_free (cmd);
 }
 
@@ -127,9 +142,74 @@ cmd_location (const Cmd *cmd)
       return "meta.year";
     case CMD_LEVEL:
       return "meta.level";
+    case CMD_BREAKS:
+      return "meta.title_breaks";
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Last year's report goes with its path: cleared, it is detached; brought back by undo or
+ * redo, it is loaded again, or when the path is relative (to a document the session does
+ * not know) the report that went with it is attached again. One that is no longer for
+ * year − 1 stays detached. */
+static void
+follow_previous_file (NbSession *self, const Value *value)
+{
+  const char *path = value->str;
+  g_autoptr(NbReport) loaded = NULL;
+  NbReport *previous = value->previous;
+
+  if (path == NULL || *path == '\0')
+    {
+      nb_report_set_previous (self->report, NULL);
+      return;
+    }
+  if (!self->replaying)
+    {
+      if (self->chosen_previous != NULL)
+        nb_report_set_previous (self->report, self->chosen_previous);
+      return;
+    }
+  if (g_path_is_absolute (path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      loaded = nb_document_load (file, NULL, &error);
+      if (loaded == NULL)
+        g_debug ("Last year's report %s not loaded again: %s", path, error->message);
+      else
+        previous = loaded;
+    }
+  if (previous == NULL || !nb_document_attach_previous (self->report, previous, NULL))
+    nb_report_set_previous (self->report, NULL);
+}
+
+static char *
+breaks_to_string (const GArray *breaks)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; breaks != NULL && i < breaks->len; i++)
+    g_string_append_printf (text, "%s%d", i > 0 ? "," : "", g_array_index (breaks, int, i));
+  return g_string_free (text, FALSE);
+}
+
+static void
+apply_breaks (NbReport *report, const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      {
+        int offset = (int) g_ascii_strtoll (parts[i], NULL, 10);
+
+        g_array_append_val (offsets, offset);
+      }
+  nb_report_set_title_breaks (report, (const int *) (gpointer) offsets->data, offsets->len);
 }
 
 static void
@@ -150,6 +230,8 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
       nb_report_update_totals (report);
       break;
     case CMD_TEXT:
+      if (cmd->index == NB_TEXT_PREVIOUS_FILE)
+        follow_previous_file (self, value);
       nb_report_set_text (report, cmd->index, value->str);
       break;
     case CMD_PART_HEADING:
@@ -173,6 +255,9 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
     case CMD_LEVEL:
       nb_report_set_level (report, (NbAgencyLevel) value->num);
       break;
+    case CMD_BREAKS:
+      apply_breaks (report, value->str);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -192,8 +277,8 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
 
   if (values_equal (before, after))
     {
-      g_free (before->str);
-      g_free (after->str);
+      value_clear (before);
+      value_clear (after);
       return;
     }
 
@@ -202,14 +287,16 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
   if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
       kind != CMD_PART && now - top->time < MERGE_USEC)
     {
-      g_free (top->after.str);
+      value_clear (&top->after);
       top->after = *after;
       top->time = now;
-      g_free (before->str);
+      top->id = ++self->last_id;  /* a state saved before this merge is left behind */
+      value_clear (before);
       return;
     }
 
   cmd = g_new0 (Cmd, 1);
+  cmd->id = ++self->last_id;
   cmd->kind = kind;
   cmd->index = index;
   cmd->before = *before;
@@ -222,9 +309,13 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
 static void
 report_changed_cb (NbSession *self, const char *location)
 {
-  /* Edits made through the session recalculate once when they are complete. */
+  /* Edits made through the session recalculate once when they are complete; others
+   * (last year's report loaded at the start …) cannot be undone, so they are counted. */
   if (self->freeze == 0)
-    nb_session_recalculate (self);
+    {
+      self->n_unrecorded++;
+      nb_session_recalculate (self);
+    }
 }
 
 static void
@@ -398,6 +489,7 @@ edit_string (NbSession *self, CmdKind kind, guint index, const char *old, const 
   Value before = { .str = g_strdup (old) };
   Value after = { .str = g_strdup (text ? text : "") };
   Cmd cmd = { .kind = kind, .index = index };
+  gboolean previous_file = kind == CMD_TEXT && index == NB_TEXT_PREVIOUS_FILE;
 
   if (g_strcmp0 (before.str, after.str) == 0)
     {
@@ -405,7 +497,12 @@ edit_string (NbSession *self, CmdKind kind, guint index, const char *old, const 
       g_free (after.str);
       return;
     }
+  /* Kept for undo and redo when the path cannot be loaded again (a relative one). */
+  if (previous_file)
+    g_set_object (&before.previous, nb_report_get_previous (self->report));
   apply (self, &cmd, &after);
+  if (previous_file)
+    g_set_object (&after.previous, nb_report_get_previous (self->report));
   record (self, kind, index, &before, &after);
   nb_session_recalculate (self);
 }
@@ -439,6 +536,7 @@ record_part (NbSession *self, guint position, NbAspect aspect, const char *headi
   Cmd *cmd = g_new0 (Cmd, 1);
 
   g_ptr_array_set_size (self->redo, 0);
+  cmd->id = ++self->last_id;
   cmd->kind = CMD_PART;
   cmd->index = position;
   cmd->aspect = aspect;
@@ -534,7 +632,9 @@ move_step (NbSession *self, GPtrArray *from, GPtrArray *to, gboolean forward)
   if (from->len == 0)
     return;
   cmd = g_ptr_array_steal_index (from, from->len - 1);
+  self->replaying = TRUE;
   apply (self, cmd, forward ? &cmd->after : &cmd->before);
+  self->replaying = FALSE;
   g_ptr_array_add (to, cmd);
   self->sealed = TRUE;
   nb_session_recalculate (self);
@@ -578,4 +678,80 @@ nb_session_count_findings (NbSession *self, guint entry, guint counts[NB_N_SEVER
       if (nb_session_entry_for_location (finding->where) == entry)
         counts[finding->severity]++;
     }
+}
+
+guint64
+nb_session_get_state_id (NbSession *self)
+{
+  g_return_val_if_fail (NB_IS_SESSION (self), 0);
+
+  if (self->undo->len == 0)
+    return 0;
+  return ((Cmd *) g_ptr_array_index (self->undo, self->undo->len - 1))->id;
+}
+
+guint
+nb_session_get_n_unrecorded (NbSession *self)
+{
+  g_return_val_if_fail (NB_IS_SESSION (self), 0);
+  return self->n_unrecorded;
+}
+
+void
+nb_session_edit_title_breaks (NbSession *self, const int *offsets, guint n_offsets)
+{
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *old = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (NB_IS_SESSION (self));
+  g_array_append_vals (wanted, offsets, n_offsets);
+  old = breaks_to_string (nb_report_get_title_breaks (self->report));
+  text = breaks_to_string (wanted);
+  edit_string (self, CMD_BREAKS, 0, old, text);
+}
+
+gboolean
+nb_session_attach_previous (NbSession *self, GFile *file, GError **error)
+{
+  g_autoptr(NbReport) previous = NULL;
+  g_autoptr(NbReport) old = NULL;
+  g_autofree char *path = NULL;
+  gboolean attached;
+
+  g_return_val_if_fail (NB_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Load and check first: the path is stored only for a report that can be used. */
+  previous = nb_document_load (file, NULL, error);
+  if (previous == NULL)
+    return FALSE;
+  g_set_object (&old, nb_report_get_previous (self->report));
+  self->freeze++;
+  attached = nb_document_attach_previous (self->report, previous, error);
+  self->freeze--;
+  if (!attached)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (g_strcmp0 (path, nb_report_get_text (self->report, NB_TEXT_PREVIOUS_FILE)) == 0)
+    {
+      /* The same file again, perhaps changed since: not undoable, but a change. */
+      self->n_unrecorded++;
+      nb_session_recalculate (self);
+    }
+  else
+    {
+      /* Undo needs the report that went before: back for a moment, then the edit of
+       * the path attaches the new one. */
+      self->freeze++;
+      nb_report_set_previous (self->report, old);
+      self->freeze--;
+      self->chosen_previous = previous;
+      nb_session_seal (self);
+      nb_session_edit_text (self, NB_TEXT_PREVIOUS_FILE, path);
+      nb_session_seal (self);
+      self->chosen_previous = NULL;
+    }
+  return TRUE;
 }

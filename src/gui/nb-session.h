@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "nb-checks.h"
 #include "nb-derived.h"
@@ -55,6 +55,14 @@ void             nb_session_edit_year          (NbSession     *self,
                                                 int            year);
 void             nb_session_edit_level         (NbSession     *self,
                                                 NbAgencyLevel  level);
+void             nb_session_edit_title_breaks  (NbSession     *self,
+                                                const int     *offsets,
+                                                guint          n_offsets);
+/* Loads @file as last year's report and attaches it (refused unless it is for year − 1);
+ * only then stores its path, as an undoable edit. */
+gboolean         nb_session_attach_previous    (NbSession     *self,
+                                                GFile         *file,
+                                                GError       **error);
 /* Ends the current merge run: the next edit starts a new undo step. */
 void             nb_session_seal               (NbSession     *self);
 
@@ -62,6 +70,12 @@ gboolean         nb_session_can_undo           (NbSession     *self);
 gboolean         nb_session_can_redo           (NbSession     *self);
 void             nb_session_undo               (NbSession     *self);
 void             nb_session_redo               (NbSession     *self);
+
+/* Names the state of the report reached through the undo history: the id of the newest
+ * undoable step, 0 when there is none. Equal ids mean equal content, as far as undoable
+ * edits go; changes made around the session are counted by nb_session_get_n_unrecorded. */
+guint64          nb_session_get_state_id       (NbSession     *self);
+guint            nb_session_get_n_unrecorded   (NbSession     *self);
 
 /* The location the last undo or redo touched ("s3.new.np", "s1" …), for focusing it. */
 const char      *nb_session_get_last_location  (NbSession     *self);

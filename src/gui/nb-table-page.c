@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nb-number-filter.h"
 #include "nb-table-page.h"
 
 /* Printed column widths become label widths in GtkLabel's width-chars, which counts Latin
@@ -67,8 +68,11 @@ refresh_cell (NbTablePage *self, guint local)
 
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (cell))) != 0)
     {
+      /* A stored value is shown as it is, even one the filter would not let in. */
       self->updating = TRUE;
+      g_object_set_data (G_OBJECT (cell), "nb-updating", GINT_TO_POINTER (TRUE));
       gtk_editable_set_text (GTK_EDITABLE (cell), text);
+      g_object_set_data (G_OBJECT (cell), "nb-updating", NULL);
       self->updating = FALSE;
     }
   if (value->state == NB_CELL_BLANK)
@@ -195,42 +199,6 @@ cell_changed_cb (GtkEditable *editable, NbTablePage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (editable), "nb-blank");
 }
 
-/* Digits only; the fee in 万元 also takes a decimal point. */
-static void
-cell_insert_text_cb (GtkEditable *editable, const char *text, int length, int *position,
-                     NbTablePage *self)
-{
-  int local = local_index_of (GTK_WIDGET (editable));
-  gboolean money = nb_format_cell (self->def->first_cell + local)->unit == NB_UNIT_MONEY;
-  g_autoptr(GString) kept = g_string_new (NULL);
-
-  if (self->updating)
-    return;
-  if (length < 0)
-    length = strlen (text);
-  /* Chinese input methods may type full-width digits: take them as digits. */
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF10 && c <= 0xFF19)
-        c = '0' + (c - 0xFF10);
-      else if (c == 0xFF0E)
-        c = '.';
-      if (g_ascii_isdigit (c) || (money && c == '.'))
-        g_string_append_c (kept, (char) c);
-    }
-  if ((int) kept->len == length && strncmp (kept->str, text, length) == 0)
-    return;
-
-  g_signal_handlers_block_by_func (editable, cell_insert_text_cb, self);
-  gtk_editable_insert_text (editable, kept->str, kept->len, position);
-  g_signal_handlers_unblock_by_func (editable, cell_insert_text_cb, self);
-  g_signal_stop_emission_by_name (editable, "insert-text");
-  if (kept->len < (gsize) length)
-    gtk_widget_error_bell (GTK_WIDGET (editable));
-}
-
 static void
 cell_focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self)
 {
@@ -241,9 +209,27 @@ cell_focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self)
   nb_session_seal (self->session);
 }
 
-/* The value cell nearest to (row, col) going in direction (drow, dcol), or −1. */
+static gboolean
+is_computed (NbTablePage *self, int local)
+{
+  return nb_format_cell (self->def->first_cell + local)->computed;
+}
+
+/* The next cell in reading order from @local by @step (±1) that can be written, or −1:
+ * Tab and Enter go past the read-only totals. */
 static int
-find_neighbour (NbTablePage *self, int local, int drow, int dcol)
+next_input (NbTablePage *self, int local, int step)
+{
+  for (local += step; local >= 0 && local < (int) self->def->n_cells; local += step)
+    if (!is_computed (self, local))
+      return local;
+  return -1;
+}
+
+/* The value cell nearest to (row, col) going in direction (drow, dcol), or −1; with
+ * @inputs_only, the nearest one that is not computed. */
+static int
+find_neighbour (NbTablePage *self, int local, int drow, int dcol, gboolean inputs_only)
 {
   const NbCellDef *cell = nb_format_cell (self->def->first_cell + local);
   int row = cell->grid_row, col = cell->grid_col;
@@ -257,7 +243,7 @@ find_neighbour (NbTablePage *self, int local, int drow, int dcol)
       if (row < 0 || col < 0 || row >= (int) self->def->n_rows || col >= (int) self->def->n_cols)
         return -1;
       found = self->grid_map[row * self->def->n_cols + col];
-      if (found >= 0 && found != local)
+      if (found >= 0 && found != local && !(inputs_only && is_computed (self, found)))
         return found;
     }
 }
@@ -283,36 +269,36 @@ cell_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keyc
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      target = (shift || keyval == GDK_KEY_ISO_Left_Tab) ? local - 1 : local + 1;
-      if (target < 0 || target >= n)
+      target = next_input (self, local, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1);
+      if (target < 0)
         return FALSE;           /* leave the table: normal focus chain */
       break;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      target = find_neighbour (self, local, shift ? -1 : 1, 0);
+      target = find_neighbour (self, local, shift ? -1 : 1, 0, TRUE);
       if (target < 0)
-        target = shift ? local - 1 : local + 1;
+        target = next_input (self, local, shift ? -1 : 1);
       break;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      target = find_neighbour (self, local, -1, 0);
+      target = find_neighbour (self, local, -1, 0, FALSE);
       break;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      target = find_neighbour (self, local, 1, 0);
+      target = find_neighbour (self, local, 1, 0, FALSE);
       break;
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
       if (pos > 0 && !gtk_editable_get_selection_bounds (editable, NULL, NULL))
         return FALSE;
-      target = find_neighbour (self, local, 0, -1);
+      target = find_neighbour (self, local, 0, -1, FALSE);
       break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
       if (pos < len && !gtk_editable_get_selection_bounds (editable, NULL, NULL))
         return FALSE;
-      target = find_neighbour (self, local, 0, 1);
+      target = find_neighbour (self, local, 0, 1, FALSE);
       break;
     default:
       return FALSE;
@@ -414,7 +400,7 @@ make_cell (NbTablePage *self, const NbGridItem *item)
                                       GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE, -1);
     }
 
-  g_signal_connect (cell, "insert-text", G_CALLBACK (cell_insert_text_cb), self);
+  nb_number_filter_attach (GTK_EDITABLE (cell), def->unit, NULL, NULL);
   g_signal_connect (cell, "changed", G_CALLBACK (cell_changed_cb), self);
 
   controller = gtk_event_controller_key_new ();

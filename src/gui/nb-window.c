@@ -40,7 +40,8 @@ struct _NbWindow
 
   NbSession       *session;
   GFile           *file;
-  guint64          saved_serial;
+  guint64          saved_state;   /* nb_session_get_state_id () when last saved */
+  guint            saved_unrecorded;
   char            *draft_id;
   guint            autosave_id;
   gboolean         autosave_failed;  /* told the user once; reset by the next good write */
@@ -124,7 +125,15 @@ gboolean
 nb_window_is_modified (NbWindow *self)
 {
   return self->session != NULL &&
-         nb_report_get_serial (nb_session_get_report (self->session)) != self->saved_serial;
+         (nb_session_get_state_id (self->session) != self->saved_state ||
+          nb_session_get_n_unrecorded (self->session) != self->saved_unrecorded);
+}
+
+static void
+mark_saved (NbWindow *self)
+{
+  self->saved_state = nb_session_get_state_id (self->session);
+  self->saved_unrecorded = nb_session_get_n_unrecorded (self->session);
 }
 
 NbSession *
@@ -216,8 +225,13 @@ static void
 set_badge (GtkWidget *label, guint count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *name = g_strdup_printf (gtk_widget_has_css_class (label, "nb-badge-error")
+                                           ? ngettext ("%u error", "%u errors", count)
+                                           : ngettext ("%u warning", "%u warnings", count), count);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* After the text: a label names itself by its text. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_visible (label, count > 0);
 }
 
@@ -260,6 +274,9 @@ autosave_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
+  /* Decided now: an edit's undo step is recorded only after the report has changed. */
+  if (!nb_window_is_modified (self))
+    return G_SOURCE_REMOVE;
   if (nb_window_write_draft (self, &error))
     self->autosave_failed = FALSE;
   else if (!self->autosave_failed)
@@ -285,8 +302,7 @@ report_changed_cb (NbWindow *self, const char *location)
 
   update_title (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (nb_window_is_modified (self))
-    self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
+  self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
 }
 
 static void
@@ -553,7 +569,7 @@ nb_window_set_report (NbWindow *self, NbReport *report)
       g_signal_connect_object (settings, "changed::length-rule",
                                G_CALLBACK (length_rule_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  self->saved_serial = nb_report_get_serial (report);
+  mark_saved (self);
   g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self,
@@ -601,8 +617,6 @@ nb_window_load_file (NbWindow *self, GFile *file, GError **error)
   delete_draft (self);
   g_set_object (&self->file, file);
   nb_window_set_report (self, report);
-  /* Loading the previous report may have bumped the serial. */
-  self->saved_serial = nb_report_get_serial (report);
   update_title (self);
   add_recent (file);
   return TRUE;
@@ -629,7 +643,7 @@ nb_window_load_draft (NbWindow *self, const char *draft_id, GError **error)
   self->draft_id = g_strdup (draft_id);
   nb_window_set_report (self, report);
   /* Unsaved by definition: the user's file does not have these changes. */
-  self->saved_serial = G_MAXUINT64;
+  self->saved_state = G_MAXUINT64;
   update_title (self);
   return TRUE;
 }
@@ -645,7 +659,7 @@ nb_window_save_to (NbWindow *self, GFile *file, GError **error)
   if (!nb_document_save (report, file, NULL, error))
     return FALSE;
   g_set_object (&self->file, file);
-  self->saved_serial = nb_report_get_serial (report);
+  mark_saved (self);
   delete_draft (self);
   add_recent (file);
   update_title (self);
@@ -869,7 +883,7 @@ open_import (NbWindow *self, NbImport *import)
   g_clear_object (&self->file);
   nb_window_set_report (self, nb_import_get_report (import));
   /* Unsaved: it exists nowhere but in this window until it is saved. */
-  self->saved_serial = G_MAXUINT64;
+  self->saved_state = G_MAXUINT64;
   update_title (self);
   show_import_summary (self, import);
 }
@@ -1212,7 +1226,6 @@ open_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
     }
   g_clear_object (&target->file);
   nb_window_set_report (target, report);
-  target->saved_serial = nb_report_get_serial (report);
   update_title (target);
 }
 
@@ -1375,7 +1388,7 @@ close_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWind
   if (g_str_equal (response, "discard"))
     {
       delete_draft (self);
-      self->saved_serial = nb_report_get_serial (nb_session_get_report (self->session));
+      mark_saved (self);
       destroy_later (self);
     }
   else if (g_str_equal (response, "save"))

@@ -1,0 +1,149 @@
+/* nb-number-filter.c — keeps a number entry to digits (and one decimal point for money)
+ *
+ * Pasted figures come from spreadsheets and earlier reports: "1,234", "12 345", full-width
+ * digits from a Chinese input method. Separators between digits can go; anything else
+ * (a decimal in a count, a second point, a unit) would silently become another number if
+ * dropped, so such an insertion is refused as a whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-number-filter.h"
+
+/* Money is held as whole 元 and shown in 万元: four decimals. */
+#define MAX_DECIMALS 4
+
+typedef struct {
+  GtkEditable *owner;
+  NbUnit       unit;
+} Filter;
+
+static gunichar
+to_ascii (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)     /* full-width forms of ASCII */
+    return c - 0xFEE0;
+  if (c == 0x3000)                    /* ideographic space */
+    return ' ';
+  return c;
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return c == ',' || c == ' ' || c == 0x00A0;
+}
+
+static gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 && g_ascii_isdigit (c);
+}
+
+char *
+nb_number_filter_normalize (const char *current, int position, const char *text,
+                            gssize length, NbUnit unit)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  glong n = 0, start = 0, end;
+
+  if (length < 0)
+    length = strlen (text);
+  chars = g_utf8_to_ucs4 (text, length, NULL, &n, NULL);
+  if (chars == NULL)
+    return NULL;
+  for (glong i = 0; i < n; i++)
+    chars[i] = to_ascii (chars[i]);
+
+  /* A copied cell often brings a newline or spaces around the figure. */
+  end = n;
+  while (start < end && g_unichar_isspace (chars[start]))
+    start++;
+  while (end > start && g_unichar_isspace (chars[end - 1]))
+    end--;
+
+  for (glong i = start; i < end; i++)
+    {
+      gunichar c = chars[i];
+
+      if (is_digit (c) || (unit == NB_UNIT_MONEY && c == '.'))
+        g_string_append_c (kept, (char) c);
+      else if (is_separator (c) && kept->len > 0 && is_digit (kept->str[kept->len - 1]) &&
+               i + 1 < end && is_digit (chars[i + 1]))
+        continue;               /* a thousands separator */
+      else
+        return NULL;
+    }
+
+  /* One point in the whole text, and no more decimals than money is held to. */
+  if (unit == NB_UNIT_MONEY)
+    {
+      g_autofree char *result = NULL;
+      const char *at, *point;
+
+      current = current != NULL ? current : "";
+      position = CLAMP (position, 0, (int) g_utf8_strlen (current, -1));
+      at = g_utf8_offset_to_pointer (current, position);
+      result = g_strdup_printf ("%.*s%s%s", (int) (at - current), current, kept->str, at);
+      point = strchr (result, '.');
+      if (point != NULL && (strchr (point + 1, '.') != NULL || strlen (point + 1) > MAX_DECIMALS))
+        return NULL;
+    }
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+static void
+insert_text_cb (GtkEditable *target, const char *text, int length, int *position,
+                Filter *filter)
+{
+  g_autofree char *kept = NULL;
+
+  if (g_object_get_data (G_OBJECT (filter->owner), "nb-updating") != NULL)
+    return;
+  if (length < 0)
+    length = strlen (text);
+  kept = nb_number_filter_normalize (gtk_editable_get_text (target), *position, text, length,
+                                     filter->unit);
+  if (kept == NULL)
+    {
+      g_signal_stop_emission_by_name (target, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (filter->owner));
+      return;
+    }
+  if (strlen (kept) == (size_t) length && memcmp (kept, text, length) == 0)
+    return;
+
+  g_signal_handlers_block_by_func (target, insert_text_cb, filter);
+  gtk_editable_insert_text (target, kept, -1, position);
+  g_signal_handlers_unblock_by_func (target, insert_text_cb, filter);
+  g_signal_stop_emission_by_name (target, "insert-text");
+}
+
+void
+nb_number_filter_attach (GtkEditable *editable, NbUnit unit, GCallback leave, gpointer user_data)
+{
+  /* A GtkEntry emits insert-text on its GtkText delegate, not on itself. */
+  GtkEditable *target = gtk_editable_get_delegate (editable);
+  Filter *filter = g_new0 (Filter, 1);
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  filter->owner = editable;
+  filter->unit = unit;
+  if (target == NULL)
+    target = editable;
+  g_signal_connect_data (target, "insert-text", G_CALLBACK (insert_text_cb), filter,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  if (leave != NULL)
+    {
+      GtkEventController *controller = gtk_event_controller_focus_new ();
+
+      g_signal_connect_swapped (controller, "leave", leave, user_data);
+      gtk_widget_add_controller (GTK_WIDGET (editable), controller);
+    }
+}
