@@ -27,7 +27,11 @@ print_text (const char *file, GPtrArray *findings)
     {
       const NbFinding *f = g_ptr_array_index (findings, i);
 
-      printf ("  %s %-7s %-28s %s\n", nb_severity_name (f->severity), f->rule, f->where, f->message);
+      printf ("  %s %-7s %-28s %s", nb_severity_name (f->severity), f->rule, f->where, f->message);
+      /* An overridden error no longer blocks: say so, with the user's reason. */
+      if (f->override_note)
+        printf ("（已说明：%s）", f->override_note);
+      printf ("\n");
     }
   printf (_("  %u errors, %u warnings, %u notes\n"), counts[NB_SEVERITY_ERROR],
           counts[NB_SEVERITY_WARNING], counts[NB_SEVERITY_INFO]);
@@ -54,6 +58,11 @@ add_json (JsonBuilder *b, const char *file, GPtrArray *findings)
       json_builder_add_string_value (b, f->where);
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, f->message);
+      if (f->override_note)
+        {
+          json_builder_set_member_name (b, "override");
+          json_builder_add_string_value (b, f->override_note);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -127,7 +136,6 @@ nb_cli_check (int argc, char **argv)
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(NbReport) report = nb_document_load (file, NULL, &error);
       g_autoptr(GPtrArray) findings = NULL;
-      guint counts[NB_N_SEVERITIES];
 
       if (report == NULL || !attach_previous (report, file, previous, &error))
         {
@@ -137,8 +145,8 @@ nb_cli_check (int argc, char **argv)
           continue;
         }
       findings = nb_checks_run (report, NULL);
-      nb_findings_count (findings, counts);
-      any_error |= counts[NB_SEVERITY_ERROR] > 0;
+      /* An error the user overrode with a note does not fail the check. */
+      any_error |= nb_findings_blocking (findings) > 0;
       if (as_json)
         add_json (builder, files[i], findings);
       else

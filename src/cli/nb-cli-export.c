@@ -1,4 +1,4 @@
-/* nb-cli-export.c — nianbao-cli export --to pdf|html|json [--fragment] [-o OUT] FILE
+/* nb-cli-export.c — nianbao-cli export --to pdf|html|json [--fragment] [--force] [-o OUT] FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nb-checks.h"
 #include "nb-cli.h"
 #include "nb-document.h"
 #include "nb-export.h"
@@ -26,17 +27,43 @@ default_output (const char *input, const char *extension)
   return g_strconcat (base, ".", extension, NULL);
 }
 
+/* rules.md, Severity: an error blocks the export unless the user overrode it with a note.
+ * Lists the blocking errors on stderr and returns how many there are. */
+static guint
+report_blocking (NbReport *report)
+{
+  g_autoptr(GPtrArray) findings = nb_checks_run (report, NULL);
+  guint n = nb_findings_blocking (findings);
+
+  if (n == 0)
+    return 0;
+  nb_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                             "export: the report has %u error without a note; fix it, add an override with a note, or use --force:",
+                             "export: the report has %u errors without a note; fix them, add overrides with notes, or use --force:",
+                             n), n);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->severity == NB_SEVERITY_ERROR && f->override_note == NULL)
+        g_printerr ("  %s %s %s\n", f->rule, f->where, f->message);
+    }
+  return n;
+}
+
 int
 nb_cli_export (int argc, char **argv)
 {
   g_autofree char *to = NULL;
   g_autofree char *output = NULL;
   gboolean fragment = FALSE;
+  gboolean force = FALSE;
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Format to write: pdf, html or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: beside the input)"), N_("OUT") },
     { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: write only the body, with inline styles for a CMS"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even when errors without a note remain"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
@@ -78,6 +105,8 @@ nb_cli_export (int argc, char **argv)
       nb_cli_error ("%s", error->message);
       g_clear_error (&error);
     }
+  if (!force && report_blocking (report) > 0)
+    return NB_CLI_FINDINGS;
   if (output == NULL)
     output = default_output (files[0], to);
   out = g_file_new_for_commandline_arg (output);

@@ -1,6 +1,6 @@
 /* nb-cli.h — the subcommands of nianbao-cli
  *
- * Exit codes: 0 success (no finding is an error), 1 some finding is an error,
+ * Exit codes: 0 success (no error, or each overridden with a note), 1 an error without a note,
  * 2 a file or an argument could not be used (message on stderr).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

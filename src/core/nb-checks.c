@@ -38,6 +38,14 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
         continue;
       groups[i] (&ctx);
     }
+  /* Only an error can be overridden; a note on anything else would say nothing. */
+  for (guint i = 0; i < ctx.findings->len; i++)
+    {
+      NbFinding *f = g_ptr_array_index (ctx.findings, i);
+
+      if (f->severity == NB_SEVERITY_ERROR)
+        f->override_note = g_strdup (nb_report_get_override (report, f->rule, f->where));
+    }
   return ctx.findings;
 }
 

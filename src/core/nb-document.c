@@ -125,6 +125,23 @@ add_meta (JsonBuilder *b, NbReport *report)
         json_builder_add_string_value (b, markers[i]);
       json_builder_end_array (b);
     }
+  /* Written only when the user has overridden an error, so other files keep their bytes. */
+  if (nb_report_get_n_overrides (report) > 0)
+    {
+      json_builder_set_member_name (b, "overrides");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < nb_report_get_n_overrides (report); i++)
+        {
+          const NbOverride *o = nb_report_get_override_at (report, i);
+
+          json_builder_begin_object (b);
+          add_string (b, "rule", o->rule);
+          add_string (b, "where", o->where);
+          add_string (b, "note", o->note);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
 }
 
@@ -497,6 +514,50 @@ read_previous (Reader *r, NbReport *report, JsonObject *meta)
 }
 
 static gboolean
+read_overrides (Reader *r, NbReport *report, JsonObject *meta)
+{
+  static const char *const known[] = { "rule", "where", "note", NULL };
+  JsonNode *node = json_object_get_member (meta, "overrides");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.overrides",
+                 _("expected an array, found %s"), describe (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("$.meta.overrides[%u]", i);
+      JsonObject *object;
+      const char *rule, *where, *note;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, path, _("expected an object, found %s"),
+                     describe (element));
+      object = json_node_get_object (element);
+      if (!check_members (r, object, path, known) ||
+          !get_string (r, object, "rule", path, FALSE, &rule) ||
+          !get_string (r, object, "where", path, FALSE, &where) ||
+          !get_string (r, object, "note", path, FALSE, &note))
+        return FALSE;
+      /* An override without its reason is what the rule forbids. */
+      if (!rule[0] || !where[0] || !note[0])
+        {
+          g_autofree char *member = member_path (path, !rule[0] ? "rule" : !where[0] ? "where" : "note");
+
+          return fail (r, NB_DOCUMENT_ERROR_INVALID, member, _("must not be empty"));
+        }
+      if (nb_report_get_override (report, rule, where) != NULL)
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, path,
+                     _("a second override of %s at %s"), rule, where);
+      nb_report_set_override (report, rule, where, note);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_meta (Reader *r, NbReport *report, JsonObject *root)
 {
   static const NbTextField texts[] = {
@@ -506,7 +567,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
   static const char *const known[] = {
     "agency", "level", "region_level", "people_government", "year", "title", "title_breaks",
     "preamble", "period_start", "period_end", "publication_date", "contact", "previous",
-    "legacy_markers", NULL
+    "legacy_markers", "overrides", NULL
   };
   JsonObject *meta = get_object (r, root, "meta", "$");
   const char *level_id, *region_id;
@@ -598,7 +659,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
       nb_report_set_legacy_markers (report, (const char *const *) markers->pdata);
     }
 
-  return read_previous (r, report, meta);
+  return read_previous (r, report, meta) && read_overrides (r, report, meta);
 }
 
 static gboolean

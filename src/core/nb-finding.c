@@ -33,6 +33,7 @@ nb_finding_copy (const NbFinding *finding)
   copy->rule = g_strdup (finding->rule);
   copy->where = g_strdup (finding->where);
   copy->message = g_strdup (finding->message);
+  copy->override_note = g_strdup (finding->override_note);
   return copy;
 }
 
@@ -44,6 +45,7 @@ nb_finding_free (NbFinding *finding)
   g_free (finding->rule);
   g_free (finding->where);
   g_free (finding->message);
+  g_free (finding->override_note);
   g_free (finding);
 }
 
@@ -72,4 +74,18 @@ nb_findings_count (GPtrArray *findings, guint counts[NB_N_SEVERITIES])
     counts[s] = 0;
   for (guint i = 0; i < findings->len; i++)
     counts[((NbFinding *) g_ptr_array_index (findings, i))->severity]++;
+}
+
+guint
+nb_findings_blocking (GPtrArray *findings)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      n += f->severity == NB_SEVERITY_ERROR && f->override_note == NULL;
+    }
+  return n;
 }

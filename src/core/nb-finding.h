@@ -27,6 +27,8 @@ typedef struct {
   int         span_start;       /* byte offsets of the figure in the narrative text, or −1 */
   int         span_end;
   char       *message;          /* Chinese, placeholders filled */
+  char       *override_note;    /* errors: the user's note that lets the report export
+                                 * anyway (NbReport overrides); NULL when none */
 } NbFinding;
 
 #define NB_TYPE_FINDING (nb_finding_get_type ())
@@ -45,6 +47,9 @@ const char  *nb_severity_name           (NbSeverity    severity);  /* 错误, �
 /* Counts of each severity in an array of findings. */
 void         nb_findings_count          (GPtrArray    *findings,
                                          guint         counts[NB_N_SEVERITIES]);
+
+/* Errors without an override: what blocks an export. */
+guint        nb_findings_blocking       (GPtrArray    *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFinding, nb_finding_free)
 

@@ -21,6 +21,7 @@ struct _NbReport
   gint64         info_fee_yuan;
   gboolean       section_present[NB_N_SECTIONS];
   GStrv          legacy_markers;
+  GPtrArray     *overrides;     /* NbOverride, sorted by rule, then where */
 
   NbCell        *cells;
   guint          n_cells;
@@ -79,6 +80,17 @@ part_free (gpointer data)
 }
 
 static void
+override_free (gpointer data)
+{
+  NbOverride *o = data;
+
+  g_free (o->rule);
+  g_free (o->where);
+  g_free (o->note);
+  g_free (o);
+}
+
+static void
 emit_changed (NbReport *self, const char *location)
 {
   self->serial++;
@@ -97,6 +109,7 @@ nb_report_finalize (GObject *object)
   g_free (self->cells);
   g_clear_pointer (&self->title_breaks, g_array_unref);
   g_clear_pointer (&self->legacy_markers, g_strfreev);
+  g_clear_pointer (&self->overrides, g_ptr_array_unref);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_object (&self->previous);
   g_free (self->previous_figures);
@@ -136,6 +149,7 @@ nb_report_init (NbReport *self)
   self->n_cells = nb_format_n_cells ();
   self->cells = g_new0 (NbCell, self->n_cells);
   self->parts = g_ptr_array_new_with_free_func (part_free);
+  self->overrides = g_ptr_array_new_with_free_func (override_free);
   self->previous_figures = g_new0 (gint64, self->n_cells);
   self->previous_known = g_new0 (gboolean, self->n_cells);
 }
@@ -197,6 +211,16 @@ nb_report_copy (NbReport *self)
   copy->info_fee_yuan = self->info_fee_yuan;
   memcpy (copy->section_present, self->section_present, sizeof self->section_present);
   copy->legacy_markers = g_strdupv (self->legacy_markers);
+  for (guint i = 0; i < self->overrides->len; i++)
+    {
+      const NbOverride *o = g_ptr_array_index (self->overrides, i);
+      NbOverride *c = g_new0 (NbOverride, 1);
+
+      c->rule = g_strdup (o->rule);
+      c->where = g_strdup (o->where);
+      c->note = g_strdup (o->note);
+      g_ptr_array_add (copy->overrides, c);
+    }
   for (guint i = 0; i < self->n_cells; i++)
     {
       copy->cells[i] = self->cells[i];
@@ -407,6 +431,104 @@ nb_report_get_legacy_markers (NbReport *self)
 {
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
   return (const char *const *) self->legacy_markers;
+}
+
+/* The position of (rule, where) in the sorted list; *found tells whether it is there. */
+static guint
+find_override (NbReport *self, const char *rule, const char *where, gboolean *found)
+{
+  guint lo = 0, hi = self->overrides->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const NbOverride *o = g_ptr_array_index (self->overrides, mid);
+      int cmp = strcmp (o->rule, rule);
+
+      if (cmp == 0)
+        cmp = strcmp (o->where, where);
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = FALSE;
+  return lo;
+}
+
+const char *
+nb_report_get_override (NbReport *self, const char *rule, const char *where)
+{
+  gboolean found;
+  guint i;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (rule != NULL && where != NULL, NULL);
+
+  i = find_override (self, rule, where, &found);
+  return found ? ((NbOverride *) g_ptr_array_index (self->overrides, i))->note : NULL;
+}
+
+void
+nb_report_set_override (NbReport *self, const char *rule, const char *where, const char *note)
+{
+  gboolean found;
+  guint i;
+  NbOverride *o;
+
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (rule != NULL && where != NULL);
+
+  i = find_override (self, rule, where, &found);
+  if (note == NULL || note[0] == '\0')
+    {
+      if (!found)
+        return;
+      g_ptr_array_remove_index (self->overrides, i);
+    }
+  else if (found)
+    {
+      o = g_ptr_array_index (self->overrides, i);
+      if (g_str_equal (o->note, note))
+        return;
+      g_free (o->note);
+      o->note = g_strdup (note);
+    }
+  else
+    {
+      o = g_new0 (NbOverride, 1);
+      o->rule = g_strdup (rule);
+      o->where = g_strdup (where);
+      o->note = g_strdup (note);
+      g_ptr_array_insert (self->overrides, i, o);
+    }
+  emit_changed (self, "meta.overrides");
+}
+
+void
+nb_report_remove_override (NbReport *self, const char *rule, const char *where)
+{
+  nb_report_set_override (self, rule, where, NULL);
+}
+
+guint
+nb_report_get_n_overrides (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  return self->overrides->len;
+}
+
+const NbOverride *
+nb_report_get_override_at (NbReport *self, guint index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->overrides->len, NULL);
+  return g_ptr_array_index (self->overrides, index);
 }
 
 void

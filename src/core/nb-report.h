@@ -187,6 +187,31 @@ gboolean       nb_report_previous_value       (NbReport      *self,
                                                gboolean      *from_report);
 gboolean       nb_report_has_previous         (NbReport      *self);
 
+/* Overrides of errors (rules.md "Severity"): the user's note why the report is exported
+ * although an error at (rule, where) stands. An override whose error no longer occurs is
+ * kept and does nothing. Each change emits ::changed with "meta.overrides". */
+typedef struct {
+  char *rule;
+  char *where;
+  char *note;
+} NbOverride;
+
+const char    *nb_report_get_override         (NbReport      *self,
+                                               const char    *rule,
+                                               const char    *where);
+/* A NULL or empty @note removes the override. */
+void           nb_report_set_override         (NbReport      *self,
+                                               const char    *rule,
+                                               const char    *where,
+                                               const char    *note);
+void           nb_report_remove_override      (NbReport      *self,
+                                               const char    *rule,
+                                               const char    *where);
+/* All overrides, sorted by rule, then location. */
+guint          nb_report_get_n_overrides      (NbReport      *self);
+const NbOverride *nb_report_get_override_at   (NbReport      *self,
+                                               guint          index);
+
 /* Monotonic counter bumped by every change: cheap "has anything changed since". */
 guint64        nb_report_get_serial           (NbReport      *self);
 

@@ -158,6 +158,12 @@ add_findings (JsonBuilder *b, NbReport *report)
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, f->message);
+      /* Only on overridden errors, so exports without one keep their bytes. */
+      if (f->override_note)
+        {
+          json_builder_set_member_name (b, "override");
+          json_builder_add_string_value (b, f->override_note);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
