@@ -159,6 +159,98 @@ test_malformed_files (void)
   assert_refused ("\xff\xfe{}", NB_DOCUMENT_ERROR_SYNTAX, "UTF-8");
 }
 
+/* Overrides (rules.md, Severity) survive a save and load, byte-stable, and sorted. */
+static void
+test_overrides_round_trip (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  const NbOverride *o;
+
+  nb_report_set_override (report, "R-T3-03", "s3.new.np", "原表如此，\"引号\"");
+  nb_report_set_override (report, "R-T3-01", "s3.new.total", "数据来源差异");
+  first = nb_document_serialize (report, NULL);
+  g_assert_nonnull (strstr (first, "\"overrides\""));
+  again = nb_document_parse (first, -1, "overrides", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_report_get_n_overrides (again), ==, 2);
+  o = nb_report_get_override_at (again, 0);
+  g_assert_cmpstr (o->rule, ==, "R-T3-01");
+  g_assert_cmpstr (o->where, ==, "s3.new.total");
+  g_assert_cmpstr (o->note, ==, "数据来源差异");
+  g_assert_cmpstr (nb_report_get_override (again, "R-T3-03", "s3.new.np"), ==, "原表如此，\"引号\"");
+  second = nb_document_serialize (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Removing the last one drops the member: the file is the sample's again. */
+  nb_report_remove_override (again, "R-T3-01", "s3.new.total");
+  nb_report_set_override (again, "R-T3-03", "s3.new.np", "");
+  g_assert_cmpuint (nb_report_get_n_overrides (again), ==, 0);
+  g_clear_pointer (&second, g_free);
+  second = nb_document_serialize (again, NULL);
+  g_clear_pointer (&first, g_free);
+  first = sample_text (NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_malformed_overrides (void)
+{
+  struct { const char *to; const char *part; } cases[] = {
+    /* (A missing member is NB_DOCUMENT_ERROR_FORMAT, as everywhere in the reader.) */
+    { "\"overrides\" : {}", "$.meta.overrides: expected an array" },
+    { "\"overrides\" : [1]", "$.meta.overrides[0]: expected an object" },
+    { "\"overrides\" : [{\"rule\": \"R-T3-02\", \"where\": \"s3.new.np\"}]", "$.meta.overrides[0].note: this member is missing" },
+    { "\"overrides\" : [{\"rule\": \"R-T3-02\", \"where\": \"s3.new.np\", \"note\": \"\"}]", "$.meta.overrides[0].note: must not be empty" },
+    { "\"overrides\" : [{\"rule\": \"R-T3-02\", \"where\": 3, \"note\": \"x\"}]", "$.meta.overrides[0].where: expected a string" },
+    { "\"overrides\" : [{\"rule\": \"R-T3-02\", \"where\": \"s3.new.np\", \"note\": \"x\", \"by\": \"me\"}]", "$.meta.overrides[0].by: unknown member" },
+    { "\"overrides\" : [{\"rule\": \"R-T3-02\", \"where\": \"s3.new.np\", \"note\": \"x\"}, {\"rule\": \"R-T3-02\", \"where\": \"s3.new.np\", \"note\": \"y\"}]", "$.meta.overrides[1]: a second override" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *to = g_strconcat ("\"previous\" : null, ", cases[i].to, NULL);
+      g_autofree char *json = sample_with ("\"previous\" : null", to);
+
+      assert_refused (json, strstr (cases[i].part, "missing") ? NB_DOCUMENT_ERROR_FORMAT
+                                                              : NB_DOCUMENT_ERROR_INVALID,
+                      cases[i].part);
+    }
+}
+
+/* An overridden error carries its note and no longer blocks; others still do. An override
+ * of an error that is gone is kept and shows nowhere. */
+static void
+test_overrides_in_findings (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) fixed = NULL;
+  const NbFinding *f;
+
+  nb_test_set (report, "s3.new.np", 49);
+  before = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_findings_blocking (before), ==, 2);
+  g_assert_null (nb_test_find_rule (before, "R-T3-03")->override_note);
+
+  nb_report_set_override (report, "R-T3-03", "s3.new.np", "原表如此");
+  nb_report_set_override (report, "R-F-05", "s3.na_need_create.total", "warnings take no note");
+  after = nb_checks_run (report, NULL);
+  f = nb_test_find_rule (after, "R-T3-03");
+  g_assert_cmpstr (f->override_note, ==, "原表如此");
+  g_assert_null (nb_test_find_rule (after, "R-F-05")->override_note);
+  g_assert_cmpuint (nb_findings_blocking (after), ==, 1);
+
+  nb_test_set (report, "s3.new.np", 48);
+  fixed = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_findings_blocking (fixed), ==, 0);
+  g_assert_null (nb_test_find_rule (fixed, "R-T3-03"));
+  g_assert_cmpstr (nb_report_get_override (report, "R-T3-03", "s3.new.np"), ==, "原表如此");
+}
+
 /* "\\u0000" is a backslash and five characters, not a NUL. */
 static void
 test_escaped_backslash_is_text (void)
@@ -301,6 +393,9 @@ main (int argc, char **argv)
   g_test_add_func ("/document/values", test_values_survive);
   g_test_add_func ("/document/tricky-content", test_tricky_content_round_trips);
   g_test_add_func ("/document/malformed", test_malformed_files);
+  g_test_add_func ("/document/overrides", test_overrides_round_trip);
+  g_test_add_func ("/document/malformed-overrides", test_malformed_overrides);
+  g_test_add_func ("/document/overrides-in-findings", test_overrides_in_findings);
   g_test_add_func ("/document/truncated", test_truncated_everywhere);
   g_test_add_func ("/document/escaped-backslash", test_escaped_backslash_is_text);
   g_test_add_func ("/document/missing-section", test_missing_section_and_cells);
