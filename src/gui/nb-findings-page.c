@@ -73,13 +73,22 @@ make_row (const NbFinding *finding)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (finding->message, -1);
   g_autofree char *where = nb_finding_describe_location (finding);
-  g_autofree char *subtitle_raw = g_strdup_printf ("%s · %s", finding->rule, where);
-  g_autofree char *subtitle = g_markup_escape_text (subtitle_raw, -1);
+  g_autofree char *subtitle_raw = NULL;
+  g_autofree char *subtitle = NULL;
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  /* An overridden error still shows, with the note that lets the report be exported. */
+  if (finding->override_note)
+    subtitle_raw = g_strdup_printf (_("%s · %s\nExported with the note: %s"), finding->rule,
+                                    where, finding->override_note);
+  else
+    subtitle_raw = g_strdup_printf ("%s · %s", finding->rule, where);
+  subtitle = g_markup_escape_text (subtitle_raw, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "nb-finding", nb_finding_copy (finding),

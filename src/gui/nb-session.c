@@ -23,6 +23,7 @@ typedef enum {
   CMD_YEAR,
   CMD_LEVEL,
   CMD_BREAKS,                   /* the title's line breaks, as "3,10" */
+  CMD_OVERRIDE,                 /* one note on several errors; str NULL = no override */
 } CmdKind;
 
 /* One state of the edited thing; which members count depends on the command kind. */
@@ -40,6 +41,7 @@ typedef struct {
   guint     index;
   NbAspect  aspect;
   char     *heading;
+  GStrv     keys;               /* CMD_OVERRIDE: rule, where, rule, where … */
   Value     before;
   Value     after;
   gint64    time;
@@ -101,6 +103,7 @@ cmd_free (gpointer data)
   Cmd *cmd = data;
 
   g_free (cmd->heading);
+  g_strfreev (cmd->keys);
   value_clear (&cmd->before);
   value_clear (&cmd->after);
   g_free (cmd);
@@ -144,6 +147,8 @@ cmd_location (const Cmd *cmd)
       return "meta.level";
     case CMD_BREAKS:
       return "meta.title_breaks";
+    case CMD_OVERRIDE:
+      return "meta.overrides";
     default:
       g_assert_not_reached ();
     }
@@ -258,6 +263,10 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
     case CMD_BREAKS:
       apply_breaks (report, value->str);
       break;
+    case CMD_OVERRIDE:
+      for (guint i = 0; cmd->keys[i] && cmd->keys[i + 1]; i += 2)
+        nb_report_set_override (report, cmd->keys[i], cmd->keys[i + 1], value->str);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -285,7 +294,7 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
   g_ptr_array_set_size (self->redo, 0);
 
   if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
-      kind != CMD_PART && now - top->time < MERGE_USEC)
+      kind != CMD_PART && kind != CMD_OVERRIDE && now - top->time < MERGE_USEC)
     {
       value_clear (&top->after);
       top->after = *after;
@@ -604,6 +613,44 @@ void
 nb_session_edit_level (NbSession *self, NbAgencyLevel level)
 {
   edit_number (self, CMD_LEVEL, nb_report_get_level (self->report), FALSE, level, FALSE);
+}
+
+void
+nb_session_override_errors (NbSession *self, GPtrArray *findings, const char *note)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  Cmd *cmd;
+  guint n = 0;
+
+  g_return_if_fail (note != NULL && note[0] != '\0');
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      /* Notes already given stay as they are; undo then restores "none" exactly. */
+      if (f->severity != NB_SEVERITY_ERROR ||
+          nb_report_get_override (self->report, f->rule, f->where) != NULL)
+        continue;
+      g_strv_builder_add (keys, f->rule);
+      g_strv_builder_add (keys, f->where);
+      n++;
+    }
+  if (n == 0)
+    return;
+
+  cmd = g_new0 (Cmd, 1);
+  cmd->id = ++self->last_id;
+  cmd->kind = CMD_OVERRIDE;
+  cmd->keys = g_strv_builder_end (keys);
+  cmd->after.str = g_strdup (note);
+  cmd->time = g_get_monotonic_time ();
+  apply (self, cmd, &cmd->after);
+  g_ptr_array_set_size (self->redo, 0);
+  g_ptr_array_add (self->undo, cmd);
+  /* One dialog, one step: the next edit does not merge into it. */
+  self->sealed = TRUE;
+  nb_session_recalculate (self);
 }
 
 void

@@ -63,6 +63,11 @@ void             nb_session_edit_title_breaks  (NbSession     *self,
 gboolean         nb_session_attach_previous    (NbSession     *self,
                                                 GFile         *file,
                                                 GError       **error);
+/* Overrides every error of @findings that has none yet with @note (non-empty), as one
+ * undoable step (rules.md, Severity: the note lets the report be exported). */
+void             nb_session_override_errors    (NbSession     *self,
+                                                GPtrArray     *findings,
+                                                const char    *note);
 /* Ends the current merge run: the next edit starts a new undo step. */
 void             nb_session_seal               (NbSession     *self);
 

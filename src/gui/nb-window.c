@@ -18,6 +18,7 @@
 #include "nb-import.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-override-dialog.h"
 #include "nb-pdf-fonts.h"
 #include "nb-preview.h"
 #include "nb-print-operation.h"
@@ -1109,19 +1110,19 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
 static void
 pdf_chosen (NbWindow *self, GFile *file)
 {
-  nb_window_export_to (self, "pdf", file, NULL);
+  nb_override_dialog_export (self, "pdf", file);
 }
 
 static void
 html_chosen (NbWindow *self, GFile *file)
 {
-  nb_window_export_to (self, "html", file, NULL);
+  nb_override_dialog_export (self, "html", file);
 }
 
 static void
 json_chosen (NbWindow *self, GFile *file)
 {
-  nb_window_export_to (self, "json", file, NULL);
+  nb_override_dialog_export (self, "json", file);
 }
 
 static void
