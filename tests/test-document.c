@@ -159,6 +159,13 @@ test_malformed_files (void)
   assert_refused ("\xff\xfe{}", NB_DOCUMENT_ERROR_SYNTAX, "UTF-8");
 }
 
+static void
+count_override_changes (NbReport *report, const char *location, guint *count)
+{
+  if (g_str_equal (location, "meta.overrides"))
+    (*count)++;
+}
+
 /* Overrides (rules.md, Severity) survive a save and load, byte-stable, and sorted. */
 static void
 test_overrides_round_trip (void)
@@ -169,8 +176,14 @@ test_overrides_round_trip (void)
   g_autofree char *first = NULL, *second = NULL;
   const NbOverride *o;
 
+  guint changes = 0;
+
+  g_signal_connect (report, "changed", G_CALLBACK (count_override_changes), &changes);
   nb_report_set_override (report, "R-T3-03", "s3.new.np", "原表如此，\"引号\"");
   nb_report_set_override (report, "R-T3-01", "s3.new.total", "数据来源差异");
+  nb_report_set_override (report, "R-T3-01", "s3.new.total", "数据来源差异");   /* no change */
+  nb_report_remove_override (report, "R-T3-02", "s3.new.np");                  /* none there */
+  g_assert_cmpuint (changes, ==, 2);
   first = nb_document_serialize (report, NULL);
   g_assert_nonnull (strstr (first, "\"overrides\""));
   again = nb_document_parse (first, -1, "overrides", &error);

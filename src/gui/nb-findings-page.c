@@ -79,7 +79,7 @@ make_row (const NbFinding *finding)
 
   /* An overridden error still shows, with the note that lets the report be exported. */
   if (finding->override_note)
-    subtitle_raw = g_strdup_printf (_("%s · %s\nExported with the note: %s"), finding->rule,
+    subtitle_raw = g_strdup_printf (_("%s · %s\nOverridden with a note: %s"), finding->rule,
                                     where, finding->override_note);
   else
     subtitle_raw = g_strdup_printf ("%s · %s", finding->rule, where);
