@@ -42,3 +42,17 @@ def cli(*args):
 
 def workdir():
     return tempfile.TemporaryDirectory(prefix="nb-export-")
+
+
+def schema_validator(schema, store):
+    """A 2020-12 validator resolving the export schema's reference to the document schema,
+    with the jsonschema of Debian 12 (4.10, RefResolver) or a newer one (referencing)."""
+    import jsonschema  # Debian: python3-jsonschema
+    cls = jsonschema.Draft202012Validator
+    cls.check_schema(schema)
+    try:
+        from referencing import Registry, Resource
+    except ImportError:
+        return cls(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in store.items())
+    return cls(schema, registry=registry)

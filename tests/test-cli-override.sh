@@ -6,7 +6,7 @@ cli=${NB_CLI:?} sample=${NB_SAMPLE:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 ok() { n=$((n+1)); if [[ $1 == 0 ]]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
-echo "1..12"
+echo "1..13"
 
 # new.np 48 → 49 breaks R-T3-01 at s3.new.total and R-T3-03 at s3.new.np.
 sed 's/"np" : 48,/"np" : 49,/' "$sample" > "$tmp/bad.nianbao"
@@ -50,5 +50,19 @@ for f in (json.load(open(sys.argv[1]))["reports"][0]["findings"], json.load(open
     noted = {(x["rule"], x["where"]): x.get("override") for x in f if "override" in x}
     assert noted == {("R-T3-03", "s3.new.np"): "原表如此", ("R-T3-01", "s3.new.total"): "原表如此"}, noted
 assert json.load(open(sys.argv[2]))["meta"]["overrides"][0]["note"] == "原表如此"
+PY
+data=$(dirname "$0")/../data
+python3 - "$data" "$tmp/both.nianbao" "$tmp/both.json" <<'PY'; ok $? "document and export with overrides are valid against their schemas"
+import json, os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "..", "tests"))
+from nbtap import schema_validator
+schemas = {n: json.load(open(os.path.join(sys.argv[1], n))) for n in ("nianbao.schema.json", "nianbao-export.schema.json")}
+store = {s["$id"]: s for s in schemas.values()}
+doc_v = schema_validator(schemas["nianbao.schema.json"], store)
+doc_v.validate(json.load(open(sys.argv[2])))
+schema_validator(schemas["nianbao-export.schema.json"], store).validate(json.load(open(sys.argv[3])))
+bad = json.load(open(sys.argv[2]))
+bad["meta"]["overrides"][0]["note"] = ""
+assert not doc_v.is_valid(bad)
 PY
 exit $failed

@@ -13,9 +13,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import jsonschema  # noqa: E402  (Debian: python3-jsonschema)
-
-from nbtap import Tap, cli, workdir  # noqa: E402
+from nbtap import Tap, cli, schema_validator as validator, workdir  # noqa: E402
 
 SAMPLE = os.environ["NB_SAMPLE"]
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
@@ -37,19 +35,6 @@ def export(src, out):
     code, _, err = cli("export", "--to", "json", "-o", out, src)
     t.ok(code == 0 and os.path.exists(out), f"export --to json {os.path.basename(src)}", err)
     return out
-
-
-def validator(schema, store):
-    """A 2020-12 validator resolving the export schema's reference to the document schema,
-    with the jsonschema of Debian 12 (4.10, RefResolver) or a newer one (referencing)."""
-    cls = jsonschema.Draft202012Validator
-    cls.check_schema(schema)
-    try:
-        from referencing import Registry, Resource
-    except ImportError:
-        return cls(schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
-    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in store.items())
-    return cls(schema, registry=registry)
 
 
 def errors(v, instance):
