@@ -33,6 +33,7 @@ pending_free (gpointer data)
   g_free (p);
 }
 
+/* One paragraph per error: where, then the message; a blank line between. */
 static char *
 describe_errors (GPtrArray *errors)
 {
@@ -43,15 +44,14 @@ describe_errors (GPtrArray *errors)
       const NbFinding *f = g_ptr_array_index (errors, i);
       g_autofree char *where = nb_finding_describe_location (f);
 
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "• %s · %s\n  %s", f->rule, where, f->message);
+      g_string_append_printf (text, "%s%s · %s\n%s", i > 0 ? "\n\n" : "", f->rule, where,
+                              f->message);
     }
   if (errors->len > MAX_LISTED)
     {
       guint more = errors->len - MAX_LISTED;
 
-      g_string_append_c (text, '\n');
+      g_string_append (text, "\n\n");
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more error",
                                                  "… and %u more errors", more), more);
     }
@@ -153,6 +153,8 @@ nb_override_dialog_export (NbWindow *window, const char *format, GFile *file)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  /* Tall enough to read one error whole; longer lists scroll. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   entry = gtk_entry_new ();
