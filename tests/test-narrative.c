@@ -724,6 +724,103 @@ test_run_on_text (void)
     }
 }
 
+
+/* The one finding of @rule in @findings, its span covering exactly @figure. */
+static void
+assert_one_at (NbReport *report, GPtrArray *findings, const char *rule, const char *where, int part,
+               const char *figure)
+{
+  const NbFinding *f = find (findings, rule);
+  g_autofree char *span = NULL;
+
+  g_assert_cmpuint (count (findings, rule), ==, 1);
+  g_assert_cmpstr (f->where, ==, where);
+  g_assert_cmpint (f->part, ==, part);
+  span = span_text (report, f);
+  g_assert_cmpstr (span, ==, figure);
+}
+
+/* Phrasings of real reports beyond the sample: what must fire, where, and what must not. */
+static void
+test_phrasings (void)
+{
+  static const struct { const char *text; const char *rule; const char *figure; } cases[] = {
+    /* Counts of this year's applications that disagree with table 三 (52 new, 51 done, 1 carried). */
+    { "共受理政府信息公开申请120件，办结118件，结转1件。", "R-T3-05", NULL },
+    { "全区共接收申请五十二件，其中四十八件为自然人，三件为企业，一件为法律服务机构。", NULL, NULL },
+    { "全区共接收申请一百零五件。", "R-T3-05", "一百零五件" },
+    { "全区共接收申请５２件，予以公开１９件，占３６．５４％。", NULL, NULL },
+    { "全区共接收申请52件，予以公开19件，占37.54％。", "R-T3-06", "37.54％" },
+    /* A range, a change and another year's count are no count of this year's table. */
+    { "全区共接收申请3至5件。", NULL, NULL },
+    { "全区共接收申请3件至5件。", NULL, NULL },
+    { "全区共接收申请数量较上年减少21件。", NULL, NULL },
+    { "受理申请数量比2023年减少21件。", NULL, NULL },
+    { "2023年接收申请73件，2024年接收申请52件。", NULL, NULL },
+    { "2024年接收申请49件。", "R-T3-05", "49件" },
+    { "行政复议数量同比增加2件。", NULL, NULL },
+    { "信息公开类行政复议5件。", "R-T4-02", "5件" },
+    { "本年规范性文件数量较上年减少3件。", NULL, NULL },
+    { "本年制发规范性文件十二件。", "R-T2-05", "十二件" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbReport) report = nb_test_load_sample ();
+      g_autoptr(GPtrArray) findings = NULL;
+      static const char *const narrative[] = { "R-T3-05", "R-T3-06", "R-T4-02", "R-X-01", "R-X-02", NULL };
+
+      set_request_text (report, cases[i].text);
+      findings = run (report);
+      g_test_message ("%s", cases[i].text);
+      for (guint r = 0; narrative[r]; r++)
+        if (!cases[i].rule || !g_str_equal (narrative[r], cases[i].rule))
+          g_assert_cmpuint (count (findings, narrative[r]), ==, 0);
+      /* The sample's own R-T2-05 in part 0 stays; a new one is in part 1. */
+      if (cases[i].rule && g_str_equal (cases[i].rule, "R-T2-05"))
+        {
+          g_assert_cmpuint (count (findings, "R-T2-05"), ==, 2);
+          continue;
+        }
+      g_assert_cmpuint (count (findings, "R-T2-05"), ==, 1);
+      if (cases[i].rule == NULL)
+        continue;
+      g_assert_cmpuint (count (findings, cases[i].rule), >=, 1);
+      if (cases[i].figure)
+        assert_one_at (report, findings, cases[i].rule, "s1", 1, cases[i].figure);
+    }
+}
+
+/* Every finding's span underlines its figure in the field it is in: intro, a later
+ * paragraph of a part, 五, 六. */
+static void
+test_spans (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  nb_report_set_text (report, NB_TEXT_S1_INTRO, "第一段。\n全区共接收申请49件。");
+  nb_report_set_part_text (report, 3, "第一段没有数字。\n共发布信息500条，其中动态信息300条、政策文件150条、解读100条。");
+  nb_report_set_text (report, NB_TEXT_S5, "下一步将改进。\n共发布信息50条，其中动态信息30条、解读30条。");
+  nb_report_set_text (report, NB_TEXT_S6, "2024年，收取信息处理费XX元。");
+  findings = run (report);
+  assert_one_at (report, findings, "R-T3-05", "s1", -1, "49件");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *span = NULL;
+
+      if (g_str_equal (f->rule, "R-X-01"))
+        {
+          span = span_text (report, f);
+          g_assert_true (g_str_equal (span, "500条") || g_str_equal (span, "50条"));
+          g_assert_true ((g_str_equal (f->where, "s1") && f->part == 3) || g_str_equal (f->where, "s5"));
+        }
+    }
+  g_assert_cmpuint (count (findings, "R-X-01"), ==, 2);
+  assert_one_at (report, findings, "R-X-02", "s6", -1, "XX元");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -749,6 +846,8 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/parts", test_parts);
   g_test_add_func ("/narrative/missing-numbers", test_missing_numbers);
   g_test_add_func ("/narrative/run-on-text", test_run_on_text);
+  g_test_add_func ("/narrative/phrasings", test_phrasings);
+  g_test_add_func ("/narrative/spans", test_spans);
   g_test_add_func ("/cross-year/trend", test_trend);
   g_test_add_func ("/cross-year/previous-tables", test_previous_tables);
   g_test_add_func ("/cross-year/copied-report", test_copied_report);

@@ -158,6 +158,32 @@ nb_check_request_target (const char *text, GArray *figures, guint index)
   return NB_TARGET_NONE;
 }
 
+/* A figure that is no count of this year's table: a change (“较上年减少21件”, “同比增加3件”)
+ * or a count of another year (“2023年接收申请73件”, “去年为73件”), said before it in its
+ * own stretch of the clause. */
+static gboolean
+is_other_quantity (NbCheckContext *ctx, const char *text, GArray *figures, guint index)
+{
+  GRegex *year = nb_check_regex ("((?:19|20)\\d\\d)\\s*年");
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
+  g_autoptr(GMatchInfo) match = NULL;
+  int from, to;
+
+  own_stretch (figures, index, &from, &to);
+  if (nb_narrative_find_any (text, from, f->start, "较上年|比上年|较去年|比去年|同比|环比|增加|减少|增长|"
+                             "下降|上升|去年|上年度|上一年度|上年同期", NULL) >= 0)
+    return TRUE;
+  g_regex_match_full (year, text, f->start, from, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+
+      if (atoi (digits) != nb_report_get_year (ctx->report))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- Scope words (rules.md §F.4) ----------------------------------------------------------- */
 
 static gboolean
@@ -470,7 +496,8 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       g_autofree char *key = NULL;
       gint64 value;
 
-      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals)
+      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals ||
+          is_other_quantity (ctx, t->text, figures, i))
         continue;
       if (nb_narrative_find_any (t->text, f->clause_start, f->clause_end, "政策性文件|政策文件", NULL) >= 0)
         continue;
@@ -675,7 +702,7 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
             check_share (ctx, t, figures, i, shares);
           continue;
         }
-      if (f->unit != NB_FIGURE_JIAN || f->decimals)
+      if (f->unit != NB_FIGURE_JIAN || f->decimals || is_other_quantity (ctx, t->text, figures, i))
         continue;
       /* Reviews and lawsuits are R-T4-02's. */
       if (nb_narrative_find_any (t->text, f->clause_start, f->clause_end, "复议|诉讼|起诉", NULL) >= 0)
@@ -833,7 +860,8 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
           context_sentence = f->sentence_start;
         }
       /* The context comes from a clause of this sentence naming reviews or lawsuits. */
-      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE)
+      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE ||
+          is_other_quantity (ctx, t->text, figures, i))
         continue;
       own_stretch (figures, i, &from, &to);
       for (guint r = 0; r < G_N_ELEMENTS (results); r++)
@@ -1017,6 +1045,28 @@ nb_check_narrative (NbCheckContext *ctx)
   check_stale_year (ctx);
   for (guint i = 0; i < texts->len; i++)
     check_text (ctx, &g_array_index (texts, NbNarrativeText, i), NULL);
+  /* 五 and 六 have no table to agree with, but the prose's own sums and placeholders
+   * are as wrong there as in 一. */
+  {
+    const NbNarrativeText tail[] = {
+      { "s5", -1, nb_report_get_text (ctx->report, NB_TEXT_S5) },
+      { "s6", -1, nb_report_get_text (ctx->report, NB_TEXT_S6) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+      {
+        g_autoptr(GArray) paragraphs = nb_narrative_paragraphs (tail[i].text);
+
+        for (guint k = 0; k + 1 < paragraphs->len; k += 2)
+          {
+            g_autoptr(GArray) figures = nb_narrative_figures (tail[i].text, g_array_index (paragraphs, int, k),
+                                                              g_array_index (paragraphs, int, k + 1));
+
+            check_parts (ctx, &tail[i], figures);
+          }
+        check_missing_numbers (ctx, &tail[i]);
+      }
+  }
 }
 
 GArray *

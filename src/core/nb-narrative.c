@@ -258,6 +258,39 @@ scan_arabic (const char *p, const char *end, gint64 *value, guint *decimals)
   return q;
 }
 
+static const char *const range_marks[] = { "至", "到", "~", "～", "-", "－", "—", "–", NULL };
+
+/* 3至5件, 3-5件: the upper end of a range is no count. */
+static gboolean
+is_range_end (const char *start, const char *p)
+{
+  for (guint i = 0; range_marks[i]; i++)
+    if (has_suffix_before (start, p, range_marks[i]))
+      {
+        const char *mark = p - strlen (range_marks[i]);
+        const char *prev = mark > start ? g_utf8_find_prev_char (start, mark) : NULL;
+        gunichar c = prev ? g_utf8_get_char (prev) : 0;
+
+        return ascii_digit (c) >= 0 || is_cn_numeral (c);
+      }
+  return FALSE;
+}
+
+/* 3件至5件: nor is its lower end. */
+static gboolean
+is_range_start (const char *after, const char *stop)
+{
+  for (guint i = 0; range_marks[i]; i++)
+    if (has_prefix_at (after, stop, range_marks[i]))
+      {
+        const char *next = after + strlen (range_marks[i]);
+        gunichar c = next < stop ? g_utf8_get_char (next) : 0;
+
+        return ascii_digit (c) >= 0 || is_cn_numeral (c);
+      }
+  return FALSE;
+}
+
 GArray *
 nb_narrative_figures (const char *text, int start, int end)
 {
@@ -332,7 +365,8 @@ nb_narrative_figures (const char *text, int start, int end)
       if (has_suffix_before (text + start, p, "约") || has_suffix_before (text + start, p, "近") ||
           has_suffix_before (text + start, p, "逾") || has_suffix_before (text + start, p, "超过") ||
           has_prefix_at (after, stop, "左右") || has_prefix_at (after, stop, "以上") ||
-          has_prefix_at (after, stop, "余"))
+          has_prefix_at (after, stop, "余") || is_range_end (text + start, p) ||
+          is_range_start (after, stop))
         approximate = TRUE;
 
       {
