@@ -431,25 +431,60 @@ nb_narrative_contains (const char *text, int start, int end, const char *needle)
   return end > start && g_strstr_len (text + start, end - start, needle) != NULL;
 }
 
+/* The first occurrence of @needle (@len bytes, not terminated) in [hay, end), or NULL. */
+static const char *
+find_bytes (const char *hay, const char *end, const char *needle, gsize len)
+{
+  if (len == 0)
+    return hay;
+  for (const char *p = hay; (gsize) (end - p) >= len; p++)
+    {
+      p = memchr (p, needle[0], end - p - len + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, len) == 0)
+        return p;
+    }
+  return NULL;
+}
+
 int
 nb_narrative_find_any (const char *text, int start, int end, const char *alternatives,
                        const char **which)
 {
-  g_auto(GStrv) words = g_strsplit (alternatives, "|", -1);
+  const char *hay = text + start, *stop = text + end;
+  const char *word = alternatives, *best_word = NULL;
+  gsize best_len = 0;
   int best = -1;
 
   if (end <= start)
     return -1;
-  for (guint i = 0; words[i]; i++)
+  /* The rules call this for every figure: walk the alternatives in place rather than
+   * splitting them into new strings each time. */
+  while (TRUE)
     {
-      const char *hit = g_strstr_len (text + start, end - start, words[i]);
+      const char *bar = strchr (word, '|');
+      gsize len = bar ? (gsize) (bar - word) : strlen (word);
+      const char *hit = len ? find_bytes (hay, stop, word, len) : NULL;
 
       if (hit && (best < 0 || hit - text < best))
         {
           best = hit - text;
-          if (which)
-            *which = g_intern_string (words[i]);
+          best_word = word;
+          best_len = len;
+          /* Nothing can start before the first byte. */
+          if (hit == hay && which == NULL)
+            break;
         }
+      if (bar == NULL)
+        break;
+      word = bar + 1;
+    }
+  if (which && best >= 0)
+    {
+      g_autofree char *found = g_strndup (best_word, best_len);
+
+      *which = g_intern_string (found);
     }
   return best;
 }
