@@ -104,7 +104,8 @@ nb_check_is_request_paragraph (const char *text, int start, int end)
 static const char *const target_words[NB_N_TARGETS] = {
   "予以公开及部分公开|予以公开和部分公开|予以公开、部分公开",
   "上年结转",
-  "结转下年度|转结下年度|转下年度|顺延",
+  /* After 上年结转 above: a bare 结转 in a year's account is what goes to next year. */
+  "结转下年度|转结下年度|转下年度|结转下一年度|转入下一年度|转入下年度|顺延|结转",
   "不予公开",
   "部分公开",
   "予以公开",
