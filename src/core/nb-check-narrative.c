@@ -150,11 +150,17 @@ own_stretch (GArray *figures, guint index, int *from, int *to)
 NbRequestTarget
 nb_check_request_target (const char *text, GArray *figures, guint index)
 {
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
   int from, to;
 
+  /* The label before the figure first (“予以公开19件、部分公开9件”: 19 is 予以公开's),
+   * else the one after it (“其中48件为自然人”). */
   own_stretch (figures, index, &from, &to);
   for (guint t = 0; t < NB_N_TARGETS; t++)
-    if (nb_narrative_find_any (text, from, to, target_words[t], NULL) >= 0)
+    if (nb_narrative_find_any (text, from, f->start, target_words[t], NULL) >= 0)
+      return t;
+  for (guint t = 0; t < NB_N_TARGETS; t++)
+    if (nb_narrative_find_any (text, f->end, to, target_words[t], NULL) >= 0)
       return t;
   return NB_TARGET_NONE;
 }
@@ -627,6 +633,55 @@ is_trend (const char *text, const NbFigure *f)
                                 "同比|环比|增长|减少|下降|上升|增加|较上年|比上年", NULL) >= 0;
 }
 
+/* “予以公开19件、部分公开9件，分别占36.54%、17.31%”: the k-th share after 分别 is the
+ * share of the k-th of as many counts before it. FALSE when no 分别 applies; then
+ * @count_index is G_MAXUINT if the counts are too few to pair. */
+static gboolean
+respective_count (const char *text, GArray *figures, guint index, guint *count_index)
+{
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
+  int at = nb_narrative_find_any (text, f->sentence_start, f->start, "分别", NULL);
+  guint shares = 0, k = 0, counts = 0;
+
+  if (at < 0)
+    return FALSE;
+  for (int next; (next = nb_narrative_find_any (text, at + 1, f->start, "分别", NULL)) >= 0;)
+    at = next;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      if (g->sentence_start != f->sentence_start || g->unit != NB_FIGURE_PERCENT || g->start < at)
+        continue;
+      if (i == index)
+        k = shares;
+      shares++;
+    }
+  for (guint i = 0; i < index; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      counts += g->sentence_start == f->sentence_start && g->unit == NB_FIGURE_JIAN && g->end <= at;
+    }
+  *count_index = G_MAXUINT;
+  if (counts < shares)
+    return TRUE;
+  /* The (counts − shares + k)-th count of the sentence before 分别. */
+  for (guint i = 0, n = 0; i < index; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      if (g->sentence_start != f->sentence_start || g->unit != NB_FIGURE_JIAN || g->end > at)
+        continue;
+      if (n++ == counts - shares + k)
+        {
+          *count_index = i;
+          break;
+        }
+    }
+  return TRUE;
+}
+
 static const char *const share_bases[] = { "本年新收", "本年新收及上年结转", "办理结果总计" };
 
 /* R-T3-06: a share, on any of the three bases in use. With @sink, the share is recorded
@@ -638,24 +693,29 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
   gint64 new_total = s3 (ctx, "new", "total");
   gint64 bases[3] = { new_total, new_total + s3 (ctx, "carry_in", "total"), s3 (ctx, "results_total", "total") };
   const NbFigure *count = NULL;
-  guint count_index = 0;
+  guint count_index = G_MAXUINT;
   gint64 p1 = 0, p2 = 0;
   g_autofree char *stated = NULL, *s1 = NULL, *s2 = NULL;
   NbRequestTarget target;
 
-  for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
-    {
-      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+  /* A rate (办结率, 实质公开率, 满意度) is a ratio of its own, not a share of one count. */
+  if (nb_narrative_find_any (t->text, f->clause_start, f->start, "率|满意度", NULL) >= 0)
+    return;
+  if (!respective_count (t->text, figures, index, &count_index))
+    for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
+      {
+        const NbFigure *g = &g_array_index (figures, NbFigure, i);
 
-      if (g->sentence_start != f->sentence_start)
-        break;
-      if (g->unit == NB_FIGURE_JIAN)
-        {
-          count = g;
-          count_index = i;
+        if (g->sentence_start != f->sentence_start)
           break;
-        }
-    }
+        if (g->unit == NB_FIGURE_JIAN)
+          {
+            count_index = i;
+            break;
+          }
+      }
+  if (count_index < index)
+    count = &g_array_index (figures, NbFigure, count_index);
   if (count == NULL || count->approximate || count->decimals)
     return;
   target = nb_check_request_target (t->text, figures, count_index);
@@ -875,14 +935,18 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE ||
           is_other_quantity (ctx, t->text, figures, i))
         continue;
+      /* The result named before the figure (“维持原结果2件、结果纠正1件”), else after it
+       * (“2件维持原结果”). */
       own_stretch (figures, i, &from, &to);
-      for (guint r = 0; r < G_N_ELEMENTS (results); r++)
-        if (nb_narrative_find_any (t->text, from, to, results[r].words, NULL) >= 0)
-          {
-            col = results[r].col;
-            label = results[r].label;
-            break;
-          }
+      for (guint pass = 0; pass < 2 && g_str_equal (col, "total"); pass++)
+        for (guint r = 0; r < G_N_ELEMENTS (results); r++)
+          if (nb_narrative_find_any (t->text, pass ? f->end : from, pass ? to : f->start,
+                                     results[r].words, NULL) >= 0)
+            {
+              col = results[r].col;
+              label = results[r].label;
+              break;
+            }
       if (cases == CASES_NONE && g_str_equal (col, "total"))
         continue;             /* a bare count after the context names nothing */
       v = cases_value (ctx, context, col);
