@@ -926,6 +926,25 @@ test_adversarial_html (void)
     }
 }
 
+/* A <td> missing from a row of table 三: the row is unread and listed, never shifted. */
+static void
+test_adversarial_html_missing_cell (void)
+{
+  gsize length;
+  g_autofree char *html = read_data ("qianjiang-2024.html", &length);
+  g_autofree char *cut = replace (html, "申请数量</td><td>48</td><td>3</td>", "申请数量</td><td>48</td>");
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_import_read_html (import, cut, strlen (cut), &error));
+  g_assert_no_error (error);
+  assert_no_invention (import, cut);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
+  for (guint c = 0; c < nb_format_n_cells (); c++)
+    if (g_str_has_prefix (nb_format_cell (c)->key, "s3.new."))
+      g_assert_cmpint (nb_import_get_cell_state (import, c), ==, NB_IMPORT_CELL_MISSING);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -953,5 +972,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/adversarial/closing", test_adversarial_closing);
   g_test_add_func ("/import/adversarial/department", test_adversarial_department);
   g_test_add_func ("/import/adversarial/html", test_adversarial_html);
+  g_test_add_func ("/import/adversarial/html-missing-cell", test_adversarial_html_missing_cell);
   return g_test_run ();
 }
