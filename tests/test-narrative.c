@@ -831,6 +831,35 @@ test_spans (void)
   assert_one_at (report, findings, "R-X-02", "s6", -1, "XX元");
 }
 
+/* Scope words in the figure's own clause: 全区 is a district government's own level (no
+ * downgrade) but a department's region; 备案 always downgrades. */
+static void
+test_scope_levels (void)
+{
+  static const struct { const char *text; gboolean government; NbSeverity severity; } cases[] = {
+    { "全区信息公开类行政复议5件。", TRUE, NB_SEVERITY_WARNING },
+    { "全区信息公开类行政复议5件。", FALSE, NB_SEVERITY_INFO },
+    { "全区共备案行政复议案件120件。", TRUE, NB_SEVERITY_INFO },
+    { "全市信息公开类行政复议5件。", TRUE, NB_SEVERITY_WARNING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbReport) report = nb_test_load_sample ();
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (!cases[i].government)
+        {
+          nb_report_set_level (report, NB_LEVEL_DEPARTMENT);
+          nb_report_set_people_government (report, FALSE);
+        }
+      set_request_text (report, cases[i].text);
+      findings = run (report);
+      g_assert_cmpuint (count (findings, "R-T4-02"), ==, 1);
+      g_assert_cmpint (find (findings, "R-T4-02")->severity, ==, cases[i].severity);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -858,6 +887,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/run-on-text", test_run_on_text);
   g_test_add_func ("/narrative/phrasings", test_phrasings);
   g_test_add_func ("/narrative/spans", test_spans);
+  g_test_add_func ("/narrative/scope-levels", test_scope_levels);
   g_test_add_func ("/cross-year/trend", test_trend);
   g_test_add_func ("/cross-year/previous-tables", test_previous_tables);
   g_test_add_func ("/cross-year/copied-report", test_copied_report);
