@@ -753,6 +753,12 @@ test_phrasings (void)
     { "共受理政府信息公开申请52件，办结51件，结转2件。", "R-T3-05", "2件" },
     { "共受理申请52件，办结51件，结转下一年度办理1件。", NULL, NULL },
     { "上年结转申请0件。", NULL, NULL },
+    /* 一件 in words is no count; a claim about reviews is none about requests. */
+    { "依申请公开方面，对每一件申请认真答复。", NULL, NULL },
+    { "推进“高效办成一件事”，受理申请更便捷。", NULL, NULL },
+    { "推进“高效办成一件事”，共受理申请一件。", "R-T3-05", "一件" },
+    { "全年未收到行政复议申请。", NULL, NULL },
+    { "全年未收到政府信息公开申请。", "R-T3-08", "未收到政府信息公开申请" },
     /* A count binds to the label before it; shares after 分别 pair with the counts in turn. */
     { "共接收申请52件，其中予以公开19件、部分公开9件，分别占36.54%、17.31%。", NULL, NULL },
     { "共接收申请52件，其中予以公开19件、部分公开9件，分别占36.54%、18.31%。", "R-T3-06", "18.31%" },
@@ -778,7 +784,7 @@ test_phrasings (void)
     {
       g_autoptr(NbReport) report = nb_test_load_sample ();
       g_autoptr(GPtrArray) findings = NULL;
-      static const char *const narrative[] = { "R-T3-05", "R-T3-06", "R-T4-02", "R-X-01", "R-X-02", NULL };
+      static const char *const narrative[] = { "R-T3-05", "R-T3-06", "R-T3-08", "R-T4-02", "R-X-01", "R-X-02", NULL };
 
       set_request_text (report, cases[i].text);
       findings = run (report);

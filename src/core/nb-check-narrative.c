@@ -795,6 +795,24 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
     }
 }
 
+/* Where the clause holding @at begins: after the last ，；。 or line break before it. */
+static int
+clause_start_before (const char *text, int at)
+{
+  const char *p = text + at;
+
+  while (p > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == '\n')
+        break;
+      p = prev;
+    }
+  return p - text;
+}
+
 /* R-T3-08: “未收到申请” or “全部办结” against the table. */
 static void
 check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
@@ -808,11 +826,17 @@ check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
   gint64 carried = s3 (ctx, "carry_out", "total");
   int from, to;
 
-  if (g_regex_match (none, para, 0, &match) && (received > 0 || results > 0))
+  /* “未收到行政复议申请” says nothing of information requests, nor “上年结转申请0件” of
+   * this year's. */
+  g_regex_match (none, para, 0, &match);
+  while (g_match_info_matches (match) &&
+         g_match_info_fetch_pos (match, 0, &from, &to) &&
+         nb_narrative_find_any (para, clause_start_before (para, from), to, "复议|诉讼|起诉|结转", NULL) >= 0)
+    g_match_info_next (match, NULL);
+  if (g_match_info_matches (match) && (received > 0 || results > 0))
     {
       g_autofree char *said = g_match_info_fetch (match, 0);
 
-      g_match_info_fetch_pos (match, 0, &from, &to);
       nb_check_add_span (ctx, "R-T3-08", NB_SEVERITY_WARNING, t, start + from, start + to,
                          "正文称“%s”，但表三显示%s为%" G_GINT64_FORMAT "件。", said,
                          received > 0 ? "本年新收政府信息公开申请数量" : "办理结果总计",
@@ -1063,21 +1087,11 @@ check_missing_numbers (NbCheckContext *ctx, const NbNarrativeText *t)
   while (g_match_info_matches (match))
     {
       int from, to;
-      const char *p;
 
       g_match_info_fetch_pos (match, 0, &from, &to);
       /* Quote from the start of the clause. */
-      for (p = t->text + from; p > t->text;)
-        {
-          const char *prev = g_utf8_find_prev_char (t->text, p);
-          gunichar c = g_utf8_get_char (prev);
-
-          if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == '\n')
-            break;
-          p = prev;
-        }
       {
-        g_autofree char *said = slice (t->text, p - t->text, to);
+        g_autofree char *said = slice (t->text, clause_start_before (t->text, from), to);
 
         nb_check_add_span (ctx, "R-X-02", NB_SEVERITY_WARNING, t, from, to,
                            "正文“%s”缺少具体数字。", said);

@@ -328,12 +328,19 @@ nb_narrative_figures (const char *text, int start, int end)
       q = number_end;
       if (chinese)
         {
-          /* Chinese numerals count only right before a unit: 一件, not 一是 or 二十大. */
+          /* Chinese numerals count only right before a unit: 一件, not 一是 or 二十大; and
+           * not in words: 每一件, 逐一, 统一, 同一, 唯一, “高效办成一件事”. */
           const char *u = q;
+
+          if (before != 0 && g_utf8_strchr ("每逐统同唯单任某这那哪", -1, before) != NULL)
+            {
+              p = number_end;
+              continue;
+            }
 
           if (has_prefix_at (u, stop, "余") || has_prefix_at (u, stop, "多"))
             u += strlen ("余");
-          if (!match_unit (u, stop, &unit, &after) ||
+          if (!match_unit (u, stop, &unit, &after) || has_prefix_at (after, stop, "事") ||
               !nb_narrative_parse_chinese (p, number_end - p, &value))
             {
               p = number_end;
