@@ -909,7 +909,8 @@ test_adversarial_html (void)
   g_autofree char *cms = replace (cms1, "</body>",
                                   "</div><div>【打印本页】【关闭窗口】</div><div>相关链接：<a>重庆市黔江区2023年"
                                   "政府信息公开工作年度报告</a></div><div>主办单位：重庆市黔江区人民政府办公室 "
-                                  "联系电话：023-79223344 渝ICP备05003300号</div></body>");
+                                  "联系电话：023-79223344 渝ICP备05003300号</div><div>网站地图 | 联系我们 | 使用帮助</div>"
+                                  "<div>Copyright © 2025 重庆市黔江区人民政府</div></body>");
   g_autofree char *nested1 = replace (html, "<body>",
                                       "<body><table><tr><td>导航</td><td><div class=\"content\">");
   g_autofree char *nested = replace (nested1, "</body>", "</div></td></tr></table></body>");

@@ -744,7 +744,8 @@ find_period (const char *text, int date[6])
 static const char page_chrome[] =
   "当前位置|您所在的位置|您的位置|首页>|索引号|发布机构|发文机关|发布日期|发布时间|成文日期|"
   "来源:|字体:|字号:|浏览次数|阅读次数|访问量|【打印|打印本页|关闭窗口|分享到|相关链接|上一篇|下一篇|"
-  "主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有";
+  "主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|Copyright|©|网站地图|联系我们|使用帮助|技术支持|"
+  "扫一扫|无障碍|关怀版";
 
 static gboolean
 is_page_chrome (Parser *p, guint i)
