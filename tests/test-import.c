@@ -889,6 +889,24 @@ test_adversarial_department (void)
   g_assert_cmpint (nb_report_get_level (report), ==, NB_LEVEL_DEPARTMENT);
   g_assert_false (nb_report_get_people_government (report));
   g_assert_cmpint (nb_report_get_region (report), ==, NB_REGION_COUNTY);
+
+  /* The year after the subject, and the agency's name on a line of its own. */
+  {
+    static const char *const titles[][2] = {
+      { "重庆市黔江区人民政府政府信息公开工作2024年度报告", "重庆市黔江区人民政府" },
+      { "重庆市黔江区交通局\n2024年政府信息公开工作年度报告", "重庆市黔江区交通局" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(NbImport) other = nb_import_new ();
+        g_autofree char *with_break = g_strconcat (titles[i][0], "\n", NULL);
+        g_autofree char *retitled = replace (seed, "重庆市黔江区2024年政府信息公开工作年度报告\n", with_break);
+        import_text (other, retitled);
+        g_assert_cmpstr (nb_report_get_text (nb_import_get_report (other), NB_TEXT_AGENCY), ==, titles[i][1]);
+        g_assert_cmpint (nb_report_get_year (nb_import_get_report (other)), ==, 2024);
+      }
+  }
 }
 
 /* The report inside a portal's page: banner, breadcrumbs, article data before it, page

@@ -767,7 +767,7 @@ is_title_line (Parser *p, guint i, GRegex *title_re, gboolean *has_prefix)
   nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (!nfkc || !g_regex_match (title_re, nfkc, 0, &match))
     return FALSE;
-  prefix = g_match_info_fetch (match, 1);
+  prefix = g_match_info_fetch_named (match, "agency");
   *has_prefix = prefix && prefix[0];
   return TRUE;
 }
@@ -786,8 +786,13 @@ static void
 read_front (Parser *p)
 {
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GRegex) title_re = g_regex_new ("^(.*?)\\s*(\\d{4})\\s*年度?\\s*(?:政府信息公开|信息公开|政务公开)",
-                                            0, 0, NULL);
+  /* 机关2024年政府信息公开工作年度报告, or 机关政府信息公开工作2024年度报告: the named groups
+   * may occur twice (G_REGEX_DUPNAMES). */
+  g_autoptr(GRegex) title_re = g_regex_new ("^(?:(?<agency>.*?)\\s*(?<year>\\d{4})\\s*年度?\\s*"
+                                            "(?:政府信息公开|信息公开|政务公开)|"
+                                            "(?<agency>.*?)\\s*(?:政府信息公开|信息公开|政务公开)(?:工作)?\\s*"
+                                            "(?<year>\\d{4})\\s*年度?)",
+                                            G_REGEX_DUPNAMES, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GString) title_text = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -838,8 +843,8 @@ read_front (Parser *p)
 
       if (nfkc && g_regex_match (title_re, nfkc, 0, &match))
         {
-          g_autofree char *prefix = g_match_info_fetch (match, 1);
-          g_autofree char *digits = g_match_info_fetch (match, 2);
+          g_autofree char *prefix = g_match_info_fetch_named (match, "agency");
+          g_autofree char *digits = g_match_info_fetch_named (match, "year");
 
           year = atoi (digits);
           if (prefix[0])
