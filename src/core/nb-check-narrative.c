@@ -529,6 +529,16 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
         prefix = "s2.a1.norms", name = "行政规范性文件";
       else
         prefix = "s2.a1.rules", name = "规章";
+      /* The figure counts something else about the documents (“规范性文件解读材料15件”), or
+       * the noun is inside a title (“《关于加强行政规范性文件管理的通知》等文件5件”). */
+      {
+        int noun = MAX (norms_at, rules_at);
+        int open = last_of (t->text, f->clause_start, noun, "《");
+
+        if (nb_narrative_find_any (t->text, noun, f->start, "解读|图解|备案|审查|审核|征求意见|清理|评估|》", NULL) >= 0 ||
+            (open >= 0 && nb_narrative_find_any (t->text, open, noun, "》", NULL) < 0))
+          continue;
+      }
 
       /* The verb nearest before the figure in its clause: “制发……11件、废止33件”. */
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
