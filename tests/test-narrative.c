@@ -725,6 +725,38 @@ test_run_on_text (void)
 }
 
 
+/* Every span of @findings lies in its field, on character boundaries, and a figure rule's
+ * span holds the figure (digits or a Chinese numeral). */
+static void
+assert_spans_valid (NbReport *report, GPtrArray *findings)
+{
+  static const char *const figure_rules[] = { "R-T2-05", "R-T3-05", "R-T3-06", "R-T3-07", "R-T4-02", "R-X-01", NULL };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *span = NULL;
+
+      if (f->span_start < 0)
+        continue;
+      g_assert_cmpint (f->span_end, >, f->span_start);
+      span = span_text (report, f);
+      g_assert_true (g_utf8_validate (span, -1, NULL));
+      if (g_strv_contains (figure_rules, f->rule))
+        {
+          gboolean numeral = FALSE;
+
+          for (const char *c = span; *c && !numeral; c = g_utf8_next_char (c))
+            {
+              gunichar u = g_utf8_get_char (c);
+
+              numeral = g_unichar_isdigit (u) || g_utf8_strchr ("〇零一二两三四五六七八九十百千万", -1, u);
+            }
+          g_assert_true (numeral);
+        }
+    }
+}
+
 /* The one finding of @rule in @findings, its span covering exactly @figure. */
 static void
 assert_one_at (NbReport *report, GPtrArray *findings, const char *rule, const char *where, int part,
@@ -792,6 +824,7 @@ test_phrasings (void)
       set_request_text (report, cases[i].text);
       findings = run (report);
       g_test_message ("%s", cases[i].text);
+      assert_spans_valid (report, findings);
       for (guint r = 0; narrative[r]; r++)
         if (!cases[i].rule || !g_str_equal (narrative[r], cases[i].rule))
           g_assert_cmpuint (count (findings, narrative[r]), ==, 0);
@@ -823,6 +856,7 @@ test_spans (void)
   nb_report_set_text (report, NB_TEXT_S5, "下一步将改进。\n共发布信息50条，其中动态信息30条、解读30条。");
   nb_report_set_text (report, NB_TEXT_S6, "2024年，收取信息处理费XX元。");
   findings = run (report);
+  assert_spans_valid (report, findings);
   assert_one_at (report, findings, "R-T3-05", "s1", -1, "49件");
   for (guint i = 0; i < findings->len; i++)
     {
