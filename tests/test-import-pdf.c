@@ -24,7 +24,20 @@ typedef struct {
   cairo_t *cr;
   double   y;
   int      page;
+  gboolean header;              /* a running head in two columns on every page */
 } Printer;
+
+/* The running head many offices print: the agency on the left, the report on the right. */
+static void
+header (Printer *p)
+{
+  if (!p->header)
+    return;
+  cairo_move_to (p->cr, 40, 25);
+  cairo_show_text (p->cr, "重庆市黔江区人民政府");
+  cairo_move_to (p->cr, 330, 25);
+  cairo_show_text (p->cr, "2024年政府信息公开工作年度报告");
+}
 
 static void
 footer (Printer *p)
@@ -44,6 +57,7 @@ print_line (Printer *p, const char *text)
       cairo_show_page (p->cr);
       p->page++;
       p->y = 50;
+      header (p);
     }
   cairo_move_to (p->cr, 40, p->y);
   cairo_show_text (p->cr, text);
@@ -97,15 +111,16 @@ print_table (Printer *p, NbReport *report, NbTableId id)
 }
 
 static GBytes *
-print_report (NbReport *report, const char *path)
+print_report (NbReport *report, const char *path, gboolean with_header)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
-  Printer p = { cairo_create (surface), 50, 1 };
+  Printer p = { cairo_create (surface), 50, 1, with_header };
   g_autofree char *contents = NULL;
   gsize length;
 
   cairo_select_font_face (p.cr, "Noto Serif CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (p.cr, 11);
+  header (&p);
   print_line (&p, nb_report_get_text (report, NB_TEXT_TITLE));
   print_text (&p, nb_report_get_text (report, NB_TEXT_PREAMBLE));
   for (guint s = 0; s < NB_N_SECTIONS; s++)
@@ -141,14 +156,14 @@ print_report (NbReport *report, const char *path)
 }
 
 static void
-test_pdf (void)
+check_pdf (gboolean with_header)
 {
   g_autoptr(NbReport) sample = nb_test_load_sample ();
   g_autoptr(NbImport) import = nb_import_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("nb-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
-  g_autoptr(GBytes) bytes = print_report (sample, path);
+  g_autoptr(GBytes) bytes = print_report (sample, path, with_header);
   NbReport *report;
   int blank_row = nb_format_s3_row ("na_need_create");
 
@@ -195,11 +210,25 @@ test_pdf (void)
     }
 }
 
+static void
+test_pdf (void)
+{
+  check_pdf (FALSE);
+}
+
+/* A running head (agency | report title) on every page is no title, no text, no cell. */
+static void
+test_pdf_running_head (void)
+{
+  check_pdf (TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/pdf", test_pdf);
+  g_test_add_func ("/import/pdf/running-head", test_pdf_running_head);
   return g_test_run ();
 }

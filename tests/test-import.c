@@ -337,19 +337,17 @@ test_cell_per_line (void)
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
 }
 
-/* Tables copied from a browser: tab-separated rows, the blank cell an empty last field. */
-static void
-test_tab_separated (void)
+/* The seed's narrative with the tables as a browser copies them: tab-separated rows. The
+ * row starting with @row (if any) has @from replaced by @to. */
+static char *
+tab_separated_text (NbReport *sample, const char *row, const char *from, const char *to)
 {
-  g_autoptr(NbReport) sample = nb_test_load_sample ();
-  g_autoptr(NbImport) import = nb_import_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
   g_autofree char *path = seed_path ();
   g_autofree char *seed = NULL;
   g_auto(GStrv) lines = NULL;
   guint line = 0;
 
-  /* The narrative as in the seed, the tables as a browser copies them. */
   g_file_get_contents (path, &seed, NULL, NULL);
   lines = g_strsplit (seed, "\n", -1);
   for (; lines[line] && !strchr (lines[line], '|'); line++)
@@ -361,13 +359,28 @@ test_tab_separated (void)
       if (t > 0)
         g_string_append_printf (text, "%s\n", nb_report_get_section_title (sample, t + 1));
       for (guint r = 0; r < rows->len; r++)
-        g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (rows, r));
+        {
+          const char *cells = g_ptr_array_index (rows, r);
+          g_autofree char *edited = row && g_str_has_prefix (cells, row) ? replace (cells, from, to) : NULL;
+
+          g_string_append_printf (text, "%s\n", edited ? edited : cells);
+        }
     }
   g_string_append_printf (text, "%s\n%s\n%s\n", nb_report_get_section_title (sample, 4),
                           nb_report_get_text (sample, NB_TEXT_S5), nb_report_get_section_title (sample, 5));
   g_string_append (text, nb_report_get_text (sample, NB_TEXT_S6));
+  return g_string_free (text, FALSE);
+}
 
-  import_text (import, text->str);
+/* Tables copied from a browser: tab-separated rows, the blank cell an empty last field. */
+static void
+test_tab_separated (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autofree char *text = tab_separated_text (sample, NULL, NULL, NULL);
+
+  import_text (import, text);
   assert_same_report (nb_import_get_report (import), sample);
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_BLANK), ==, 1);
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
@@ -708,6 +721,249 @@ test_agency (void)
     }
 }
 
+
+/* The seed with @from replaced everywhere by @to. */
+static char *
+replace_all (const char *text, const char *from, const char *to)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, pieces);
+}
+
+static char *
+read_seed (void)
+{
+  g_autofree char *path = seed_path ();
+  char *seed = NULL;
+
+  g_assert_true (g_file_get_contents (path, &seed, NULL, NULL));
+  return seed;
+}
+
+/* Line endings, a byte-order mark and full-width digits change nothing. */
+static void
+test_adversarial_encoding (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autofree char *seed = read_seed ();
+  g_autofree char *crlf = replace_all (seed, "\n", "\r\n");
+  g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", crlf, NULL);
+  g_autoptr(GRegex) cell = g_regex_new ("^([0-9]+)( \\|)", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *fw = NULL;
+  const char *variants[3];
+
+  /* 48 | → ４８ | in every value cell. */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    gint last = 0;
+
+    g_regex_match (cell, seed, 0, &match);
+    while (g_match_info_matches (match))
+      {
+        gint start, end;
+
+        g_match_info_fetch_pos (match, 1, &start, &end);
+        g_string_append_len (out, seed + last, start - last);
+        for (gint i = start; i < end; i++)
+          g_string_append_unichar (out, 0xFF10 + (seed[i] - '0'));
+        last = end;
+        g_match_info_next (match, NULL);
+      }
+    g_string_append (out, seed + last);
+    fw = g_strdup (out->str);
+  }
+  g_assert_nonnull (strstr (fw, "４８ |"));
+  variants[0] = crlf;
+  variants[1] = bom;
+  variants[2] = fw;
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+
+      import_text (import, variants[v]);
+      assert_same_report (nb_import_get_report (import), sample);
+      g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+    }
+}
+
+/* A dash, a slash or an &nbsp; left as text in a value cell is a blank that keeps the
+ * mark; the rest of the row is read in place. */
+static void
+test_adversarial_dashes (void)
+{
+  static const char *const marks[] = { "—", "/", "&nbsp;", "-" };
+  g_autofree char *seed = read_seed ();
+  guint biz = nb_format_cell_index ("s3.new.biz"), ngo = nb_format_cell_index ("s3.new.ngo");
+
+  for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      g_autofree char *cell = g_strdup_printf ("\n%s |\n0 |\n0 |\n1 |", marks[m]);
+      g_autofree char *text = replace (seed, "\n3 |\n0 |\n0 |\n1 |", cell);
+      NbReport *report;
+
+      import_text (import, text);
+      report = nb_import_get_report (import);
+      g_assert_cmpint (nb_import_get_cell_state (import, biz), ==, NB_IMPORT_CELL_BLANK);
+      g_assert_cmpint (nb_report_get_cell (report, biz)->state, ==, NB_CELL_BLANK);
+      g_assert_cmpstr (nb_report_get_cell (report, biz)->raw, ==, marks[m]);
+      g_assert_cmpint (nb_report_get_cell (report, ngo)->state, ==, NB_CELL_VALUE);
+      g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s3.new.legal"))->value, ==, 1);
+      g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s3.new.total"))->value, ==, 52);
+      g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_BLANK), ==, 2);
+      g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+    }
+}
+
+/* A value position lost from a row (its line gone, or its tab-separated field gone)
+ * leaves the row unread and listed: the next values never move left. */
+static void
+test_adversarial_missing_cell (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autofree char *seed = read_seed ();
+  g_autofree char *bars = replace (seed, "\n3 |\n0 |\n0 |\n1 |", "\n0 |\n0 |\n1 |");
+  g_autofree char *tabs = tab_separated_text (sample, "一、本年新收", "\t3\t", "\t");
+  const NbTableDef *t3 = nb_format_table (NB_TABLE_S3);
+  const char *variants[2];
+
+  g_assert_cmpstr (tabs, !=, bars);
+  variants[0] = bars;
+  variants[1] = tabs;
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      NbReport *report;
+
+      import_text (import, variants[v]);
+      report = nb_import_get_report (import);
+      assert_no_invention (import, variants[v]);
+      for (guint c = t3->first_cell; c < t3->first_cell + t3->n_cells; c++)
+        {
+          const NbCell *got = nb_report_get_cell (report, c), *want = nb_report_get_cell (sample, c);
+
+          if (g_str_has_prefix (nb_format_cell (c)->key, "s3.new."))
+            {
+              g_assert_cmpint (nb_import_get_cell_state (import, c), ==, NB_IMPORT_CELL_MISSING);
+              g_assert_cmpint (got->state, ==, NB_CELL_BLANK);
+            }
+          else if (got->state == NB_CELL_VALUE)
+            g_assert_cmpint (got->value, ==, want->value);
+        }
+    }
+}
+
+/* Contact lines, the issuer and a date after 六 are not text of 六. */
+static void
+test_adversarial_closing (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  g_autofree char *seed = read_seed ();
+  g_autofree char *text = g_strconcat (seed, "\n联系电话：023-79223344\n联系地址：黔江区城东街道\n"
+                                       "重庆市黔江区人民政府办公室\n2025年1月20日", NULL);
+  g_autoptr(NbImport) import = nb_import_new ();
+  NbReport *report;
+
+  import_text (import, text);
+  report = nb_import_get_report (import);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_S6), ==, nb_report_get_text (sample, NB_TEXT_S6));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_CONTACT), ==,
+                   "联系电话：023-79223344\n联系地址：黔江区城东街道");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PUBLICATION_DATE), ==, "2025-01-20");
+}
+
+/* A department's report (title ending in 局) is a department, not its region's government. */
+static void
+test_adversarial_department (void)
+{
+  g_autofree char *seed = read_seed ();
+  g_autofree char *text = replace (seed, "重庆市黔江区2024年", "重庆市黔江区交通局2024年");
+  g_autoptr(NbImport) import = nb_import_new ();
+  NbReport *report;
+
+  import_text (import, text);
+  report = nb_import_get_report (import);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_AGENCY), ==, "重庆市黔江区交通局");
+  g_assert_cmpint (nb_report_get_level (report), ==, NB_LEVEL_DEPARTMENT);
+  g_assert_false (nb_report_get_people_government (report));
+  g_assert_cmpint (nb_report_get_region (report), ==, NB_REGION_COUNTY);
+
+  /* The year after the subject, and the agency's name on a line of its own. */
+  {
+    static const char *const titles[][2] = {
+      { "重庆市黔江区人民政府政府信息公开工作2024年度报告", "重庆市黔江区人民政府" },
+      { "重庆市黔江区交通局\n2024年政府信息公开工作年度报告", "重庆市黔江区交通局" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(NbImport) other = nb_import_new ();
+        g_autofree char *with_break = g_strconcat (titles[i][0], "\n", NULL);
+        g_autofree char *retitled = replace (seed, "重庆市黔江区2024年政府信息公开工作年度报告\n", with_break);
+        import_text (other, retitled);
+        g_assert_cmpstr (nb_report_get_text (nb_import_get_report (other), NB_TEXT_AGENCY), ==, titles[i][1]);
+        g_assert_cmpint (nb_report_get_year (nb_import_get_report (other)), ==, 2024);
+      }
+  }
+}
+
+/* The report inside a portal's page: banner, breadcrumbs, article data before it, page
+ * tools and footer after it; header cells as <th>; a layout table around it all. */
+static void
+test_adversarial_html (void)
+{
+  g_autoptr(NbReport) sample = nb_test_load_sample ();
+  gsize length;
+  g_autofree char *html = read_data ("qianjiang-2024.html", &length);
+  g_autoptr(GRegex) td = g_regex_new ("<(/?)td", 0, 0, NULL);
+  g_autofree char *th = g_regex_replace (td, html, -1, 0, "<\\1th", 0, NULL);
+  g_autofree char *cms1 = replace (html, "<body>",
+                                   "<body><div class=\"top\"><a href=\"/\">重庆市黔江区人民政府</a> <a>首页</a> "
+                                   "<a>政务公开</a></div><div>当前位置：首页 &gt; 政府信息公开 &gt; 年报</div>"
+                                   "<div>索引号：11500114009000000B/2025-00012 发布机构：黔江区政府办公室 "
+                                   "发布日期：2025-01-20 字体：[大 中 小]</div><div class=\"article\">");
+  g_autofree char *cms = replace (cms1, "</body>",
+                                  "</div><div>【打印本页】【关闭窗口】</div><div>相关链接：<a>重庆市黔江区2023年"
+                                  "政府信息公开工作年度报告</a></div><div>主办单位：重庆市黔江区人民政府办公室 "
+                                  "联系电话：023-79223344 渝ICP备05003300号</div><div>网站地图 | 联系我们 | 使用帮助</div>"
+                                  "<div>Copyright © 2025 重庆市黔江区人民政府</div></body>");
+  g_autofree char *nested1 = replace (html, "<body>",
+                                      "<body><table><tr><td>导航</td><td><div class=\"content\">");
+  g_autofree char *nested = replace (nested1, "</body>", "</div></td></tr></table></body>");
+  const char *variants[] = { th, cms, nested };
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (nb_import_read_html (import, variants[v], strlen (variants[v]), &error));
+      g_assert_no_error (error);
+      assert_same_report (nb_import_get_report (import), sample);
+    }
+}
+
+/* A <td> missing from a row of table 三: the row is unread and listed, never shifted. */
+static void
+test_adversarial_html_missing_cell (void)
+{
+  gsize length;
+  g_autofree char *html = read_data ("qianjiang-2024.html", &length);
+  g_autofree char *cut = replace (html, "申请数量</td><td>48</td><td>3</td>", "申请数量</td><td>48</td>");
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_import_read_html (import, cut, strlen (cut), &error));
+  g_assert_no_error (error);
+  assert_no_invention (import, cut);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
+  for (guint c = 0; c < nb_format_n_cells (); c++)
+    if (g_str_has_prefix (nb_format_cell (c)->key, "s3.new."))
+      g_assert_cmpint (nb_import_get_cell_state (import, c), ==, NB_IMPORT_CELL_MISSING);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -729,5 +985,12 @@ main (int argc, char **argv)
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/agency", test_agency);
   g_test_add_func ("/import/cli", test_cli);
+  g_test_add_func ("/import/adversarial/encoding", test_adversarial_encoding);
+  g_test_add_func ("/import/adversarial/dashes", test_adversarial_dashes);
+  g_test_add_func ("/import/adversarial/missing-cell", test_adversarial_missing_cell);
+  g_test_add_func ("/import/adversarial/closing", test_adversarial_closing);
+  g_test_add_func ("/import/adversarial/department", test_adversarial_department);
+  g_test_add_func ("/import/adversarial/html", test_adversarial_html);
+  g_test_add_func ("/import/adversarial/html-missing-cell", test_adversarial_html_missing_cell);
   return g_test_run ();
 }

@@ -724,6 +724,185 @@ test_run_on_text (void)
     }
 }
 
+
+/* Every span of @findings lies in its field, on character boundaries, and a figure rule's
+ * span holds the figure (digits or a Chinese numeral). */
+static void
+assert_spans_valid (NbReport *report, GPtrArray *findings)
+{
+  static const char *const figure_rules[] = { "R-T2-05", "R-T3-05", "R-T3-06", "R-T3-07", "R-T4-02", "R-X-01", NULL };
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *span = NULL;
+
+      if (f->span_start < 0)
+        continue;
+      g_assert_cmpint (f->span_end, >, f->span_start);
+      span = span_text (report, f);
+      g_assert_true (g_utf8_validate (span, -1, NULL));
+      if (g_strv_contains (figure_rules, f->rule))
+        {
+          gboolean numeral = FALSE;
+
+          for (const char *c = span; *c && !numeral; c = g_utf8_next_char (c))
+            {
+              gunichar u = g_utf8_get_char (c);
+
+              numeral = g_unichar_isdigit (u) || g_utf8_strchr ("〇零一二两三四五六七八九十百千万", -1, u);
+            }
+          g_assert_true (numeral);
+        }
+    }
+}
+
+/* The one finding of @rule in @findings, its span covering exactly @figure. */
+static void
+assert_one_at (NbReport *report, GPtrArray *findings, const char *rule, const char *where, int part,
+               const char *figure)
+{
+  const NbFinding *f = find (findings, rule);
+  g_autofree char *span = NULL;
+
+  g_assert_cmpuint (count (findings, rule), ==, 1);
+  g_assert_cmpstr (f->where, ==, where);
+  g_assert_cmpint (f->part, ==, part);
+  span = span_text (report, f);
+  g_assert_cmpstr (span, ==, figure);
+}
+
+/* Phrasings of real reports beyond the sample: what must fire, where, and what must not. */
+static void
+test_phrasings (void)
+{
+  static const struct { const char *text; const char *rule; const char *figure; } cases[] = {
+    /* Counts of this year's applications that disagree with table 三 (52 new, 51 done, 1 carried). */
+    { "共受理政府信息公开申请120件，办结118件，结转1件。", "R-T3-05", NULL },
+    { "全区共接收申请五十二件，其中四十八件为自然人，三件为企业，一件为法律服务机构。", NULL, NULL },
+    { "全区共接收申请一百零五件。", "R-T3-05", "一百零五件" },
+    { "共受理政府信息公开申请52件，办结51件，结转1件。", NULL, NULL },
+    { "共受理政府信息公开申请52件，办结51件，结转2件。", "R-T3-05", "2件" },
+    { "共受理申请52件，办结51件，结转下一年度办理1件。", NULL, NULL },
+    { "上年结转申请0件。", NULL, NULL },
+    /* 一件 in words is no count; a claim about reviews is none about requests. */
+    { "依申请公开方面，对每一件申请认真答复。", NULL, NULL },
+    { "推进“高效办成一件事”，受理申请更便捷。", NULL, NULL },
+    { "推进“高效办成一件事”，共受理申请一件。", "R-T3-05", "一件" },
+    { "全年未收到行政复议申请。", NULL, NULL },
+    { "全年未收到政府信息公开申请。", "R-T3-08", "未收到政府信息公开申请" },
+    /* A count binds to the label before it; shares after 分别 pair with the counts in turn. */
+    { "共接收申请52件，其中予以公开19件、部分公开9件，分别占36.54%、17.31%。", NULL, NULL },
+    { "共接收申请52件，其中予以公开19件、部分公开9件，分别占36.54%、18.31%。", "R-T3-06", "18.31%" },
+    { "共接收申请52件，予以公开19件，部分公开9件，实质公开率54.90%，办结率98.08%。", NULL, NULL },
+    { "行政复议3件，维持原结果2件、结果纠正1件。", NULL, NULL },
+    { "行政复议3件，维持原结果2件、结果纠正2件。", "R-T4-02", "2件" },
+    { "全区共接收申请５２件，予以公开１９件，占３６．５４％。", NULL, NULL },
+    { "全区共接收申请52件，予以公开19件，占37.54％。", "R-T3-06", "37.54％" },
+    /* A range, a change and another year's count are no count of this year's table. */
+    { "全区共接收申请3至5件。", NULL, NULL },
+    { "全区共接收申请3件至5件。", NULL, NULL },
+    { "全区共接收申请数量较上年减少21件。", NULL, NULL },
+    { "受理申请数量比2023年减少21件。", NULL, NULL },
+    { "2023年接收申请73件，2024年接收申请52件。", NULL, NULL },
+    { "2024年接收申请49件。", "R-T3-05", "49件" },
+    { "行政复议数量同比增加2件。", NULL, NULL },
+    { "信息公开类行政复议5件。", "R-T4-02", "5件" },
+    { "本年规范性文件数量较上年减少3件。", NULL, NULL },
+    { "本年制发规范性文件十二件。", "R-T2-05", "十二件" },
+    { "本年废止规范性文件34件。", "R-T2-05", "34件" },
+    { "发布规范性文件解读材料15件。", NULL, NULL },
+    { "印发《关于加强行政规范性文件管理的通知》等文件5件。", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbReport) report = nb_test_load_sample ();
+      g_autoptr(GPtrArray) findings = NULL;
+      static const char *const narrative[] = { "R-T3-05", "R-T3-06", "R-T3-08", "R-T4-02", "R-X-01", "R-X-02", NULL };
+
+      set_request_text (report, cases[i].text);
+      findings = run (report);
+      g_test_message ("%s", cases[i].text);
+      assert_spans_valid (report, findings);
+      for (guint r = 0; narrative[r]; r++)
+        if (!cases[i].rule || !g_str_equal (narrative[r], cases[i].rule))
+          g_assert_cmpuint (count (findings, narrative[r]), ==, 0);
+      /* The sample's own R-T2-05 in part 0 stays; a new one is in part 1. */
+      if (cases[i].rule && g_str_equal (cases[i].rule, "R-T2-05"))
+        {
+          g_assert_cmpuint (count (findings, "R-T2-05"), ==, 2);
+          continue;
+        }
+      g_assert_cmpuint (count (findings, "R-T2-05"), ==, 1);
+      if (cases[i].rule == NULL)
+        continue;
+      g_assert_cmpuint (count (findings, cases[i].rule), >=, 1);
+      if (cases[i].figure)
+        assert_one_at (report, findings, cases[i].rule, "s1", 1, cases[i].figure);
+    }
+}
+
+/* Every finding's span underlines its figure in the field it is in: intro, a later
+ * paragraph of a part, 五, 六. */
+static void
+test_spans (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  nb_report_set_text (report, NB_TEXT_S1_INTRO, "第一段。\n全区共接收申请49件。");
+  nb_report_set_part_text (report, 3, "第一段没有数字。\n共发布信息500条，其中动态信息300条、政策文件150条、解读100条。");
+  nb_report_set_text (report, NB_TEXT_S5, "下一步将改进。\n共发布信息50条，其中动态信息30条、解读30条。");
+  nb_report_set_text (report, NB_TEXT_S6, "2024年，收取信息处理费XX元。");
+  findings = run (report);
+  assert_spans_valid (report, findings);
+  assert_one_at (report, findings, "R-T3-05", "s1", -1, "49件");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *span = NULL;
+
+      if (g_str_equal (f->rule, "R-X-01"))
+        {
+          span = span_text (report, f);
+          g_assert_true (g_str_equal (span, "500条") || g_str_equal (span, "50条"));
+          g_assert_true ((g_str_equal (f->where, "s1") && f->part == 3) || g_str_equal (f->where, "s5"));
+        }
+    }
+  g_assert_cmpuint (count (findings, "R-X-01"), ==, 2);
+  assert_one_at (report, findings, "R-X-02", "s6", -1, "XX元");
+}
+
+/* Scope words in the figure's own clause: 全区 is a district government's own level (no
+ * downgrade) but a department's region; 备案 always downgrades. */
+static void
+test_scope_levels (void)
+{
+  static const struct { const char *text; gboolean government; NbSeverity severity; } cases[] = {
+    { "全区信息公开类行政复议5件。", TRUE, NB_SEVERITY_WARNING },
+    { "全区信息公开类行政复议5件。", FALSE, NB_SEVERITY_INFO },
+    { "全区共备案行政复议案件120件。", TRUE, NB_SEVERITY_INFO },
+    { "全市信息公开类行政复议5件。", TRUE, NB_SEVERITY_WARNING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbReport) report = nb_test_load_sample ();
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (!cases[i].government)
+        {
+          nb_report_set_level (report, NB_LEVEL_DEPARTMENT);
+          nb_report_set_people_government (report, FALSE);
+        }
+      set_request_text (report, cases[i].text);
+      findings = run (report);
+      g_assert_cmpuint (count (findings, "R-T4-02"), ==, 1);
+      g_assert_cmpint (find (findings, "R-T4-02")->severity, ==, cases[i].severity);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -749,6 +928,9 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/parts", test_parts);
   g_test_add_func ("/narrative/missing-numbers", test_missing_numbers);
   g_test_add_func ("/narrative/run-on-text", test_run_on_text);
+  g_test_add_func ("/narrative/phrasings", test_phrasings);
+  g_test_add_func ("/narrative/spans", test_spans);
+  g_test_add_func ("/narrative/scope-levels", test_scope_levels);
   g_test_add_func ("/cross-year/trend", test_trend);
   g_test_add_func ("/cross-year/previous-tables", test_previous_tables);
   g_test_add_func ("/cross-year/copied-report", test_copied_report);

@@ -104,7 +104,8 @@ nb_check_is_request_paragraph (const char *text, int start, int end)
 static const char *const target_words[NB_N_TARGETS] = {
   "予以公开及部分公开|予以公开和部分公开|予以公开、部分公开",
   "上年结转",
-  "结转下年度|转结下年度|转下年度|顺延",
+  /* After 上年结转 above: a bare 结转 in a year's account is what goes to next year. */
+  "结转下年度|转结下年度|转下年度|结转下一年度|转入下一年度|转入下年度|顺延|结转",
   "不予公开",
   "部分公开",
   "予以公开",
@@ -149,13 +150,47 @@ own_stretch (GArray *figures, guint index, int *from, int *to)
 NbRequestTarget
 nb_check_request_target (const char *text, GArray *figures, guint index)
 {
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
+  int from, to;
+
+  /* The label before the figure first (“予以公开19件、部分公开9件”: 19 is 予以公开's),
+   * else the one after it (“其中48件为自然人”). */
+  own_stretch (figures, index, &from, &to);
+  for (guint t = 0; t < NB_N_TARGETS; t++)
+    if (nb_narrative_find_any (text, from, f->start, target_words[t], NULL) >= 0)
+      return t;
+  for (guint t = 0; t < NB_N_TARGETS; t++)
+    if (nb_narrative_find_any (text, f->end, to, target_words[t], NULL) >= 0)
+      return t;
+  return NB_TARGET_NONE;
+}
+
+/* A figure that is no count of this year's table: a change (“较上年减少21件”, “同比增加3件”)
+ * or a count of another year (“2023年接收申请73件”, “去年为73件”), said before it in its
+ * own stretch of the clause. */
+static gboolean
+is_other_quantity (NbCheckContext *ctx, const char *text, GArray *figures, guint index)
+{
+  GRegex *year = nb_check_regex ("((?:19|20)\\d\\d)\\s*年");
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
+  g_autoptr(GMatchInfo) match = NULL;
   int from, to;
 
   own_stretch (figures, index, &from, &to);
-  for (guint t = 0; t < NB_N_TARGETS; t++)
-    if (nb_narrative_find_any (text, from, to, target_words[t], NULL) >= 0)
-      return t;
-  return NB_TARGET_NONE;
+  if (nb_narrative_find_any (text, from, f->start, "较上年|比上年|较去年|比去年|同比|环比|增加|减少|增长|"
+                             "下降|上升|去年|上年度|上一年度|上年同期", NULL) >= 0)
+    return TRUE;
+  if (!nb_narrative_contains (text, from, f->start, "年"))
+    return FALSE;
+  g_regex_match_full (year, text, f->start, from, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+
+      if (atoi (digits) != nb_report_get_year (ctx->report))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* ---- Scope words (rules.md §F.4) ----------------------------------------------------------- */
@@ -177,13 +212,9 @@ has_scope_word (NbCheckContext *ctx, const char *text, int start, int end)
       default: break;
       }
   for (guint i = 0; scope[i]; i++)
-    {
-      g_auto(GStrv) own_words = g_strsplit (own, "|", -1);
-
-      if (nb_narrative_contains (text, start, end, scope[i]) &&
-          !g_strv_contains ((const char *const *) own_words, scope[i]))
-        return TRUE;
-    }
+    if (nb_narrative_contains (text, start, end, scope[i]) &&
+        nb_narrative_find_any (scope[i], 0, strlen (scope[i]), own, NULL) != 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -273,12 +304,19 @@ static void
 check_problems (NbCheckContext *ctx)
 {
   NbNarrativeText s5 = { "s5", -1, nb_report_get_text (ctx->report, NB_TEXT_S5) };
-  g_autofree char *norm = compact (s5.text);
+  g_autofree char *norm = NULL;
   static const char *const empty[] = { "", "无", "暂无", "没有", NULL };
+  guint visible = 0;
 
   if (!nb_report_get_section_present (ctx->report, 4))
     return;
-  if (g_strv_contains (empty, norm) || g_utf8_strlen (norm, -1) < 10)
+  /* NFKC folds at most a few characters into one: 50 visible characters stay 10 or more,
+   * so only a short text needs normalising to be measured. */
+  for (const char *p = s5.text; *p && visible < 50; p = g_utf8_next_char (p))
+    visible += !g_unichar_isspace (g_utf8_get_char (p));
+  if (visible < 50)
+    norm = compact (s5.text);
+  if (norm && (g_strv_contains (empty, norm) || g_utf8_strlen (norm, -1) < 10))
     {
       nb_check_add (ctx, "R-F-08", NB_SEVERITY_WARNING, "s5",
                     "第五部分“存在的主要问题及改进情况”内容空缺或过于简单，应写明存在的问题和改进措施。");
@@ -410,10 +448,16 @@ check_stray_text (NbCheckContext *ctx)
 static void
 check_basis (NbCheckContext *ctx)
 {
-  g_autofree char *norm = nb_import_normalize (nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE));
+  const char *preamble = nb_report_get_text (ctx->report, NB_TEXT_PREAMBLE);
   GRegex *old = nb_check_regex ("国办公开办函[〔\\[(【]?2019[〕\\])】]?60号|格式\\(试行\\)");
+  g_autofree char *norm = NULL;
 
-  if (nb_report_get_year (ctx->report) < 2021 || !g_regex_match (old, norm, 0, NULL))
+  /* Normalise only a preamble that can match: 2019 (or ２０１９) or 试行 is in it. */
+  if (nb_report_get_year (ctx->report) < 2021 ||
+      nb_narrative_find_any (preamble, 0, strlen (preamble), "2019|２０１９|试行", NULL) < 0)
+    return;
+  norm = nb_import_normalize (preamble);
+  if (!g_regex_match (old, norm, 0, NULL))
     return;
   nb_check_add (ctx, "R-F-14", NB_SEVERITY_WARNING, "meta.preamble",
                 "2021年度起应依据国办公开办函〔2021〕30号编制，引用的是已被替代的2019年试行格式通知。");
@@ -470,7 +514,8 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
       g_autofree char *key = NULL;
       gint64 value;
 
-      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals)
+      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals ||
+          is_other_quantity (ctx, t->text, figures, i))
         continue;
       if (nb_narrative_find_any (t->text, f->clause_start, f->clause_end, "政策性文件|政策文件", NULL) >= 0)
         continue;
@@ -484,6 +529,16 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
         prefix = "s2.a1.norms", name = "行政规范性文件";
       else
         prefix = "s2.a1.rules", name = "规章";
+      /* The figure counts something else about the documents (“规范性文件解读材料15件”), or
+       * the noun is inside a title (“《关于加强行政规范性文件管理的通知》等文件5件”). */
+      {
+        int noun = MAX (norms_at, rules_at);
+        int open = last_of (t->text, f->clause_start, noun, "《");
+
+        if (nb_narrative_find_any (t->text, noun, f->start, "解读|图解|备案|审查|审核|征求意见|清理|评估|》", NULL) >= 0 ||
+            (open >= 0 && nb_narrative_find_any (t->text, open, noun, "》", NULL) < 0))
+          continue;
+      }
 
       /* The verb nearest before the figure in its clause: “制发……11件、废止33件”. */
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -588,6 +643,55 @@ is_trend (const char *text, const NbFigure *f)
                                 "同比|环比|增长|减少|下降|上升|增加|较上年|比上年", NULL) >= 0;
 }
 
+/* “予以公开19件、部分公开9件，分别占36.54%、17.31%”: the k-th share after 分别 is the
+ * share of the k-th of as many counts before it. FALSE when no 分别 applies; then
+ * @count_index is G_MAXUINT if the counts are too few to pair. */
+static gboolean
+respective_count (const char *text, GArray *figures, guint index, guint *count_index)
+{
+  const NbFigure *f = &g_array_index (figures, NbFigure, index);
+  int at = nb_narrative_find_any (text, f->sentence_start, f->start, "分别", NULL);
+  guint shares = 0, k = 0, counts = 0;
+
+  if (at < 0)
+    return FALSE;
+  for (int next; (next = nb_narrative_find_any (text, at + 1, f->start, "分别", NULL)) >= 0;)
+    at = next;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      if (g->sentence_start != f->sentence_start || g->unit != NB_FIGURE_PERCENT || g->start < at)
+        continue;
+      if (i == index)
+        k = shares;
+      shares++;
+    }
+  for (guint i = 0; i < index; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      counts += g->sentence_start == f->sentence_start && g->unit == NB_FIGURE_JIAN && g->end <= at;
+    }
+  *count_index = G_MAXUINT;
+  if (counts < shares)
+    return TRUE;
+  /* The (counts − shares + k)-th count of the sentence before 分别. */
+  for (guint i = 0, n = 0; i < index; i++)
+    {
+      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+
+      if (g->sentence_start != f->sentence_start || g->unit != NB_FIGURE_JIAN || g->end > at)
+        continue;
+      if (n++ == counts - shares + k)
+        {
+          *count_index = i;
+          break;
+        }
+    }
+  return TRUE;
+}
+
 static const char *const share_bases[] = { "本年新收", "本年新收及上年结转", "办理结果总计" };
 
 /* R-T3-06: a share, on any of the three bases in use. With @sink, the share is recorded
@@ -599,24 +703,29 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
   gint64 new_total = s3 (ctx, "new", "total");
   gint64 bases[3] = { new_total, new_total + s3 (ctx, "carry_in", "total"), s3 (ctx, "results_total", "total") };
   const NbFigure *count = NULL;
-  guint count_index = 0;
+  guint count_index = G_MAXUINT;
   gint64 p1 = 0, p2 = 0;
   g_autofree char *stated = NULL, *s1 = NULL, *s2 = NULL;
   NbRequestTarget target;
 
-  for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
-    {
-      const NbFigure *g = &g_array_index (figures, NbFigure, i);
+  /* A rate (办结率, 实质公开率, 满意度) is a ratio of its own, not a share of one count. */
+  if (nb_narrative_find_any (t->text, f->clause_start, f->start, "率|满意度", NULL) >= 0)
+    return;
+  if (!respective_count (t->text, figures, index, &count_index))
+    for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
+      {
+        const NbFigure *g = &g_array_index (figures, NbFigure, i);
 
-      if (g->sentence_start != f->sentence_start)
-        break;
-      if (g->unit == NB_FIGURE_JIAN)
-        {
-          count = g;
-          count_index = i;
+        if (g->sentence_start != f->sentence_start)
           break;
-        }
-    }
+        if (g->unit == NB_FIGURE_JIAN)
+          {
+            count_index = i;
+            break;
+          }
+      }
+  if (count_index < index)
+    count = &g_array_index (figures, NbFigure, count_index);
   if (count == NULL || count->approximate || count->decimals)
     return;
   target = nb_check_request_target (t->text, figures, count_index);
@@ -675,7 +784,7 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
             check_share (ctx, t, figures, i, shares);
           continue;
         }
-      if (f->unit != NB_FIGURE_JIAN || f->decimals)
+      if (f->unit != NB_FIGURE_JIAN || f->decimals || is_other_quantity (ctx, t->text, figures, i))
         continue;
       /* Reviews and lawsuits are R-T4-02's. */
       if (nb_narrative_find_any (t->text, f->clause_start, f->clause_end, "复议|诉讼|起诉", NULL) >= 0)
@@ -696,6 +805,24 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
     }
 }
 
+/* Where the clause holding @at begins: after the last ，；。 or line break before it. */
+static int
+clause_start_before (const char *text, int at)
+{
+  const char *p = text + at;
+
+  while (p > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == '\n')
+        break;
+      p = prev;
+    }
+  return p - text;
+}
+
 /* R-T3-08: “未收到申请” or “全部办结” against the table. */
 static void
 check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
@@ -709,11 +836,17 @@ check_claims (NbCheckContext *ctx, const NbNarrativeText *t, int start, int end)
   gint64 carried = s3 (ctx, "carry_out", "total");
   int from, to;
 
-  if (g_regex_match (none, para, 0, &match) && (received > 0 || results > 0))
+  /* “未收到行政复议申请” says nothing of information requests, nor “上年结转申请0件” of
+   * this year's. */
+  g_regex_match (none, para, 0, &match);
+  while (g_match_info_matches (match) &&
+         g_match_info_fetch_pos (match, 0, &from, &to) &&
+         nb_narrative_find_any (para, clause_start_before (para, from), to, "复议|诉讼|起诉|结转", NULL) >= 0)
+    g_match_info_next (match, NULL);
+  if (g_match_info_matches (match) && (received > 0 || results > 0))
     {
       g_autofree char *said = g_match_info_fetch (match, 0);
 
-      g_match_info_fetch_pos (match, 0, &from, &to);
       nb_check_add_span (ctx, "R-T3-08", NB_SEVERITY_WARNING, t, start + from, start + to,
                          "正文称“%s”，但表三显示%s为%" G_GINT64_FORMAT "件。", said,
                          received > 0 ? "本年新收政府信息公开申请数量" : "办理结果总计",
@@ -833,16 +966,21 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
           context_sentence = f->sentence_start;
         }
       /* The context comes from a clause of this sentence naming reviews or lawsuits. */
-      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE)
+      if (f->unit != NB_FIGURE_JIAN || f->approximate || f->decimals || context == CASES_NONE ||
+          is_other_quantity (ctx, t->text, figures, i))
         continue;
+      /* The result named before the figure (“维持原结果2件、结果纠正1件”), else after it
+       * (“2件维持原结果”). */
       own_stretch (figures, i, &from, &to);
-      for (guint r = 0; r < G_N_ELEMENTS (results); r++)
-        if (nb_narrative_find_any (t->text, from, to, results[r].words, NULL) >= 0)
-          {
-            col = results[r].col;
-            label = results[r].label;
-            break;
-          }
+      for (guint pass = 0; pass < 2 && g_str_equal (col, "total"); pass++)
+        for (guint r = 0; r < G_N_ELEMENTS (results); r++)
+          if (nb_narrative_find_any (t->text, pass ? f->end : from, pass ? to : f->start,
+                                     results[r].words, NULL) >= 0)
+            {
+              col = results[r].col;
+              label = results[r].label;
+              break;
+            }
       if (cases == CASES_NONE && g_str_equal (col, "total"))
         continue;             /* a bare count after the context names nothing */
       v = cases_value (ctx, context, col);
@@ -951,25 +1089,19 @@ check_missing_numbers (NbCheckContext *ctx, const NbNarrativeText *t)
                                          "(?:XX|xx|ＸＸ|××|\\*)+\\s*(?:件|条|次|个|%|元)");
   g_autoptr(GMatchInfo) match = NULL;
 
+  /* The pattern has no fixed start, so the regex tries every position: look for the
+   * words it needs first. */
+  if (nb_narrative_find_any (t->text, 0, strlen (t->text), "现行有效|共计|合计|XX|xx|ＸＸ|××|*", NULL) < 0)
+    return;
   g_regex_match (regex, t->text, 0, &match);
   while (g_match_info_matches (match))
     {
       int from, to;
-      const char *p;
 
       g_match_info_fetch_pos (match, 0, &from, &to);
       /* Quote from the start of the clause. */
-      for (p = t->text + from; p > t->text;)
-        {
-          const char *prev = g_utf8_find_prev_char (t->text, p);
-          gunichar c = g_utf8_get_char (prev);
-
-          if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == '\n')
-            break;
-          p = prev;
-        }
       {
-        g_autofree char *said = slice (t->text, p - t->text, to);
+        g_autofree char *said = slice (t->text, clause_start_before (t->text, from), to);
 
         nb_check_add_span (ctx, "R-X-02", NB_SEVERITY_WARNING, t, from, to,
                            "正文“%s”缺少具体数字。", said);
@@ -1017,6 +1149,28 @@ nb_check_narrative (NbCheckContext *ctx)
   check_stale_year (ctx);
   for (guint i = 0; i < texts->len; i++)
     check_text (ctx, &g_array_index (texts, NbNarrativeText, i), NULL);
+  /* 五 and 六 have no table to agree with, but the prose's own sums and placeholders
+   * are as wrong there as in 一. */
+  {
+    const NbNarrativeText tail[] = {
+      { "s5", -1, nb_report_get_text (ctx->report, NB_TEXT_S5) },
+      { "s6", -1, nb_report_get_text (ctx->report, NB_TEXT_S6) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+      {
+        g_autoptr(GArray) paragraphs = nb_narrative_paragraphs (tail[i].text);
+
+        for (guint k = 0; k + 1 < paragraphs->len; k += 2)
+          {
+            g_autoptr(GArray) figures = nb_narrative_figures (tail[i].text, g_array_index (paragraphs, int, k),
+                                                              g_array_index (paragraphs, int, k + 1));
+
+            check_parts (ctx, &tail[i], figures);
+          }
+        check_missing_numbers (ctx, &tail[i]);
+      }
+  }
 }
 
 GArray *

@@ -1,8 +1,9 @@
 /* nb-import-pdf.c — a published PDF, through poppler-glib
  *
  * Poppler gives each page's text in reading order, a line per printed line. Page footers
- * (“-1-”, “— 2 —”, “第3页”, “3/12”) are dropped; the parser joins the broken lines of a
- * paragraph and reads table rows as whitespace-separated cells.
+ * (“-1-”, “— 2 —”, “第3页”, “3/12”) and running heads repeated on most pages are dropped;
+ * the parser joins the broken lines of a paragraph and reads table rows as
+ * whitespace-separated cells.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,42 +26,105 @@ is_page_footer (const char *line)
   return g_regex_match (footer, line, 0, NULL);
 }
 
+/* How many lines at the top and at the bottom of a page may be a running head or foot. */
+#define MARGIN_LINES 3
+
+/* A row of figures is content even when two pages happen to start with the same one. */
+static gboolean
+is_figures (const char *line)
+{
+  for (const char *c = line; *c; c++)
+    if (!g_ascii_isdigit (*c) && !g_ascii_isspace (*c) && *c != '.' && *c != ',')
+      return FALSE;
+  return TRUE;
+}
+
+/* The non-empty lines of each page, footers dropped. */
+static GPtrArray *
+page_lines (PopplerDocument *doc)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  int n_pages = poppler_document_get_n_pages (doc);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
+      GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) split = NULL;
+
+      g_clear_object (&page);
+      g_ptr_array_add (pages, lines);
+      if (text == NULL)
+        continue;
+      split = g_strsplit (text, "\n", -1);
+      for (guint l = 0; split[l]; l++)
+        {
+          g_strstrip (split[l]);
+          if (split[l][0] != '\0' && !is_page_footer (split[l]))
+            g_ptr_array_add (lines, g_strdup (split[l]));
+        }
+    }
+  return pages;
+}
+
+/* Whether line @l of a page is in its top or bottom margin. */
+static gboolean
+in_margin (GPtrArray *lines, guint l)
+{
+  return l < MARGIN_LINES || l + MARGIN_LINES >= lines->len;
+}
+
 GPtrArray *
 nb_import_pdf_items (GBytes *bytes, GError **error)
 {
   g_autoptr(GError) local = NULL;
   PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GHashTable) margins = NULL;
   GPtrArray *items;
-  int n_pages;
 
   if (doc == NULL)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, _("The PDF could not be read: %s"), local->message);
       return NULL;
     }
-  items = nb_import_items_new ();
-  n_pages = poppler_document_get_n_pages (doc);
-  for (int i = 0; i < n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
-      g_auto(GStrv) lines = NULL;
+  pages = page_lines (doc);
+  g_object_unref (doc);
 
-      if (text == NULL)
+  /* A running head or foot (“重庆市黔江区人民政府   2024年政府信息公开工作年度报告”) is the
+   * same text in the margin of most pages: no title, no paragraph, no cell. */
+  margins = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GPtrArray *lines = g_ptr_array_index (pages, i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < lines->len; l++)
         {
-          g_clear_object (&page);
-          continue;
-        }
-      g_clear_object (&page);
-      lines = g_strsplit (text, "\n", -1);
-      for (guint l = 0; lines[l]; l++)
-        {
-          g_strstrip (lines[l]);
-          if (lines[l][0] == '\0' || is_page_footer (lines[l]))
+          const char *line = g_ptr_array_index (lines, l);
+
+          if (!in_margin (lines, l) || is_figures (line) || !g_hash_table_add (seen, (gpointer) line))
             continue;
-          nb_import_items_add (items, lines[l], -1, FALSE);
+          g_hash_table_insert (margins, (gpointer) line,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (margins, line)) + 1));
         }
     }
-  g_object_unref (doc);
+
+  items = nb_import_items_new ();
+  for (guint i = 0; i < pages->len; i++)
+    {
+      GPtrArray *lines = g_ptr_array_index (pages, i);
+
+      for (guint l = 0; l < lines->len; l++)
+        {
+          const char *line = g_ptr_array_index (lines, l);
+          guint pages_with = GPOINTER_TO_UINT (g_hash_table_lookup (margins, line));
+
+          if (in_margin (lines, l) && pages->len >= 2 && pages_with >= 2 && pages_with * 2 >= pages->len)
+            continue;
+          nb_import_items_add (items, line, -1, FALSE);
+        }
+    }
   return items;
 }

@@ -191,8 +191,15 @@ static gboolean
 is_dash (const char *word)
 {
   static const char *const dashes[] = { "-", "--", "—", "——", "–", "/", "\\", "―", "", NULL };
+  /* An entity left as text by a copy from the page's source is an empty cell too. */
+  static const char *const entities[] = { "&nbsp;", "&#160;", "&#xa0;", NULL };
 
-  return g_strv_contains (dashes, word);
+  if (g_strv_contains (dashes, word))
+    return TRUE;
+  for (guint i = 0; entities[i]; i++)
+    if (g_ascii_strcasecmp (word, entities[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* A number as tables print it: 52, 7926.3139, 130,024. Writes the digits without the
@@ -540,9 +547,12 @@ find_sections (Parser *p)
   return TRUE;
 }
 
-/* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. */
+static gboolean is_page_chrome (Parser *p, guint i);
+
+/* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. With
+ * @skip_chrome, a portal's breadcrumbs, article data and page tools are left out. */
 static GPtrArray *
-paragraphs (Parser *p, guint start, guint end)
+paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   GString *current = NULL;
@@ -552,7 +562,7 @@ paragraphs (Parser *p, guint start, guint end)
       const char *text = item_at (p, i)->text;
       gboolean starts_new = TRUE;
 
-      if (text[0] == '\0')
+      if (text[0] == '\0' || (skip_chrome && is_page_chrome (p, i)))
         continue;
       if (p->wrapped && current && current->len)
         {
@@ -729,21 +739,86 @@ find_period (const char *text, int date[6])
   return TRUE;
 }
 
+/* What a portal prints around an article (breadcrumbs, article data, page tools, footer):
+ * never the report's title, preamble or closing text. Matched after normalisation. */
+static const char page_chrome[] =
+  "当前位置|您所在的位置|您的位置|首页>|索引号|发布机构|发文机关|发布日期|发布时间|成文日期|"
+  "来源:|字体:|字号:|浏览次数|阅读次数|访问量|【打印|打印本页|关闭窗口|分享到|相关链接|上一篇|下一篇|"
+  "主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|Copyright|©|网站地图|联系我们|使用帮助|技术支持|"
+  "扫一扫|无障碍|关怀版";
+
+static gboolean
+is_page_chrome (Parser *p, guint i)
+{
+  return g_utf8_strlen (p->norm[i], -1) <= 160 && contains_any (p->norm[i], page_chrome);
+}
+
+/* A line that names the report on its own: short, with a year and 报告. */
+static gboolean
+is_title_line (Parser *p, guint i, GRegex *title_re, gboolean *has_prefix)
+{
+  const char *text = item_at (p, i)->text;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *nfkc = NULL;
+  g_autofree char *prefix = NULL;
+
+  if (!strstr (text, "报告") || g_utf8_strlen (text, -1) > 80 || is_page_chrome (p, i))
+    return FALSE;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (!nfkc || !g_regex_match (title_re, nfkc, 0, &match))
+    return FALSE;
+  prefix = g_match_info_fetch_named (match, "agency");
+  *has_prefix = prefix && prefix[0];
+  return TRUE;
+}
+
+/* Short and unpunctuated: one line of a heading set over two lines. */
+static gboolean
+is_heading_piece (Parser *p, guint i)
+{
+  const char *text = item_at (p, i)->text;
+
+  return g_utf8_strlen (text, -1) <= 30 && !strstr (text, "。") && !strstr (text, "，") &&
+         !strchr (text, ',') && !is_page_chrome (p, i);
+}
+
 static void
 read_front (Parser *p)
 {
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GRegex) title_re = g_regex_new ("^(.*?)\\s*(\\d{4})\\s*年度?\\s*(?:政府信息公开|信息公开|政务公开)",
-                                            0, 0, NULL);
+  /* 机关2024年政府信息公开工作年度报告, or 机关政府信息公开工作2024年度报告: the named groups
+   * may occur twice (G_REGEX_DUPNAMES). */
+  g_autoptr(GRegex) title_re = g_regex_new ("^(?:(?<agency>.*?)\\s*(?<year>\\d{4})\\s*年度?\\s*"
+                                            "(?:政府信息公开|信息公开|政务公开)|"
+                                            "(?<agency>.*?)\\s*(?:政府信息公开|信息公开|政务公开)(?:工作)?\\s*"
+                                            "(?<year>\\d{4})\\s*年度?)",
+                                            G_REGEX_DUPNAMES, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GString) title_text = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *preamble = NULL;
-  guint first = 0;
+  guint first = 0, from = 0;
   int year = 0, date[6];
 
-  /* The title: the first line, or in a PDF the first lines up to the one naming the report. */
-  for (guint i = 0; i < p->front_end && i < 3; i++)
+  /* A page may carry a site banner, breadcrumbs or a layout cell before the title: the
+   * title is the first line that names the report by itself, with the agency's name on the
+   * line before it when the heading is set over two lines. */
+  for (guint i = 0; i < p->front_end && title == NULL; i++)
+    {
+      gboolean has_prefix = FALSE;
+
+      if (!is_title_line (p, i, title_re, &has_prefix))
+        continue;
+      if (!has_prefix && i > 0 && !item_at (p, i - 1)->cell && is_heading_piece (p, i - 1))
+        title = g_strconcat (item_at (p, i - 1)->text, item_at (p, i)->text, NULL);
+      else
+        title = g_strdup (item_at (p, i)->text);
+      first = i + 1;
+    }
+  /* Else the first lines up to the one naming the report (a PDF wraps a long title). */
+  while (from < p->front_end && is_page_chrome (p, from))
+    from++;
+  for (guint i = from; title == NULL && i < p->front_end && i < from + 3; i++)
     {
       const char *text = item_at (p, i)->text;
 
@@ -754,11 +829,10 @@ read_front (Parser *p)
           first = i + 1;
           break;
         }
-      /* A heading set over two lines (机关名称 / 2024年……年度报告) is short and unpunctuated. */
-      if (!p->wrapped && (g_utf8_strlen (text, -1) > 30 || strstr (text, "。") || strstr (text, "，")))
+      if (!p->wrapped && !is_heading_piece (p, i))
         break;
     }
-  lines = paragraphs (p, first, p->front_end);
+  lines = paragraphs (p, first, p->front_end, TRUE);
   preamble = join_lines (lines, 0);
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
@@ -769,8 +843,8 @@ read_front (Parser *p)
 
       if (nfkc && g_regex_match (title_re, nfkc, 0, &match))
         {
-          g_autofree char *prefix = g_match_info_fetch (match, 1);
-          g_autofree char *digits = g_match_info_fetch (match, 2);
+          g_autofree char *prefix = g_match_info_fetch_named (match, "agency");
+          g_autofree char *digits = g_match_info_fetch_named (match, "year");
 
           year = atoi (digits);
           if (prefix[0])
@@ -892,7 +966,7 @@ finish_part (Parser *p, GString **text)
 static void
 read_overview (Parser *p)
 {
-  g_autoptr(GPtrArray) lines = paragraphs (p, p->body_start[0], p->body_end[0]);
+  g_autoptr(GPtrArray) lines = paragraphs (p, p->body_start[0], p->body_end[0], FALSE);
   g_autoptr(GString) intro = g_string_new (NULL);
   GString *text = NULL;
 
@@ -964,6 +1038,58 @@ read_titles (Parser *p)
     }
 }
 
+/* A report may close with contact lines, the issuer's name and a date after 六: they are
+ * no text of 六. Contact lines go to meta.contact, a full date to the publication date. */
+static void
+read_closing (Parser *p, GPtrArray *lines)
+{
+  g_autoptr(GRegex) contact = g_regex_new ("^(联系电话|联系方式|联系人|联系地址|电话|传真|地址|邮编|邮政编码|"
+                                           "电子邮箱|电子信箱|邮箱|E-?mail|网址)\\s*[:：]", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) dated = g_regex_new ("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$", 0, 0, NULL);
+  g_autoptr(GRegex) issuer = g_regex_new ("(人民政府|政府|办公室|办公厅|局|委员会|委|中心|办事处|管理处|院)$", 0, 0, NULL);
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_free);
+  const char *agency = nb_report_get_text (p->report, NB_TEXT_AGENCY);
+
+  /* Keep at least the first line: it is the section's own text. */
+  while (lines->len > 1)
+    {
+      const char *line = g_ptr_array_index (lines, lines->len - 1);
+      g_autofree char *nfkc = g_utf8_normalize (line, -1, G_NORMALIZE_NFKC);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (nfkc == NULL)
+        break;
+      g_strstrip (nfkc);
+      if (g_regex_match (contact, nfkc, 0, NULL))
+        g_ptr_array_insert (contacts, 0, g_strdup (line));
+      else if (g_regex_match (dated, nfkc, 0, &match))
+        {
+          g_autofree char *y = g_match_info_fetch (match, 1);
+          g_autofree char *m = g_match_info_fetch (match, 2);
+          g_autofree char *d = g_match_info_fetch (match, 3);
+          g_autoptr(GDateTime) when = g_date_time_new_utc (atoi (y), atoi (m), atoi (d), 0, 0, 0);
+
+          if (when == NULL)
+            break;
+          {
+            g_autofree char *iso = g_date_time_format (when, "%Y-%m-%d");
+
+            nb_report_set_text (p->report, NB_TEXT_PUBLICATION_DATE, iso);
+          }
+        }
+      else if (g_utf8_strlen (nfkc, -1) > 40 || strpbrk (nfkc, ",.;:") || strstr (nfkc, "。") ||
+               !(g_str_equal (nfkc, agency) || g_regex_match (issuer, nfkc, 0, NULL)))
+        break;
+      g_ptr_array_remove_index (lines, lines->len - 1);
+    }
+  if (contacts->len)
+    {
+      g_autofree char *joined = join_lines (contacts, 0);
+
+      nb_report_set_text (p->report, NB_TEXT_CONTACT, joined);
+    }
+}
+
 static void
 read_narratives (Parser *p)
 {
@@ -982,7 +1108,9 @@ read_narratives (Parser *p)
 
       if (p->heading[s] < 0)
         continue;
-      lines = paragraphs (p, p->body_start[s], p->body_end[s]);
+      lines = paragraphs (p, p->body_start[s], p->body_end[s], TRUE);
+      if (s == 5 || p->heading[5] < 0)
+        read_closing (p, lines);
       text = join_lines (lines, 0);
       nb_report_set_text (p->report, bodies[b].field, text);
       if (s == 5)

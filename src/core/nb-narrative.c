@@ -258,6 +258,39 @@ scan_arabic (const char *p, const char *end, gint64 *value, guint *decimals)
   return q;
 }
 
+static const char *const range_marks[] = { "至", "到", "~", "～", "-", "－", "—", "–", NULL };
+
+/* 3至5件, 3-5件: the upper end of a range is no count. */
+static gboolean
+is_range_end (const char *start, const char *p)
+{
+  for (guint i = 0; range_marks[i]; i++)
+    if (has_suffix_before (start, p, range_marks[i]))
+      {
+        const char *mark = p - strlen (range_marks[i]);
+        const char *prev = mark > start ? g_utf8_find_prev_char (start, mark) : NULL;
+        gunichar c = prev ? g_utf8_get_char (prev) : 0;
+
+        return ascii_digit (c) >= 0 || is_cn_numeral (c);
+      }
+  return FALSE;
+}
+
+/* 3件至5件: nor is its lower end. */
+static gboolean
+is_range_start (const char *after, const char *stop)
+{
+  for (guint i = 0; range_marks[i]; i++)
+    if (has_prefix_at (after, stop, range_marks[i]))
+      {
+        const char *next = after + strlen (range_marks[i]);
+        gunichar c = next < stop ? g_utf8_get_char (next) : 0;
+
+        return ascii_digit (c) >= 0 || is_cn_numeral (c);
+      }
+  return FALSE;
+}
+
 GArray *
 nb_narrative_figures (const char *text, int start, int end)
 {
@@ -295,12 +328,19 @@ nb_narrative_figures (const char *text, int start, int end)
       q = number_end;
       if (chinese)
         {
-          /* Chinese numerals count only right before a unit: 一件, not 一是 or 二十大. */
+          /* Chinese numerals count only right before a unit: 一件, not 一是 or 二十大; and
+           * not in words: 每一件, 逐一, 统一, 同一, 唯一, “高效办成一件事”. */
           const char *u = q;
+
+          if (before != 0 && g_utf8_strchr ("每逐统同唯单任某这那哪", -1, before) != NULL)
+            {
+              p = number_end;
+              continue;
+            }
 
           if (has_prefix_at (u, stop, "余") || has_prefix_at (u, stop, "多"))
             u += strlen ("余");
-          if (!match_unit (u, stop, &unit, &after) ||
+          if (!match_unit (u, stop, &unit, &after) || has_prefix_at (after, stop, "事") ||
               !nb_narrative_parse_chinese (p, number_end - p, &value))
             {
               p = number_end;
@@ -332,7 +372,8 @@ nb_narrative_figures (const char *text, int start, int end)
       if (has_suffix_before (text + start, p, "约") || has_suffix_before (text + start, p, "近") ||
           has_suffix_before (text + start, p, "逾") || has_suffix_before (text + start, p, "超过") ||
           has_prefix_at (after, stop, "左右") || has_prefix_at (after, stop, "以上") ||
-          has_prefix_at (after, stop, "余"))
+          has_prefix_at (after, stop, "余") || is_range_end (text + start, p) ||
+          is_range_start (after, stop))
         approximate = TRUE;
 
       {
@@ -397,25 +438,60 @@ nb_narrative_contains (const char *text, int start, int end, const char *needle)
   return end > start && g_strstr_len (text + start, end - start, needle) != NULL;
 }
 
+/* The first occurrence of @needle (@len bytes, not terminated) in [hay, end), or NULL. */
+static const char *
+find_bytes (const char *hay, const char *end, const char *needle, gsize len)
+{
+  if (len == 0)
+    return hay;
+  for (const char *p = hay; (gsize) (end - p) >= len; p++)
+    {
+      p = memchr (p, needle[0], end - p - len + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, len) == 0)
+        return p;
+    }
+  return NULL;
+}
+
 int
 nb_narrative_find_any (const char *text, int start, int end, const char *alternatives,
                        const char **which)
 {
-  g_auto(GStrv) words = g_strsplit (alternatives, "|", -1);
+  const char *hay = text + start, *stop = text + end;
+  const char *word = alternatives, *best_word = NULL;
+  gsize best_len = 0;
   int best = -1;
 
   if (end <= start)
     return -1;
-  for (guint i = 0; words[i]; i++)
+  /* The rules call this for every figure: walk the alternatives in place rather than
+   * splitting them into new strings each time. */
+  while (TRUE)
     {
-      const char *hit = g_strstr_len (text + start, end - start, words[i]);
+      const char *bar = strchr (word, '|');
+      gsize len = bar ? (gsize) (bar - word) : strlen (word);
+      const char *hit = len ? find_bytes (hay, stop, word, len) : NULL;
 
       if (hit && (best < 0 || hit - text < best))
         {
           best = hit - text;
-          if (which)
-            *which = g_intern_string (words[i]);
+          best_word = word;
+          best_len = len;
+          /* Nothing can start before the first byte. */
+          if (hit == hay && which == NULL)
+            break;
         }
+      if (bar == NULL)
+        break;
+      word = bar + 1;
+    }
+  if (which && best >= 0)
+    {
+      g_autofree char *found = g_strndup (best_word, best_len);
+
+      *which = g_intern_string (found);
     }
   return best;
 }

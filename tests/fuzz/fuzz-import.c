@@ -10,6 +10,7 @@
 #include "nb-fuzz.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "nb-checks.h"
 #include "nb-document.h"
@@ -67,6 +68,45 @@ nb_fuzz_values_in_input (NbImport *import, const char *input, gsize length, cons
   return TRUE;
 }
 
+/* The text a finding's span is in, or NULL. */
+static const char *
+span_field (NbReport *report, const NbFinding *f)
+{
+  if (g_str_equal (f->where, "s1"))
+    return f->part < 0 ? nb_report_get_text (report, NB_TEXT_S1_INTRO)
+         : (guint) f->part < nb_report_get_n_parts (report) ? nb_report_get_part (report, f->part)->text : NULL;
+  if (g_str_equal (f->where, "s5"))
+    return nb_report_get_text (report, NB_TEXT_S5);
+  if (g_str_equal (f->where, "s6"))
+    return nb_report_get_text (report, NB_TEXT_S6);
+  if (g_str_equal (f->where, "meta.preamble"))
+    return nb_report_get_text (report, NB_TEXT_PREAMBLE);
+  return NULL;
+}
+
+/* The editor underlines each span: it must lie in its field, on character boundaries. */
+static void
+check_spans (NbReport *report, GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+      const char *text;
+
+      if (f->span_start < 0)
+        continue;
+      text = span_field (report, f);
+      if (text == NULL || f->span_end <= f->span_start || (gsize) f->span_end > strlen (text) ||
+          !g_utf8_validate (text + f->span_start, f->span_end - f->span_start, NULL) ||
+          (text[f->span_end] & 0xC0) == 0x80)
+        {
+          g_printerr ("fuzz-import: %s has a span [%d, %d) outside its text in %s\n",
+                      f->rule, f->span_start, f->span_end, f->where);
+          abort ();
+        }
+    }
+}
+
 /* What was read must survive the checks and a save and load. */
 static void
 exercise (NbImport *import, const char *input, gsize length)
@@ -86,6 +126,7 @@ exercise (NbImport *import, const char *input, gsize length)
       abort ();
     }
   findings = nb_checks_run (report, NULL);
+  check_spans (report, findings);
   json = nb_document_serialize (report, &json_length);
   again = nb_document_parse (json, json_length, "fuzz", NULL);
   if (again == NULL)
@@ -113,6 +154,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       else if (nb_import_get_report (import))
         {
           g_autoptr(GPtrArray) findings = nb_checks_run (nb_import_get_report (import), NULL);
+
+          check_spans (nb_import_get_report (import), findings);
         }
     }
   return 0;
