@@ -56,6 +56,8 @@ test_parentheses (void)
   check_fix ("（一)主动公开", "（一）主动公开", 1);
   check_fix ("一)主动公开", "一）主动公开", 1);
   check_fix ("说明(见附件", "说明（见附件", 1);
+  /* A mark made full-width makes its neighbour Chinese context. */
+  check_fix ("中,(a)b", "中，（a）b", 3);
   check_kept ("see (1) and (2)");
   check_kept ("f(x) = (a + b)");
 }
@@ -105,6 +107,58 @@ test_nested_titles (void)
   check_kept ("a < b > c");
   check_kept ("《条例》<b>");
   check_fix ("《关于<a>和<b>的通知》", "《关于〈a〉和〈b〉的通知》", 4);
+}
+
+/* Random mixes of the characters the rules look at: the output is valid UTF-8 of the same
+ * length in characters, a second fix changes nothing, and no ASCII mark is left next to
+ * Chinese outside a number or a URL. */
+static void
+test_random (void)
+{
+  static const char *const pieces[] = {
+    "中", "文", "号", "函", "发", "a", "b", "1", "2021", ",", "(", ")", ";", ":", "!", "?",
+    "《", "》", "<", ">", "[", "]", "【", "】", "（", "）", "，", "“", "”", " ", ".", "@",
+    "http://", "&amp;", "〔", "〕", "—", "\n",
+  };
+  GRand *rand = g_rand_new_with_seed (20241231);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *once = NULL;
+      g_autofree char *twice = NULL;
+      guint len = (guint) g_rand_int_range (rand, 0, 24);
+      guint n = 0;
+
+      for (guint k = 0; k < len; k++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      once = nb_punctuation_fix (s->str, &n);
+      g_assert_true (g_utf8_validate (once, -1, NULL));
+      g_assert_cmpint (g_utf8_strlen (once, -1), ==, g_utf8_strlen (s->str, -1));
+      twice = nb_punctuation_fix (once, &n);
+      if (g_strcmp0 (once, twice) != 0)
+        g_error ("not final: «%s» → «%s» → «%s»", s->str, once, twice);
+      if (strstr (s->str, "http") == NULL && strstr (s->str, "@") == NULL &&
+          strstr (s->str, "&") == NULL)
+        {
+          gunichar prev = 0;
+
+          for (const char *p = once; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              const char *next = g_utf8_next_char (p);
+              gunichar after = *next != '\0' ? g_utf8_get_char (next) : 0;
+
+              if (c < 0x80 && strchr (",;:!?", (int) c) != NULL &&
+                  !((c == ',' || c == ':') && prev < 0x80 && g_ascii_isdigit (prev) &&
+                    after < 0x80 && g_ascii_isdigit (after)) &&
+                  ((prev >= 0x4E00 && prev <= 0x9FFF) || (after >= 0x4E00 && after <= 0x9FFF)))
+                g_error ("ASCII '%c' left in «%s» → «%s»", (char) c, s->str, once);
+              prev = c;
+            }
+        }
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -220,6 +274,7 @@ main (int argc, char **argv)
   g_test_add_func ("/punctuation/document-numbers", test_document_numbers);
   g_test_add_func ("/punctuation/nested-titles", test_nested_titles);
   g_test_add_func ("/punctuation/edges", test_edges);
+  g_test_add_func ("/punctuation/random", test_random);
   g_test_add_func ("/punctuation/sample", test_sample);
   return g_test_run ();
 }

@@ -316,7 +316,8 @@ fix_parentheses (Text *t)
       guint o;
       gboolean chinese;
 
-      if (t->fixed[i] || t->repl[i] != 0)
+      /* Brackets made 〔〕 by the 文号 rule are no parentheses any more. */
+      if (t->fixed[i] || t->repl[i] == 0x3014 || t->repl[i] == 0x3015)
         continue;
       if (c == '(' || c == 0xFF08)
         {
@@ -385,6 +386,16 @@ fix_marks (Text *t)
     }
 }
 
+static guint
+count_replaced (const Text *t)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < t->n; i++)
+    n += t->repl[i] != 0;
+  return n;
+}
+
 char *
 nb_punctuation_fix (const char *text, guint *n_changes)
 {
@@ -403,17 +414,22 @@ nb_punctuation_fix (const char *text, guint *n_changes)
   protect_latin_tokens (&t);
   fix_document_numbers (&t);
   fix_nested_titles (&t);
-  fix_parentheses (&t);
-  fix_marks (&t);
+  /* A mark made full-width can make its neighbour Chinese context (中,(a) → 中，（a）):
+   * the two rules run again until nothing more changes, so that the fix is final. */
+  do
+    {
+      n = count_replaced (&t);
+      fix_parentheses (&t);
+      fix_marks (&t);
+    }
+  while (count_replaced (&t) != n);
 
+  n = count_replaced (&t);
   out = g_string_sized_new (t.offset[t.n] + 16);
   for (guint i = 0; i < t.n; i++)
     {
       if (t.repl[i] != 0)
-        {
-          g_string_append_unichar (out, t.repl[i]);
-          n++;
-        }
+        g_string_append_unichar (out, t.repl[i]);
       else
         g_string_append_len (out, text + t.offset[i], t.offset[i + 1] - t.offset[i]);
     }
