@@ -24,6 +24,7 @@ typedef enum {
   CMD_LEVEL,
   CMD_BREAKS,                   /* the title's line breaks, as "3,10" */
   CMD_OVERRIDE,                 /* one note on several errors; str NULL = no override */
+  CMD_GROUP,                    /* several edits made as one step (nb_session_begin_step) */
 } CmdKind;
 
 /* One state of the edited thing; which members count depends on the command kind. */
@@ -42,6 +43,7 @@ typedef struct {
   NbAspect  aspect;
   char     *heading;
   GStrv     keys;               /* CMD_OVERRIDE: rule, where, rule, where … */
+  GPtrArray *steps;             /* CMD_GROUP: the edits (Cmd), in the order made */
   Value     before;
   Value     after;
   gint64    time;
@@ -69,6 +71,7 @@ struct _NbSession
   guint64    last_id;
   guint      n_unrecorded;      /* report changes made around the session */
   char      *last_location;
+  Cmd       *group;             /* collecting edits between begin_step and end_step */
 };
 
 G_DEFINE_FINAL_TYPE (NbSession, nb_session, G_TYPE_OBJECT)
@@ -104,6 +107,7 @@ cmd_free (gpointer data)
 
   g_free (cmd->heading);
   g_strfreev (cmd->keys);
+  g_clear_pointer (&cmd->steps, g_ptr_array_unref);
   value_clear (&cmd->before);
   value_clear (&cmd->after);
   g_free (cmd);
@@ -149,6 +153,8 @@ cmd_location (const Cmd *cmd)
       return "meta.title_breaks";
     case CMD_OVERRIDE:
       return "meta.overrides";
+    case CMD_GROUP:
+      return cmd->steps->len > 0 ? cmd_location (g_ptr_array_index (cmd->steps, 0)) : "meta";
     default:
       g_assert_not_reached ();
     }
@@ -267,6 +273,17 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
       for (guint i = 0; cmd->keys[i] && cmd->keys[i + 1]; i += 2)
         nb_report_set_override (report, cmd->keys[i], cmd->keys[i + 1], value->str);
       break;
+    case CMD_GROUP:
+      /* Redone in the order made, undone in reverse. */
+      for (guint k = 0; k < cmd->steps->len; k++)
+        {
+          gboolean forward = value == &cmd->after;
+          const Cmd *step = g_ptr_array_index (cmd->steps,
+                                               forward ? k : cmd->steps->len - 1 - k);
+
+          apply (self, step, forward ? &step->after : &step->before);
+        }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -293,6 +310,8 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
 
   g_ptr_array_set_size (self->redo, 0);
 
+  if (self->group != NULL)
+    top = NULL;                 /* a step being collected merges nothing */
   if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
       kind != CMD_PART && kind != CMD_OVERRIDE && now - top->time < MERGE_USEC)
     {
@@ -311,6 +330,11 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
   cmd->before = *before;
   cmd->after = *after;
   cmd->time = now;
+  if (self->group != NULL)
+    {
+      g_ptr_array_add (self->group->steps, cmd);
+      return;
+    }
   g_ptr_array_add (self->undo, cmd);
   self->sealed = FALSE;
 }
@@ -336,6 +360,7 @@ nb_session_finalize (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->group, cmd_free);
   g_free (self->last_location);
 
   G_OBJECT_CLASS (nb_session_parent_class)->finalize (object);
@@ -451,6 +476,10 @@ nb_session_recalculate (NbSession *self)
   NbCheckOptions options = { .length_rule = self->length_rule };
 
   guint counts[NB_N_SEVERITIES];
+
+  /* A step being collected is checked once, when it ends. */
+  if (self->group != NULL)
+    return;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = nb_checks_run (self->report, &options);
@@ -649,6 +678,36 @@ nb_session_override_errors (NbSession *self, GPtrArray *findings, const char *no
   g_ptr_array_set_size (self->redo, 0);
   g_ptr_array_add (self->undo, cmd);
   /* One dialog, one step: the next edit does not merge into it. */
+  self->sealed = TRUE;
+  nb_session_recalculate (self);
+}
+
+void
+nb_session_begin_step (NbSession *self)
+{
+  g_return_if_fail (self->group == NULL);
+
+  self->group = g_new0 (Cmd, 1);
+  self->group->kind = CMD_GROUP;
+  self->group->steps = g_ptr_array_new_with_free_func (cmd_free);
+}
+
+void
+nb_session_end_step (NbSession *self)
+{
+  Cmd *group = self->group;
+
+  g_return_if_fail (group != NULL);
+
+  self->group = NULL;
+  if (group->steps->len == 0)
+    {
+      cmd_free (group);
+      return;
+    }
+  group->id = ++self->last_id;
+  group->time = g_get_monotonic_time ();
+  g_ptr_array_add (self->undo, group);
   self->sealed = TRUE;
   nb_session_recalculate (self);
 }

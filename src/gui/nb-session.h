@@ -68,6 +68,11 @@ gboolean         nb_session_attach_previous    (NbSession     *self,
 void             nb_session_override_errors    (NbSession     *self,
                                                 GPtrArray     *findings,
                                                 const char    *note);
+/* The text, cell and number edits made between these calls form one undo step (a fix
+ * applied to many fields at once); the findings are recomputed once, at the end. A step
+ * with no change is dropped. */
+void             nb_session_begin_step         (NbSession     *self);
+void             nb_session_end_step           (NbSession     *self);
 /* Ends the current merge run: the next edit starts a new undo step. */
 void             nb_session_seal               (NbSession     *self);
 

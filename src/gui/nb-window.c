@@ -22,6 +22,7 @@
 #include "nb-pdf-fonts.h"
 #include "nb-preview.h"
 #include "nb-print-operation.h"
+#include "nb-punctuation-action.h"
 #include "nb-table-page.h"
 #include "nb-window.h"
 
@@ -210,6 +211,7 @@ update_actions (NbWindow *self)
 {
   static const char *const need_report[] = {
     "save", "save-as", "export-pdf", "export-html", "export-json", "print",
+    "fix-punctuation",
   };
   gboolean has = self->session != NULL;
 
@@ -1546,6 +1548,7 @@ nb_window_init (NbWindow *self)
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->draft_id = g_uuid_string_random ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  nb_punctuation_action_install (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
 
