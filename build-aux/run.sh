@@ -11,6 +11,7 @@ ninja -C _build
 
 sample="$top/data/samples/qianjiang-2024.nianbao"
 export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+export NB_MODULE_DIR="$top/_build/src/core"   # the PDF reader, uninstalled
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
   exec "$top/_build/src/gui/nianbao" "$sample"
 fi

@@ -14,8 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include <poppler.h>
 #include <string.h>
+
+#include "nb-pdf-text.h"
 
 static gboolean
 is_page_footer (const char *line)
@@ -41,23 +42,16 @@ is_figures (const char *line)
 
 /* The non-empty lines of each page, footers dropped. */
 static GPtrArray *
-page_lines (PopplerDocument *doc)
+page_lines (char **texts)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  int n_pages = poppler_document_get_n_pages (doc);
 
-  for (int i = 0; i < n_pages; i++)
+  for (guint i = 0; texts[i]; i++)
     {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
       GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-      g_auto(GStrv) split = NULL;
+      g_auto(GStrv) split = g_strsplit (texts[i], "\n", -1);
 
-      g_clear_object (&page);
       g_ptr_array_add (pages, lines);
-      if (text == NULL)
-        continue;
-      split = g_strsplit (text, "\n", -1);
       for (guint l = 0; split[l]; l++)
         {
           g_strstrip (split[l]);
@@ -79,18 +73,17 @@ GPtrArray *
 nb_import_pdf_items (GBytes *bytes, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local);
+  g_auto(GStrv) texts = nb_pdf_text_pages (bytes, &local);
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GHashTable) margins = NULL;
   GPtrArray *items;
 
-  if (doc == NULL)
+  if (texts == NULL)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE, _("The PDF could not be read: %s"), local->message);
       return NULL;
     }
-  pages = page_lines (doc);
-  g_object_unref (doc);
+  pages = page_lines (texts);
 
   /* A running head or foot (“重庆市黔江区人民政府   2024年政府信息公开工作年度报告”) is the
    * same text in the margin of most pages: no title, no paragraph, no cell. */

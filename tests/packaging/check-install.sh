@@ -7,7 +7,7 @@
 # the paths inside the Flatpak. Then runs the installed nianbao-cli on the installed
 # sample, as a user of the package would.
 set -u
-build=$1 src=$2 app_id=$3 prefix=$4 bindir=$5 datadir=$6 localedir=$7
+build=$1 src=$2 app_id=$3 prefix=$4 bindir=$5 datadir=$6 localedir=$7 libdir=$8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 root=$tmp/dest$prefix
@@ -87,18 +87,20 @@ status=$?
 [ $status -le 1 ] && grep -q 'errors' "$tmp/check.txt"
 result $? "installed nianbao-cli checks the installed sample (exit $status)"
 
-if "$cli" --help 2>/dev/null | grep -q '^  export '; then
-  "$cli" export --to json -o "$tmp/sample.json" "$sample" >"$tmp/log" 2>&1 &&
-    python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$tmp/sample.json" 2>>"$tmp/log"
-  status=$?
-  if grep -q 'not available yet' "$tmp/log"; then
-    n=$((n + 1)); echo "ok $n - installed nianbao-cli exports the sample # SKIP JSON export not implemented yet"
-  else
-    result $status "installed nianbao-cli exports the sample as JSON"
-  fi
-else
-  n=$((n + 1)); echo "ok $n - installed nianbao-cli exports the sample # SKIP no export command"
-fi
+"$cli" export --to json -o "$tmp/sample.json" "$sample" >"$tmp/log" 2>&1 &&
+  python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$tmp/sample.json" 2>>"$tmp/log"
+result $? "installed nianbao-cli exports the sample as JSON"
+
+"$cli" export --to pdf -o "$tmp/sample.pdf" "$sample" >"$tmp/log" 2>&1
+result $? "installed nianbao-cli exports the sample as PDF"
+
+# The PDF reader is a module beside the program's libraries, loaded on demand.
+module_dir=$root/$libdir/nianbao
+test -f "$module_dir/libnb-pdf-text.so" 2>"$tmp/log"
+result $? "PDF reader module $prefix/$libdir/nianbao/libnb-pdf-text.so"
+NB_MODULE_DIR=$module_dir "$cli" import "$tmp/sample.pdf" -o "$tmp/imported.nianbao" >"$tmp/log" 2>&1 &&
+  test -s "$tmp/imported.nianbao"
+result $? "installed nianbao-cli imports that PDF with the installed module"
 
 echo "1..$n"
 exit $failed
