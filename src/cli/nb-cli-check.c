@@ -86,6 +86,48 @@ attach_previous (NbReport *report, GFile *file, NbReport *previous, GError **err
   return ok;
 }
 
+/* One report of the batch: read and checked on a worker thread, printed in order after. */
+typedef struct {
+  const char *path;
+  NbReport   *previous;       /* --previous, shared read-only by every job */
+  GPtrArray  *findings;       /* NULL when the file could not be used */
+  char       *error;
+} Job;
+
+static void
+check_one (gpointer data, gpointer unused)
+{
+  Job *job = data;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_document_load (file, NULL, &error);
+
+  if (report == NULL || !attach_previous (report, file, job->previous, &error))
+    job->error = g_strdup (error->message);
+  else
+    job->findings = nb_checks_run (report, NULL);
+}
+
+/* Reviewers check whole folders of reports: the files are independent, so every core
+ * works (the format and the compiled patterns are shared read-only). */
+static void
+check_all (Job *jobs, guint n_jobs)
+{
+  GThreadPool *pool;
+
+  if (n_jobs < 2 || g_get_num_processors () < 2)
+    {
+      for (guint i = 0; i < n_jobs; i++)
+        check_one (&jobs[i], NULL);
+      return;
+    }
+  pool = g_thread_pool_new (check_one, NULL, (int) MIN (g_get_num_processors (), n_jobs),
+                            TRUE, NULL);
+  for (guint i = 0; i < n_jobs; i++)
+    g_thread_pool_push (pool, &jobs[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
 int
 nb_cli_check (int argc, char **argv)
 {
@@ -104,6 +146,8 @@ nb_cli_check (int argc, char **argv)
   g_autoptr(NbReport) previous = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gboolean any_error = FALSE, any_unusable = FALSE;
+  g_autofree Job *jobs = NULL;
+  guint n_jobs;
 
   g_option_context_set_summary (context, _("Check reports and print their findings."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -128,29 +172,33 @@ nb_cli_check (int argc, char **argv)
         }
     }
 
+  n_jobs = g_strv_length (files);
+  jobs = g_new0 (Job, n_jobs);
+  for (guint i = 0; i < n_jobs; i++)
+    jobs[i] = (Job) { files[i], previous, NULL, NULL };
+  check_all (jobs, n_jobs);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "reports");
   json_builder_begin_array (builder);
-  for (guint i = 0; files[i]; i++)
+  for (guint i = 0; i < n_jobs; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(NbReport) report = nb_document_load (file, NULL, &error);
-      g_autoptr(GPtrArray) findings = NULL;
+      Job *job = &jobs[i];
 
-      if (report == NULL || !attach_previous (report, file, previous, &error))
+      if (job->findings == NULL)
         {
-          nb_cli_error ("%s", error->message);
-          g_clear_error (&error);
+          nb_cli_error ("%s", job->error);
+          g_free (job->error);
           any_unusable = TRUE;
           continue;
         }
-      findings = nb_checks_run (report, NULL);
       /* An error the user overrode with a note does not fail the check. */
-      any_error |= nb_findings_blocking (findings) > 0;
+      any_error |= nb_findings_blocking (job->findings) > 0;
       if (as_json)
-        add_json (builder, files[i], findings);
+        add_json (builder, job->path, job->findings);
       else
-        print_text (files[i], findings);
+        print_text (job->path, job->findings);
+      g_ptr_array_unref (job->findings);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
