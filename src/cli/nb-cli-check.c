@@ -46,25 +46,7 @@ add_json (JsonBuilder *b, const char *file, GPtrArray *findings)
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < findings->len; i++)
-    {
-      const NbFinding *f = g_ptr_array_index (findings, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, f->rule);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, nb_severity_id (f->severity));
-      json_builder_set_member_name (b, "where");
-      json_builder_add_string_value (b, f->where);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, f->message);
-      if (f->override_note)
-        {
-          json_builder_set_member_name (b, "override");
-          json_builder_add_string_value (b, f->override_note);
-        }
-      json_builder_end_object (b);
-    }
+    nb_finding_add_json (g_ptr_array_index (findings, i), b, FALSE);
   json_builder_end_array (b);
   json_builder_end_object (b);
 }

@@ -89,3 +89,42 @@ nb_findings_blocking (GPtrArray *findings)
     }
   return n;
 }
+
+void
+nb_finding_add_json (const NbFinding *f, JsonBuilder *b, gboolean with_span)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, f->rule);
+  json_builder_set_member_name (b, "severity");
+  json_builder_add_string_value (b, nb_severity_id (f->severity));
+  json_builder_set_member_name (b, "where");
+  json_builder_add_string_value (b, f->where);
+  if (with_span)
+    {
+      json_builder_set_member_name (b, "part");
+      if (f->part >= 0)
+        json_builder_add_int_value (b, f->part);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "span");
+      if (f->span_start >= 0 && f->span_end >= f->span_start)
+        {
+          json_builder_begin_array (b);
+          json_builder_add_int_value (b, f->span_start);
+          json_builder_add_int_value (b, f->span_end);
+          json_builder_end_array (b);
+        }
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, f->message);
+  /* Only on overridden errors, so that output without one keeps its bytes. */
+  if (f->override_note)
+    {
+      json_builder_set_member_name (b, "override");
+      json_builder_add_string_value (b, f->override_note);
+    }
+  json_builder_end_object (b);
+}

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,13 @@ void         nb_findings_count          (GPtrArray    *findings,
 
 /* Errors without an override: what blocks an export. */
 guint        nb_findings_blocking       (GPtrArray    *findings);
+
+/* Adds @finding to @builder as an object: rule, severity, where, (with @with_span: part and
+ * span,) message, and override when the user explained the error. The CLI and the JSON
+ * export write findings through this one function. */
+void         nb_finding_add_json        (const NbFinding *finding,
+                                         JsonBuilder  *builder,
+                                         gboolean      with_span);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFinding, nb_finding_free)
 

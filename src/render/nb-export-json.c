@@ -131,41 +131,7 @@ add_findings (JsonBuilder *b, NbReport *report)
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < findings->len; i++)
-    {
-      const NbFinding *f = g_ptr_array_index (findings, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, f->rule);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, nb_severity_id (f->severity));
-      json_builder_set_member_name (b, "where");
-      json_builder_add_string_value (b, f->where);
-      json_builder_set_member_name (b, "part");
-      if (f->part >= 0)
-        json_builder_add_int_value (b, f->part);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "span");
-      if (f->span_start >= 0 && f->span_end >= f->span_start)
-        {
-          json_builder_begin_array (b);
-          json_builder_add_int_value (b, f->span_start);
-          json_builder_add_int_value (b, f->span_end);
-          json_builder_end_array (b);
-        }
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, f->message);
-      /* Only on overridden errors, so exports without one keep their bytes. */
-      if (f->override_note)
-        {
-          json_builder_set_member_name (b, "override");
-          json_builder_add_string_value (b, f->override_note);
-        }
-      json_builder_end_object (b);
-    }
+    nb_finding_add_json (g_ptr_array_index (findings, i), b, TRUE);
   json_builder_end_array (b);
 }
 
