@@ -245,18 +245,13 @@ nb_check_table4 (NbCheckContext *ctx)
   check_cases_without_requests (ctx);
 }
 
-static const struct {
-  const char *prefix;           /* "s2.a1.rules" */
-  const char *name;
-} documents[] = {
-  { "s2.a1.rules", "规章" },
-  { "s2.a1.norms", "行政规范性文件" },
-};
+/* The two rows of 第二十条第（一）项; their names come from the format (规章, 行政规范性文件). */
+static const char *const documents[] = { "s2.a1.rules", "s2.a1.norms" };
 
 static gint64
 document_value (NbCheckContext *ctx, guint doc, const char *column, int *index)
 {
-  g_autofree char *key = g_strconcat (documents[doc].prefix, ".", column, NULL);
+  g_autofree char *key = g_strconcat (documents[doc], ".", column, NULL);
 
   *index = nb_format_cell_index (key);
   return cell_value (ctx, *index);
@@ -280,13 +275,13 @@ check_documents_in_force (NbCheckContext *ctx)
                       "%s现行有效件数应等于上年现行有效件数%" G_GINT64_FORMAT "加本年制发%"
                       G_GINT64_FORMAT "减本年废止%" G_GINT64_FORMAT "（=%" G_GINT64_FORMAT
                       "），当前为%" G_GINT64_FORMAT "。如有文件因有效期届满自动失效或被修改，请在正文说明。",
-                      documents[d].name, last, issued, repealed, last + issued - repealed, valid);
+                      nb_format_cell (i_valid)->row_label, last, issued, repealed, last + issued - repealed, valid);
 
       if (valid < issued)
         nb_check_add (ctx, "R-T2-02", NB_SEVERITY_WARNING, nb_format_cell (i_valid)->key,
                       "%s现行有效件数（%" G_GINT64_FORMAT "）小于本年制发件数（%" G_GINT64_FORMAT
                       "），请核实（本年制发又废止的文件应同时计入废止数）。",
-                      documents[d].name, valid, issued);
+                      nb_format_cell (i_valid)->row_label, valid, issued);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "nb-report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct _NbReport
@@ -162,16 +163,39 @@ nb_report_new (void)
 
 /* A new report with what can be proposed from the agency and the year: the customary
  * title, the preamble with the statistics period, and the five headed parts of 一. */
+char *
+nb_report_propose_title (const char *agency, int year)
+{
+  return g_strdup_printf ("%s%d年政府信息公开工作年度报告", agency ? agency : "", year);
+}
+
+char *
+nb_report_propose_preamble (const char *title, int year)
+{
+  return g_strdup_printf (
+      "根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室"
+      "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）"
+      "要求，现发布《%s》，所列数据统计时间为%d年1月1日至%d年12月31日。",
+      title ? title : "", year, year);
+}
+
+char *
+nb_date_format_chinese (const char *iso)
+{
+  unsigned year, month, day;
+  char tail;
+
+  if (iso && sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3)
+    return g_strdup_printf ("%u年%u月%u日", year, month, day);
+  return g_strdup (iso ? iso : "");
+}
+
 NbReport *
 nb_report_new_for_agency (const char *agency, NbAgencyLevel level, int year)
 {
   NbReport *self = nb_report_new ();
-  g_autofree char *title = g_strdup_printf ("%s%d年政府信息公开工作年度报告", agency, year);
-  g_autofree char *preamble = g_strdup_printf (
-      "根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室"
-      "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）"
-      "要求，现发布《%s》，所列数据统计时间为%d年1月1日至%d年12月31日。",
-      title, year, year);
+  g_autofree char *title = nb_report_propose_title (agency, year);
+  g_autofree char *preamble = nb_report_propose_preamble (title, year);
   g_autofree char *start = g_strdup_printf ("%04d-01-01", year);
   g_autofree char *end = g_strdup_printf ("%04d-12-31", year);
 

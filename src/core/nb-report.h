@@ -74,6 +74,17 @@ NbReport      *nb_report_new_for_agency       (const char    *agency,
                                                int            year);
 NbReport      *nb_report_copy                 (NbReport      *self);
 
+/* What a new report proposes, and the editor proposes again on request: the customary
+ * title "<机关><年>年政府信息公开工作年度报告" and the preamble citing the 条例, the format
+ * notice and the statistics period. */
+char          *nb_report_propose_title        (const char    *agency,
+                                               int            year);
+char          *nb_report_propose_preamble     (const char    *title,
+                                               int            year);
+/* "2024-01-05" → "2024年1月5日" (layout.md §10: full year, no leading zeros); other text
+ * comes back as written. */
+char          *nb_date_format_chinese         (const char    *iso);
+
 /* Metadata */
 const char    *nb_report_get_text             (NbReport      *self,
                                                NbTextField    field);

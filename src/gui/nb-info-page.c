@@ -37,22 +37,18 @@ get_report (NbInfoPage *self)
 char *
 nb_info_propose_title (NbReport *report)
 {
-  return g_strdup_printf ("%s%d年政府信息公开工作年度报告",
-                          nb_report_get_text (report, NB_TEXT_AGENCY),
-                          nb_report_get_year (report));
+  return nb_report_propose_title (nb_report_get_text (report, NB_TEXT_AGENCY),
+                                  nb_report_get_year (report));
 }
 
-/* The customary preamble: the 条例, the format notice and the statistics period. */
+/* The customary preamble, with the title as it stands and the statistics period. */
 char *
 nb_info_propose_preamble (NbReport *report)
 {
-  int year = nb_report_get_year (report);
+  const char *title = nb_report_get_text (report, NB_TEXT_TITLE);
+  g_autofree char *proposed = title[0] ? NULL : nb_info_propose_title (report);
 
-  return g_strdup_printf ("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
-                          "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国"
-                          "政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）"
-                          "要求，编制本报告。本报告中所列数据的统计期限自%d年1月1日起至"
-                          "%d年12月31日止。", year, year);
+  return nb_report_propose_preamble (title[0] ? title : proposed, nb_report_get_year (report));
 }
 
 static char *

@@ -107,18 +107,6 @@ nb_html_attrs (NbHtml *html, const char *klass, const char *style)
     g_string_append_printf (html->out, " class=\"%s\"", klass);
 }
 
-/* "2024-01-01" → "2024年1月1日" (layout.md §10); anything else as written. */
-static char *
-format_date (const char *iso)
-{
-  unsigned year, month, day;
-  char tail;
-
-  if (sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3)
-    return g_strdup_printf ("%u年%u月%u日", year, month, day);
-  return g_strdup (iso);
-}
-
 static void
 write_text_with_links (NbHtml *html, const char *text)
 {
@@ -287,20 +275,11 @@ write_section (NbHtml *html, guint s)
   g_string_append (html->out, "</section>\n");
 }
 
-static char *
-statistics_period (NbReport *report)
-{
-  g_autofree char *start = format_date (nb_report_get_text (report, NB_TEXT_PERIOD_START));
-  g_autofree char *end = format_date (nb_report_get_text (report, NB_TEXT_PERIOD_END));
-
-  return g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
-}
-
 static void
 write_head (NbHtml *html, const char *title)
 {
   GString *out = html->out;
-  g_autofree char *description = statistics_period (html->report);
+  g_autofree char *description = nb_render_subject (html->report);
   g_autofree char *agency = nb_render_clean_line (nb_report_get_text (html->report, NB_TEXT_AGENCY));
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"

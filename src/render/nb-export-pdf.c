@@ -24,17 +24,6 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* "2024-01-05" → "2024年1月5日": full year, no leading zeros (layout.md §10). */
-static char *
-chinese_date (const char *iso)
-{
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%d年%d月%d日", y, m, d);
-}
-
 /* The publication date at 00:00 in China, or 1 January of the next year. */
 static char *
 pdf_date (NbReport *report)
@@ -51,9 +40,7 @@ static void
 set_metadata (cairo_surface_t *surface, NbReport *report, NbPageLayout *layout)
 {
   g_autofree char *agency = nb_render_clean_line (nb_report_get_text (report, NB_TEXT_AGENCY));
-  g_autofree char *start = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_START));
-  g_autofree char *end = chinese_date (nb_report_get_text (report, NB_TEXT_PERIOD_END));
-  g_autofree char *subject = g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
+  g_autofree char *subject = nb_render_subject (report);
   g_autofree char *keywords = g_strdup_printf ("政府信息公开,年度报告,%d,%s",
                                                nb_report_get_year (report), agency);
   g_autofree char *date = pdf_date (report);

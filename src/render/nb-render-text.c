@@ -9,7 +9,6 @@
 
 #include "nb-render-text.h"
 
-#define TITLE_TAIL "年政府信息公开工作年度报告"
 #define IDEOGRAPHIC_SPACE "\u3000"
 
 static gboolean
@@ -89,7 +88,7 @@ nb_render_display_title (NbReport *report)
   if (*title)
     return g_steal_pointer (&title);
   agency = nb_render_clean_line (nb_report_get_text (report, NB_TEXT_AGENCY));
-  return g_strdup_printf ("%s%d" TITLE_TAIL, agency, nb_report_get_year (report));
+  return nb_report_propose_title (agency, nb_report_get_year (report));
 }
 
 GArray *
@@ -196,4 +195,13 @@ nb_render_link_length (const char *text, const char *p, gboolean *mail)
       return *mail ? n : 0;
     }
   return 0;
+}
+
+char *
+nb_render_subject (NbReport *report)
+{
+  g_autofree char *start = nb_date_format_chinese (nb_report_get_text (report, NB_TEXT_PERIOD_START));
+  g_autofree char *end = nb_date_format_chinese (nb_report_get_text (report, NB_TEXT_PERIOD_END));
+
+  return g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
 }

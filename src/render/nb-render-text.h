@@ -22,6 +22,9 @@ char    *nb_render_clean_line      (const char *text);
 /* The title as printed, in the PDF, the HTML and the metadata alike: the user's title,
  * or “<agency><year>年政府信息公开工作年度报告” when it is empty. */
 char    *nb_render_display_title   (NbReport   *report);
+/* "政府信息公开工作年度报告（统计期限：2024年1月1日至2024年12月31日）": the PDF's subject
+ * and the HTML's description (layout.md §11, §12.2). */
+char    *nb_render_subject         (NbReport   *report);
 /* The user's title breaks (character offsets, may be NULL) that the writers honour: in
  * range, increasing, and never leaving fewer than two characters on a line. */
 GArray  *nb_render_title_breaks    (const char   *title,
