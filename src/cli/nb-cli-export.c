@@ -1,4 +1,4 @@
-/* nb-cli-export.c — nianbao-cli export --to pdf|html|json [--fragment] [--force] [-o OUT] FILE
+/* nb-cli-export.c — nianbao-cli export --to pdf|html|json|docx [--fragment] [--force] [-o OUT] FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,7 +60,7 @@ nb_cli_export (int argc, char **argv)
   gboolean force = FALSE;
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
-    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Format to write: pdf, html or json"), N_("FORMAT") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Format to write: pdf, html, json or docx"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: beside the input)"), N_("OUT") },
     { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: write only the body, with inline styles for a CMS"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even when errors without a note remain"), NULL },
@@ -74,16 +74,17 @@ nb_cli_export (int argc, char **argv)
   g_autoptr(NbReport) report = NULL;
   gboolean ok;
 
-  g_option_context_set_summary (context, _("Export a report as PDF, HTML or JSON."));
+  g_option_context_set_summary (context, _("Export a report as PDF, HTML, JSON or Word (.docx)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       nb_cli_error ("%s", error->message);
       return NB_CLI_UNUSABLE;
     }
-  if (to == NULL || !(g_str_equal (to, "pdf") || g_str_equal (to, "html") || g_str_equal (to, "json")))
+  if (to == NULL || !(g_str_equal (to, "pdf") || g_str_equal (to, "html") || g_str_equal (to, "json") ||
+                      g_str_equal (to, "docx")))
     {
-      nb_cli_error (_("export: say --to pdf, --to html or --to json"));
+      nb_cli_error (_("export: say --to pdf, --to html, --to json or --to docx"));
       return NB_CLI_UNUSABLE;
     }
   if (files == NULL || files[0] == NULL || files[1] != NULL)
@@ -130,6 +131,8 @@ nb_cli_export (int argc, char **argv)
     }
   else if (g_str_equal (to, "html"))
     ok = nb_export_html (report, out, fragment, &error);
+  else if (g_str_equal (to, "docx"))
+    ok = nb_export_docx (report, out, &error);
   else
     ok = nb_export_json (report, out, &error);
 

@@ -1,4 +1,4 @@
-/* nb-export.h — writing a report out: PDF, HTML, JSON
+/* nb-export.h — writing a report out: PDF, HTML, JSON, Word
  *
  * One entry point per format, shared by nianbao-cli export and the window's export actions.
  * Each writes atomically (temporary file + rename) and fails with a GError that names the
@@ -41,6 +41,11 @@ char     *nb_html_render   (NbReport      *report,
 
 /* The document's JSON plus "derived" and "findings" blocks. */
 gboolean  nb_export_json   (NbReport      *report,
+                            GFile         *file,
+                            GError       **error);
+
+/* A Word document (Office Open XML) in the official layout; fonts named, not embedded. */
+gboolean  nb_export_docx   (NbReport      *report,
                             GFile         *file,
                             GError       **error);
 

@@ -253,6 +253,16 @@ nb_pdf_fonts_description (const NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRol
 }
 
 char **
+nb_pdf_fonts_families (NbFontRole role)
+{
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+
+  for (const FontChoice *c = roles[role].choices; c->family; c++)
+    g_strv_builder_add (list, c->family);
+  return g_strv_builder_end (list);
+}
+
+char **
 nb_pdf_fonts_describe (const NbResolvedFont fonts[NB_N_FONT_ROLES])
 {
   GPtrArray *lines = g_ptr_array_new ();

@@ -43,6 +43,9 @@ gboolean              nb_pdf_fonts_check       (const NbResolvedFont  fonts[NB_N
 PangoFontDescription *nb_pdf_fonts_description (const NbResolvedFont  fonts[NB_N_FONT_ROLES],
                                                 NbFontRole            role,
                                                 double                size_pt);
+/* The family list of @role in order (layout.md §9), for writers that name fonts instead
+ * of embedding them (.docx). Free with g_strfreev. */
+char                **nb_pdf_fonts_families    (NbFontRole            role);
 /* One line per role for the export dialog: "Body: Noto Serif CJK SC (substitute for 仿宋)". */
 char                **nb_pdf_fonts_describe    (const NbResolvedFont  fonts[NB_N_FONT_ROLES]);
 

@@ -287,6 +287,13 @@ nb_table_layout_value_size (NbTableLayout *self)
   return self->value_size;
 }
 
+void
+nb_table_layout_padding (NbTableLayout *self, double *horizontal, double *vertical)
+{
+  *horizontal = self->pad_h;
+  *vertical = self->pad_v;
+}
+
 const char *
 nb_table_layout_cell_text (NbTableLayout *self, guint index)
 {

@@ -27,6 +27,10 @@ const NbTableDef *nb_table_layout_get_def   (NbTableLayout  *self);
 double            nb_table_layout_font_size (NbTableLayout  *self);
 /* The size of the numbers: the table's size, or less when one fits no other way. */
 double            nb_table_layout_value_size (NbTableLayout *self);
+/* The cell padding in points, horizontal and vertical (layout.md §8). */
+void              nb_table_layout_padding   (NbTableLayout  *self,
+                                             double         *horizontal,
+                                             double         *vertical);
 /* The text of grid item @index as laid out (head labels with their line breaks). */
 const char       *nb_table_layout_cell_text (NbTableLayout  *self,
                                              guint           index);
