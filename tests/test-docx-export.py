@@ -260,6 +260,11 @@ def check_page(d, raw_zip):
     t.eq((normal.line_spacing_rule, normal.line_spacing.pt if normal.line_spacing else None),
          (WD_LINE_SPACING.EXACTLY, 28.95), "body lines exactly 28.95 pt: 22 lines on the 225 mm type area")
     t.eq(normal.alignment, WD_ALIGN_PARAGRAPH.JUSTIFY, "body justified")
+    ppr = d.styles["Normal"].element.find(qn("w:pPr"))
+    t.eq([ppr.find(qn(f"w:{k}")).get(qn("w:val")) if ppr.find(qn(f"w:{k}")) is not None else None
+          for k in ("snapToGrid", "autoSpaceDE", "autoSpaceDN")], ["0", "0", "0"],
+         "body: lines not snapped to the grid (LibreOffice set 19 lines a page), no space around digits")
+    t.eq(round(s.footer_distance / 635), 1446, "footer 25.5 mm from the bottom: the dash 7 mm below the type area")
     t.eq(round(normal.first_line_indent / 635), 632, "body first line indented two characters")
     settings = raw_zip.read("word/settings.xml").decode()
     t.ok("<w:evenAndOddHeaders/>" in settings, "settings: w:evenAndOddHeaders")

@@ -305,6 +305,12 @@ nb_docx_write_styles (const NbDocxFonts *fonts, NbZipWriter *zip, GError **error
   /* Body: 仿宋 三号, justified, first line indented two characters, on the grid. */
   style_begin (w, "paragraph", "Normal", "Normal", NULL, TRUE);
   xmlTextWriterStartElement (w, W ("w:pPr"));
+  /* No extra space between Chinese and digits or Latin: “2024年”, as in the PDF. */
+  nb_docx_val (w, "w:autoSpaceDE", "0");
+  nb_docx_val (w, "w:autoSpaceDN", "0");
+  /* The exact line pitch is the grid; LibreOffice would otherwise snap each line to the
+   * next grid line and set 19 lines a page instead of 22. */
+  nb_docx_val (w, "w:snapToGrid", "0");
   nb_docx_exact_lines (w, NB_DOCX_LINE_PITCH);
   indent (w, "w:firstLine", 2);
   nb_docx_val (w, "w:jc", "both");
@@ -477,9 +483,10 @@ nb_docx_write_sect_pr (xmlTextWriterPtr w)
   xmlTextWriterWriteFormatAttribute (w, W ("w:bottom"), "%d", NB_DOCX_TWIPS (35 * NB_PT_PER_MM));
   xmlTextWriterWriteFormatAttribute (w, W ("w:left"), "%d", NB_DOCX_TWIPS (NB_AREA_LEFT));
   xmlTextWriterWriteFormatAttribute (w, W ("w:header"), "%d", NB_DOCX_TWIPS (15 * NB_PT_PER_MM));
-  /* The footer's bottom edge 25 mm above the paper's: the dash's centre lands about 28 mm
-   * above it, 7 mm below the type area (layout.md §6). */
-  xmlTextWriterWriteFormatAttribute (w, W ("w:footer"), "%d", NB_DOCX_TWIPS (25 * NB_PT_PER_MM));
+  /* The footer's bottom edge 25.5 mm above the paper's: the dash's ink centre lands 28 mm
+   * above it, 7 mm below the type area (layout.md §6; measured in LibreOffice's PDF:
+   * 764.0 pt from the top with 25 mm, against 762.5 pt wanted). */
+  xmlTextWriterWriteFormatAttribute (w, W ("w:footer"), "%d", NB_DOCX_TWIPS (25.5 * NB_PT_PER_MM));
   xmlTextWriterWriteAttribute (w, W ("w:gutter"), W ("0"));
   xmlTextWriterEndElement (w);
   xmlTextWriterStartElement (w, W ("w:docGrid"));

@@ -90,16 +90,15 @@ table_properties (Table *t)
   xmlTextWriterEndElement (w);
 }
 
-/* The cell's one paragraph: @text centred (row labels of 三 and 四 and the corner note
- * flush left), in 黑体 for column heads, at the table's size with lines of 1.3 × size. */
+/* The cell's one paragraph: centred, row labels flush left as in the PDF, in 黑体 for
+ * column heads, at the table's size with lines of 1.3 × size. */
 static void
 cell_paragraph (Table *t, const NbGridItem *item, guint index, gboolean keep_next)
 {
   xmlTextWriterPtr w = t->w;
   gboolean value = item->kind == NB_GRID_VALUE;
   gboolean head = item->kind == NB_GRID_COL_HEAD || item->kind == NB_GRID_BLOCK_HEAD;
-  gboolean left = item->kind == NB_GRID_CORNER ||
-                  (item->kind == NB_GRID_ROW_HEAD && t->def->id != NB_TABLE_S2);
+  gboolean left = item->kind == NB_GRID_ROW_HEAD;
   double size = nb_table_layout_font_size (t->layout);
   g_autofree char *number = value ? nb_render_cell_text (t->report, (guint) item->cell) : NULL;
 
