@@ -150,6 +150,16 @@ bench_startup () {
   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$0" __startup_inner 2>/dev/null
 }
 
+# ---- bench_docx: the Word export (issue 15), whole process (target ≤ 50 ms for the sample).
+bench_docx () {
+  local out="$tmp/sample.docx"
+  echo "== Word export: nianbao-cli export --to docx of the sample (target: ≤ 50 ms)"
+  figure "export --to docx" 50 "$cli" export --to docx -o "$out" "$sample"
+  echo "cpu             $(cpu_seconds "$cli" export --to docx -o "$out" "$sample") s (user + system)"
+  echo "peak memory     $(peak_rss_mb "$cli" export --to docx -o "$out" "$sample") MB"
+  echo "size            $(stat -c %s "$out") bytes"
+}
+
 if [[ ${1:-} == __startup_inner ]]; then
   startup_inner
   exit 0

@@ -96,7 +96,6 @@ void     nb_docx_write_sect_pr    (xmlTextWriterPtr  w);
 /* Table @id as a Word table, walking the printed grid of nb_format_table (). */
 void     nb_docx_write_table      (xmlTextWriterPtr  w,
                                    const NbDocxFonts *fonts,
-                                   NbTypeset        *typeset,
                                    NbReport         *report,
                                    NbTableId         id);
 

@@ -29,7 +29,6 @@ typedef struct {
   xmlTextWriterPtr  w;
   NbReport         *report;
   NbDocxFonts       fonts;
-  NbTypeset        *typeset;
 } Document;
 
 /* <w:p> with a style and, when @right_twips ≥ 0, right alignment that far from the edge. */
@@ -140,7 +139,7 @@ write_section (Document *doc, guint s)
   nb_docx_run (doc->w, title, NULL, 0);
   paragraph_end (doc);
   if (def->kind == NB_SECTION_TABLE)
-    nb_docx_write_table (doc->w, &doc->fonts, doc->typeset, doc->report, def->table);
+    nb_docx_write_table (doc->w, &doc->fonts, doc->report, def->table);
   write_paragraphs (doc, nb_report_get_text (doc->report, texts[s]), NULL);
   for (guint i = 0; s == 0 && i < nb_report_get_n_parts (doc->report); i++)
     {
@@ -262,7 +261,6 @@ render (NbReport *report, GError **error)
   created = created_time (report);
   zip = nb_zip_writer_new (created);
   nb_docx_fonts_init (&doc.fonts);
-  doc.typeset = nb_typeset_new (NULL);
   ok = nb_docx_write_package (zip, error) &&
        write_document (&doc, zip, error) &&
        nb_docx_write_styles (&doc.fonts, zip, error) &&
@@ -270,7 +268,6 @@ render (NbReport *report, GError **error)
        nb_docx_write_font_table (&doc.fonts, zip, error) &&
        nb_docx_write_footers (zip, error) &&
        nb_docx_write_properties (report, created, zip, error);
-  nb_typeset_free (doc.typeset);
   nb_docx_fonts_clear (&doc.fonts);
   return ok ? nb_zip_writer_finish (zip, error) : NULL;
 }

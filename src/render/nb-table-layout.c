@@ -51,8 +51,8 @@ is_han (gunichar c)
  * words (a leading three-character word when the run is odd: 复议后/起诉), anything else
  * (punctuation, digits) sticks to the word before it. No dictionary: the heads of the
  * format are compounds of two-character words (商业/企业, 社会/公益/组织). */
-static GPtrArray *
-head_words (const char *text)
+GPtrArray *
+nb_table_layout_head_words (const char *text)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   const char *p = text;
@@ -101,7 +101,7 @@ head_words (const char *text)
 static char *
 wrap_head (PangoLayout *layout, const char *text, double max_width)
 {
-  g_autoptr(GPtrArray) words = head_words (text);
+  g_autoptr(GPtrArray) words = nb_table_layout_head_words (text);
   GString *out = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
 
@@ -219,6 +219,16 @@ measure_rows (NbTableLayout *self)
       }
 }
 
+void
+nb_table_layout_metrics (NbTableId id, double *size, double *pad_h, double *pad_v)
+{
+  gboolean small = id != NB_TABLE_S2;
+
+  *size = small ? NB_SIZE_WUHAO : NB_SIZE_XIAOSI;
+  *pad_h = (small ? 1.0 : 1.5) * NB_PT_PER_MM;
+  *pad_v = PAD_V_MM * NB_PT_PER_MM;
+}
+
 NbTableLayout *
 nb_table_layout_new (NbTypeset *typeset, NbReport *report, NbTableId id)
 {
@@ -228,9 +238,7 @@ nb_table_layout_new (NbTypeset *typeset, NbReport *report, NbTableId id)
   double worst;
 
   self->def = def;
-  self->size = small ? NB_SIZE_WUHAO : NB_SIZE_XIAOSI;
-  self->pad_h = (small ? 1.0 : 1.5) * NB_PT_PER_MM;
-  self->pad_v = PAD_V_MM * NB_PT_PER_MM;
+  nb_table_layout_metrics (id, &self->size, &self->pad_h, &self->pad_v);
   self->col_x = g_new0 (double, def->n_cols + 1);
   self->row_h = g_new0 (double, def->n_rows);
   self->cells = g_new0 (Cell, def->n_items);
@@ -285,13 +293,6 @@ double
 nb_table_layout_value_size (NbTableLayout *self)
 {
   return self->value_size;
-}
-
-void
-nb_table_layout_padding (NbTableLayout *self, double *horizontal, double *vertical)
-{
-  *horizontal = self->pad_h;
-  *vertical = self->pad_v;
 }
 
 const char *

@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 
 typedef struct _NbTableLayout NbTableLayout;
 
+/* The type size and the cell padding of table @id, in points, before any shrinking
+ * (layout.md §8); for writers that leave the layout to another program (.docx). */
+void              nb_table_layout_metrics   (NbTableId       id,
+                                             double         *size,
+                                             double         *pad_h,
+                                             double         *pad_v);
+/* The words of a head label, where it may break: 商业/企业, 社会/公益/组织, 复议后/起诉. */
+GPtrArray        *nb_table_layout_head_words (const char    *text);
+
 NbTableLayout    *nb_table_layout_new       (NbTypeset      *typeset,
                                              NbReport       *report,
                                              NbTableId       id);
@@ -27,10 +36,6 @@ const NbTableDef *nb_table_layout_get_def   (NbTableLayout  *self);
 double            nb_table_layout_font_size (NbTableLayout  *self);
 /* The size of the numbers: the table's size, or less when one fits no other way. */
 double            nb_table_layout_value_size (NbTableLayout *self);
-/* The cell padding in points, horizontal and vertical (layout.md §8). */
-void              nb_table_layout_padding   (NbTableLayout  *self,
-                                             double         *horizontal,
-                                             double         *vertical);
 /* The text of grid item @index as laid out (head labels with their line breaks). */
 const char       *nb_table_layout_cell_text (NbTableLayout  *self,
                                              guint           index);
