@@ -53,12 +53,12 @@ FONT_BODY, FONT_HEI, FONT_KAI, FONT_TITLE = "仿宋_GB2312", "黑体", "楷体_G
 t = Tap()
 
 
-def export(doc_path, out, env=None):
+def export(doc_path, out, env=None, *extra):
     saved = dict(os.environ)
     os.environ.pop("SOURCE_DATE_EPOCH", None)
     os.environ.update(env or {})
     try:
-        code, _, err = cli("export", "--to", "docx", "-o", out, doc_path)
+        code, _, err = cli("export", "--to", "docx", *extra, "-o", out, doc_path)
     finally:
         os.environ.clear()
         os.environ.update(saved)
@@ -355,6 +355,29 @@ def main():
              "core: created is the publication date (00:00 in China)")
         s5 = [p.text for p in paras if p.text.startswith("注意") or p.text == "第二段]]>"]
         t.eq(s5, ["注意<b>&amp;“引号”</b>", "第二段]]>"], "markup-like user text survives as text")
+
+        # A number too wide for its column shrinks table 四 to 小五, then its numbers further,
+        # all alike (layout.md §8); the other tables keep their sizes.
+        wide = json.loads(json.dumps(doc))
+        wide["tables"]["s4"]["rev.upheld"] = 1234567
+        wide["tables"]["s4"]["rev.total"] = 1234568
+        path = os.path.join(tmp, "wide.nianbao")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(wide, f, ensure_ascii=False)
+        d = export(path, os.path.join(tmp, "wide.docx"), None, "--force")
+        sizes = [{r.find(qn("w:rPr") + "/" + qn("w:sz")).get(qn("w:val")) for r in tc.iter(qn("w:r"))}
+                 for tc in d.tables[2]._tbl.iter(qn("w:tc")) if tc.find(".//" + qn("w:t")) is not None]
+        heads, values = set().union(*sizes[:-15]), set().union(*sizes[-15:])
+        t.ok(heads == {"18"} and len(values) == 1 and int(values.pop()) < 18,
+             "a 7-digit number in table 四: heads at 小五 9 pt, every number smaller alike", sizes[-15:-13])
+        t.eq({r.find(qn("w:rPr") + "/" + qn("w:sz")).get(qn("w:val")) for r in d.tables[1]._tbl.iter(qn("w:r"))},
+             {"21"}, "table 三 keeps 五号")
+
+        # A file that cannot be written: a message naming it, no file.
+        bad = os.path.join(tmp, "no-such-dir", "x.docx")
+        code, _, err = cli("export", "--to", "docx", "-o", bad, SAMPLE)
+        t.ok(code != 0 and bad in err and not os.path.exists(bad),
+             "an unwritable output fails with a message naming the file", err)
     t.done()
 
 

@@ -52,12 +52,19 @@ static const struct {
 
 /* ---- Writing helpers ------------------------------------------------------------------- */
 
-void
-nb_docx_part_begin (NbDocxPart *part)
+xmlTextWriterPtr
+nb_docx_part_begin (NbDocxPart *part, const char *root, const char *ns)
 {
+  const char *colon = strchr (root, ':');
+  g_autofree char *xmlns = colon ? g_strdup_printf ("xmlns:%.*s", (int) (colon - root), root)
+                                 : g_strdup ("xmlns");
+
   part->buffer = xmlBufferCreate ();
   part->w = xmlNewTextWriterMemory (part->buffer, 0);
   xmlTextWriterStartDocument (part->w, NULL, "UTF-8", "yes");
+  xmlTextWriterStartElement (part->w, W (root));
+  xmlTextWriterWriteAttribute (part->w, W (xmlns), W (ns));
+  return part->w;
 }
 
 gboolean
@@ -92,6 +99,13 @@ nb_docx_val_int (xmlTextWriterPtr w, const char *name, int value)
 }
 
 void
+nb_docx_empty (xmlTextWriterPtr w, const char *name)
+{
+  xmlTextWriterStartElement (w, W (name));
+  xmlTextWriterEndElement (w);
+}
+
+void
 nb_docx_fonts (xmlTextWriterPtr w, const char *family)
 {
   xmlTextWriterStartElement (w, W ("w:rFonts"));
@@ -104,9 +118,9 @@ nb_docx_fonts (xmlTextWriterPtr w, const char *family)
 }
 
 void
-nb_docx_lang (xmlTextWriterPtr w)
+nb_docx_lang (xmlTextWriterPtr w, const char *name)
 {
-  xmlTextWriterStartElement (w, W ("w:lang"));
+  xmlTextWriterStartElement (w, W (name));
   xmlTextWriterWriteAttribute (w, W ("w:val"), W ("en-US"));
   xmlTextWriterWriteAttribute (w, W ("w:eastAsia"), W ("zh-CN"));
   xmlTextWriterEndElement (w);
@@ -210,10 +224,7 @@ nb_docx_write_font_table (const NbDocxFonts *fonts, NbZipWriter *zip, GError **e
   xmlTextWriterPtr w;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("w:fonts"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns:w"), W (NB_DOCX_NS_W));
+  w = nb_docx_part_begin (&part, "w:fonts", NB_DOCX_NS_W);
   for (guint r = 0; r < NB_N_FONT_ROLES; r++)
     {
       if (!g_hash_table_add (seen, (gpointer) fonts->family[r]))
@@ -247,32 +258,78 @@ indent (xmlTextWriterPtr w, const char *side, int chars)
   xmlTextWriterEndElement (w);
 }
 
-static void
-style_begin (xmlTextWriterPtr w, const char *type, const char *id, const char *name,
-             const char *based_on, gboolean is_default)
-{
-  xmlTextWriterStartElement (w, W ("w:style"));
-  xmlTextWriterWriteAttribute (w, W ("w:type"), W (type));
-  if (is_default)
-    xmlTextWriterWriteAttribute (w, W ("w:default"), W ("1"));
-  xmlTextWriterWriteAttribute (w, W ("w:styleId"), W (id));
-  nb_docx_val (w, "w:name", name);
-  if (based_on)
-    nb_docx_val (w, "w:basedOn", based_on);
-  if (g_str_equal (type, "paragraph"))
-    nb_docx_val (w, "w:next", "Normal");
-  nb_docx_val (w, "w:qFormat", "1");
-}
+/* The paragraph styles (layout.md §3). Each is based on Normal except Normal itself. */
+static const struct {
+  const char *id;
+  const char *name;
+  NbFontRole  role;
+  double      size;
+  int         spacing;          /* character spacing, twips (−4: 28 characters a line) */
+  int         first_line;       /* first-line indent in characters; −1: Normal's */
+  const char *jc;               /* NULL: Normal's */
+  int         outline;          /* outline level for the navigation pane; −1: none */
+} styles[] = {
+  /* Body: 仿宋 三号, justified, first line indented two characters, on the grid. */
+  { "Normal", "Normal", NB_FONT_BODY, NB_SIZE_SANHAO, -4, 2, "both", -1 },
+  /* The title: 小标宋 二号, centred, no letter spacing. */
+  { "Title", "Title", NB_FONT_TITLE, NB_SIZE_ERHAO, 0, 0, "center", -1 },
+  /* 一、 headings: 黑体 三号, indented like the body, kept with what follows. */
+  { "Heading1", "heading 1", NB_FONT_HEI, NB_SIZE_SANHAO, -4, -1, NULL, 0 },
+  /* Table cells: centred, no indent; size and line height set per table. */
+  { "NbTableText", "Table Text", NB_FONT_BODY, NB_SIZE_XIAOSI, 0, 0, "center", -1 },
+  /* Page numbers: 宋体 四号 on a single line (layout.md §6). */
+  { "Footer", "footer", NB_FONT_SONG, NB_SIZE_SIHAO, 0, 0, NULL, -1 },
+};
 
-/* <w:rPr> of a style: the role's font, a size, and character spacing in twips (the
- * body's −0.2 pt puts 28 characters of 三号 on a 156 mm line, layout.md §2). */
 static void
-style_run (xmlTextWriterPtr w, const char *family, double size_pt, int spacing)
+write_style (xmlTextWriterPtr w, const NbDocxFonts *fonts, guint i)
 {
+  gboolean normal = i == 0;
+
+  xmlTextWriterStartElement (w, W ("w:style"));
+  xmlTextWriterWriteAttribute (w, W ("w:type"), W ("paragraph"));
+  if (normal)
+    xmlTextWriterWriteAttribute (w, W ("w:default"), W ("1"));
+  xmlTextWriterWriteAttribute (w, W ("w:styleId"), W (styles[i].id));
+  nb_docx_val (w, "w:name", styles[i].name);
+  if (!normal)
+    nb_docx_val (w, "w:basedOn", "Normal");
+  nb_docx_val (w, "w:next", "Normal");
+  nb_docx_val (w, "w:qFormat", "1");
+
+  xmlTextWriterStartElement (w, W ("w:pPr"));
+  if (styles[i].outline == 0)
+    nb_docx_empty (w, "w:keepNext");
+  if (normal)
+    {
+      /* No extra space between Chinese and digits or Latin: “2024年”, as in the PDF. */
+      nb_docx_val (w, "w:autoSpaceDE", "0");
+      nb_docx_val (w, "w:autoSpaceDN", "0");
+      /* The exact line pitch is the grid; LibreOffice would otherwise snap each line to
+       * the next grid line and set 19 lines a page instead of 22. */
+      nb_docx_val (w, "w:snapToGrid", "0");
+      nb_docx_exact_lines (w, NB_DOCX_LINE_PITCH);
+    }
+  else if (styles[i].role == NB_FONT_SONG)
+    {
+      xmlTextWriterStartElement (w, W ("w:spacing"));
+      xmlTextWriterWriteAttribute (w, W ("w:line"), W ("240"));
+      xmlTextWriterWriteAttribute (w, W ("w:lineRule"), W ("auto"));
+      xmlTextWriterEndElement (w);
+    }
+  if (styles[i].first_line >= 0)
+    indent (w, "w:firstLine", styles[i].first_line);
+  if (styles[i].jc)
+    nb_docx_val (w, "w:jc", styles[i].jc);
+  if (styles[i].outline >= 0)
+    nb_docx_val_int (w, "w:outlineLvl", styles[i].outline);
+  xmlTextWriterEndElement (w);
+
   xmlTextWriterStartElement (w, W ("w:rPr"));
-  nb_docx_fonts (w, family);
-  nb_docx_val_int (w, "w:spacing", spacing);
-  nb_docx_size (w, size_pt);
+  nb_docx_fonts (w, fonts->family[styles[i].role]);
+  nb_docx_val_int (w, "w:spacing", styles[i].spacing);
+  nb_docx_size (w, styles[i].size);
+  xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
 }
 
@@ -282,17 +339,13 @@ nb_docx_write_styles (const NbDocxFonts *fonts, NbZipWriter *zip, GError **error
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("w:styles"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns:w"), W (NB_DOCX_NS_W));
-
+  w = nb_docx_part_begin (&part, "w:styles", NB_DOCX_NS_W);
   xmlTextWriterStartElement (w, W ("w:docDefaults"));
   xmlTextWriterStartElement (w, W ("w:rPrDefault"));
   xmlTextWriterStartElement (w, W ("w:rPr"));
   nb_docx_fonts (w, fonts->family[NB_FONT_BODY]);
   nb_docx_size (w, NB_SIZE_SANHAO);
-  nb_docx_lang (w);
+  nb_docx_lang (w, "w:lang");
   xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
   xmlTextWriterStartElement (w, W ("w:pPrDefault"));
@@ -301,67 +354,8 @@ nb_docx_write_styles (const NbDocxFonts *fonts, NbZipWriter *zip, GError **error
   xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
-
-  /* Body: 仿宋 三号, justified, first line indented two characters, on the grid. */
-  style_begin (w, "paragraph", "Normal", "Normal", NULL, TRUE);
-  xmlTextWriterStartElement (w, W ("w:pPr"));
-  /* No extra space between Chinese and digits or Latin: “2024年”, as in the PDF. */
-  nb_docx_val (w, "w:autoSpaceDE", "0");
-  nb_docx_val (w, "w:autoSpaceDN", "0");
-  /* The exact line pitch is the grid; LibreOffice would otherwise snap each line to the
-   * next grid line and set 19 lines a page instead of 22. */
-  nb_docx_val (w, "w:snapToGrid", "0");
-  nb_docx_exact_lines (w, NB_DOCX_LINE_PITCH);
-  indent (w, "w:firstLine", 2);
-  nb_docx_val (w, "w:jc", "both");
-  xmlTextWriterEndElement (w);
-  style_run (w, fonts->family[NB_FONT_BODY], NB_SIZE_SANHAO, -4);
-  xmlTextWriterEndElement (w);
-
-  /* The title: 小标宋 二号, centred, no letter spacing. */
-  style_begin (w, "paragraph", "Title", "Title", "Normal", FALSE);
-  xmlTextWriterStartElement (w, W ("w:pPr"));
-  indent (w, "w:firstLine", 0);
-  nb_docx_val (w, "w:jc", "center");
-  nb_docx_val_int (w, "w:outlineLvl", 9);
-  xmlTextWriterEndElement (w);
-  style_run (w, fonts->family[NB_FONT_TITLE], NB_SIZE_ERHAO, 0);
-  xmlTextWriterEndElement (w);
-
-  /* 一、 headings: 黑体 三号, indented like the body, kept with what follows, in the
-   * navigation pane (outline level 1). */
-  style_begin (w, "paragraph", "Heading1", "heading 1", "Normal", FALSE);
-  xmlTextWriterStartElement (w, W ("w:pPr"));
-  xmlTextWriterStartElement (w, W ("w:keepNext"));
-  xmlTextWriterEndElement (w);
-  nb_docx_val_int (w, "w:outlineLvl", 0);
-  xmlTextWriterEndElement (w);
-  style_run (w, fonts->family[NB_FONT_HEI], NB_SIZE_SANHAO, -4);
-  xmlTextWriterEndElement (w);
-
-  /* Table cells: centred, no indent; size and line height set per table. */
-  style_begin (w, "paragraph", "NbTableText", "Table Text", "Normal", FALSE);
-  xmlTextWriterStartElement (w, W ("w:pPr"));
-  indent (w, "w:firstLine", 0);
-  nb_docx_val (w, "w:jc", "center");
-  xmlTextWriterEndElement (w);
-  style_run (w, fonts->family[NB_FONT_BODY], NB_SIZE_XIAOSI, 0);
-  xmlTextWriterEndElement (w);
-
-  /* Page numbers: 宋体 四号 (layout.md §6). */
-  style_begin (w, "paragraph", "Footer", "footer", "Normal", FALSE);
-  xmlTextWriterStartElement (w, W ("w:pPr"));
-  xmlTextWriterStartElement (w, W ("w:spacing"));
-  xmlTextWriterWriteAttribute (w, W ("w:before"), W ("0"));
-  xmlTextWriterWriteAttribute (w, W ("w:after"), W ("0"));
-  xmlTextWriterWriteAttribute (w, W ("w:line"), W ("240"));
-  xmlTextWriterWriteAttribute (w, W ("w:lineRule"), W ("auto"));
-  xmlTextWriterEndElement (w);
-  indent (w, "w:firstLine", 0);
-  xmlTextWriterEndElement (w);
-  style_run (w, fonts->family[NB_FONT_SONG], NB_SIZE_SIHAO, 0);
-  xmlTextWriterEndElement (w);
-
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    write_style (w, fonts, i);
   xmlTextWriterEndElement (w);
   return nb_docx_part_add (&part, zip, "word/styles.xml", error);
 }
@@ -374,17 +368,13 @@ nb_docx_write_settings (NbZipWriter *zip, GError **error)
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("w:settings"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns:w"), W (NB_DOCX_NS_W));
+  w = nb_docx_part_begin (&part, "w:settings", NB_DOCX_NS_W);
   xmlTextWriterStartElement (w, W ("w:zoom"));
   xmlTextWriterWriteAttribute (w, W ("w:percent"), W ("100"));
   xmlTextWriterEndElement (w);
   nb_docx_val_int (w, "w:defaultTabStop", 2 * NB_DOCX_CHAR);
   /* Odd pages carry the number on the right, even pages on the left. */
-  xmlTextWriterStartElement (w, W ("w:evenAndOddHeaders"));
-  xmlTextWriterEndElement (w);
+  nb_docx_empty (w, "w:evenAndOddHeaders");
   /* Full-width punctuation keeps its width, as on the grid. */
   nb_docx_val (w, "w:characterSpacingControl", "doNotCompress");
   xmlTextWriterStartElement (w, W ("w:compat"));
@@ -394,10 +384,7 @@ nb_docx_write_settings (NbZipWriter *zip, GError **error)
   xmlTextWriterWriteAttribute (w, W ("w:val"), W ("15"));
   xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
-  xmlTextWriterStartElement (w, W ("w:themeFontLang"));
-  xmlTextWriterWriteAttribute (w, W ("w:val"), W ("en-US"));
-  xmlTextWriterWriteAttribute (w, W ("w:eastAsia"), W ("zh-CN"));
-  xmlTextWriterEndElement (w);
+  nb_docx_lang (w, "w:themeFontLang");
   xmlTextWriterEndElement (w);
   return nb_docx_part_add (&part, zip, "word/settings.xml", error);
 }
@@ -419,10 +406,7 @@ write_footer (gboolean odd, NbZipWriter *zip, GError **error)
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("w:ftr"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns:w"), W (NB_DOCX_NS_W));
+  w = nb_docx_part_begin (&part, "w:ftr", NB_DOCX_NS_W);
   xmlTextWriterStartElement (w, W ("w:p"));
   xmlTextWriterStartElement (w, W ("w:pPr"));
   nb_docx_val (w, "w:pStyle", "Footer");
@@ -517,11 +501,8 @@ nb_docx_write_properties (NbReport *report, gint64 created, NbZipWriter *zip, GE
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("cp:coreProperties"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns:cp"),
-                               W ("http://schemas.openxmlformats.org/package/2006/metadata/core-properties"));
+  w = nb_docx_part_begin (&part, "cp:coreProperties",
+                          "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
   xmlTextWriterWriteAttribute (w, W ("xmlns:dc"), W ("http://purl.org/dc/elements/1.1/"));
   xmlTextWriterWriteAttribute (w, W ("xmlns:dcterms"), W ("http://purl.org/dc/terms/"));
   xmlTextWriterWriteAttribute (w, W ("xmlns:xsi"), W ("http://www.w3.org/2001/XMLSchema-instance"));
@@ -541,11 +522,8 @@ nb_docx_write_properties (NbReport *report, gint64 created, NbZipWriter *zip, GE
   if (!nb_docx_part_add (&part, zip, "docProps/core.xml", error))
     return FALSE;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("Properties"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns"),
-                               W ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"));
+  w = nb_docx_part_begin (&part, "Properties",
+                          "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
   text_element (w, "Application", "Nianbao " PACKAGE_VERSION);
   xmlTextWriterEndElement (w);
   return nb_docx_part_add (&part, zip, "docProps/app.xml", error);
@@ -557,11 +535,8 @@ write_relationships (NbZipWriter *zip, const char *owner, const char *name, GErr
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("Relationships"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns"),
-                               W ("http://schemas.openxmlformats.org/package/2006/relationships"));
+  w = nb_docx_part_begin (&part, "Relationships",
+                          "http://schemas.openxmlformats.org/package/2006/relationships");
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       if (!g_str_equal (parts[i].owner, owner))
@@ -583,11 +558,8 @@ nb_docx_write_package (NbZipWriter *zip, GError **error)
   NbDocxPart part;
   xmlTextWriterPtr w;
 
-  nb_docx_part_begin (&part);
-  w = part.w;
-  xmlTextWriterStartElement (w, W ("Types"));
-  xmlTextWriterWriteAttribute (w, W ("xmlns"),
-                               W ("http://schemas.openxmlformats.org/package/2006/content-types"));
+  w = nb_docx_part_begin (&part, "Types",
+                          "http://schemas.openxmlformats.org/package/2006/content-types");
   xmlTextWriterStartElement (w, W ("Default"));
   xmlTextWriterWriteAttribute (w, W ("Extension"), W ("rels"));
   xmlTextWriterWriteAttribute (w, W ("ContentType"),

@@ -30,7 +30,10 @@ typedef struct {
   xmlTextWriterPtr w;
 } NbDocxPart;
 
-void     nb_docx_part_begin       (NbDocxPart       *part);
+/* Starts the part with its root element @root in namespace @ns (xmlns:w for "w:…"). */
+xmlTextWriterPtr nb_docx_part_begin (NbDocxPart     *part,
+                                   const char       *root,
+                                   const char       *ns);
 /* Ends the document and adds it to @zip as @name; frees the writer either way. */
 gboolean nb_docx_part_add         (NbDocxPart       *part,
                                    NbZipWriter      *zip,
@@ -44,10 +47,15 @@ void     nb_docx_val              (xmlTextWriterPtr  w,
 void     nb_docx_val_int          (xmlTextWriterPtr  w,
                                    const char       *name,
                                    int               value);
-/* <w:rFonts> naming @family for every script, and <w:lang> zh-CN. */
+/* <NAME/> */
+void     nb_docx_empty            (xmlTextWriterPtr  w,
+                                   const char       *name);
+/* <w:rFonts> naming @family for every script. */
 void     nb_docx_fonts            (xmlTextWriterPtr  w,
                                    const char       *family);
-void     nb_docx_lang             (xmlTextWriterPtr  w);
+/* <@name w:val="en-US" w:eastAsia="zh-CN"/>: w:lang, w:themeFontLang. */
+void     nb_docx_lang             (xmlTextWriterPtr  w,
+                                   const char       *name);
 /* <w:sz> and <w:szCs> in points. */
 void     nb_docx_size             (xmlTextWriterPtr  w,
                                    double            size_pt);

@@ -36,13 +36,6 @@ typedef struct {
 } Table;
 
 static void
-empty (xmlTextWriterPtr w, const char *name)
-{
-  xmlTextWriterStartElement (w, W (name));
-  xmlTextWriterEndElement (w);
-}
-
-static void
 table_properties (Table *t)
 {
   xmlTextWriterPtr w = t->w;
@@ -193,7 +186,7 @@ cell_paragraph (Table *t, const NbGridItem *item, gboolean keep_next)
   xmlTextWriterStartElement (w, W ("w:pPr"));
   nb_docx_val (w, "w:pStyle", "NbTableText");
   if (keep_next)
-    empty (w, "w:keepNext");
+    nb_docx_empty (w, "w:keepNext");
   nb_docx_exact_lines (w, NB_DOCX_TWIPS (1.3 * t->size));
   if (left)
     nb_docx_val (w, "w:jc", "left");
@@ -226,13 +219,13 @@ write_cell (Table *t, guint row, guint index, gboolean keep_next)
   if (item->row_span > 1 && first)
     nb_docx_val (w, "w:vMerge", "restart");
   else if (item->row_span > 1)
-    empty (w, "w:vMerge");
+    nb_docx_empty (w, "w:vMerge");
   nb_docx_val (w, "w:vAlign", "center");
   xmlTextWriterEndElement (w);
   if (first)
     cell_paragraph (t, item, keep_next);
   else
-    empty (w, "w:p");
+    nb_docx_empty (w, "w:p");
   xmlTextWriterEndElement (w);
 }
 
@@ -243,9 +236,9 @@ write_row (Table *t, guint row, gboolean repeat, gboolean keep_next)
 
   xmlTextWriterStartElement (w, W ("w:tr"));
   xmlTextWriterStartElement (w, W ("w:trPr"));
-  empty (w, "w:cantSplit");
+  nb_docx_empty (w, "w:cantSplit");
   if (repeat)
-    empty (w, "w:tblHeader");
+    nb_docx_empty (w, "w:tblHeader");
   xmlTextWriterEndElement (w);
   for (guint c = 0; c < t->def->n_cols;)
     {

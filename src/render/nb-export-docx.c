@@ -129,9 +129,6 @@ write_title (Document *doc)
 static void
 write_section (Document *doc, guint s)
 {
-  static const NbTextField texts[NB_N_SECTIONS] = {
-    NB_TEXT_S1_INTRO, NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE, NB_TEXT_S5, NB_TEXT_S6,
-  };
   const NbSectionDef *def = nb_format_section (s);
   g_autofree char *title = nb_render_clean_line (nb_report_get_section_title (doc->report, s));
 
@@ -140,7 +137,7 @@ write_section (Document *doc, guint s)
   paragraph_end (doc);
   if (def->kind == NB_SECTION_TABLE)
     nb_docx_write_table (doc->w, &doc->fonts, doc->report, def->table);
-  write_paragraphs (doc, nb_report_get_text (doc->report, texts[s]), NULL);
+  write_paragraphs (doc, nb_render_section_text (doc->report, s), NULL);
   for (guint i = 0; s == 0 && i < nb_report_get_n_parts (doc->report); i++)
     {
       g_autofree char *heading = nb_render_part_heading (doc->report, i);
@@ -209,10 +206,7 @@ write_document (Document *doc, NbZipWriter *zip, GError **error)
 {
   NbDocxPart part;
 
-  nb_docx_part_begin (&part);
-  doc->w = part.w;
-  xmlTextWriterStartElement (doc->w, W ("w:document"));
-  xmlTextWriterWriteAttribute (doc->w, W ("xmlns:w"), W (NB_DOCX_NS_W));
+  doc->w = nb_docx_part_begin (&part, "w:document", NB_DOCX_NS_W);
   xmlTextWriterWriteAttribute (doc->w, W ("xmlns:r"), W (NB_DOCX_NS_R));
   xmlTextWriterStartElement (doc->w, W ("w:body"));
   write_title (doc);

@@ -252,9 +252,6 @@ write_title (NbHtml *html, const char *title)
 static void
 write_section (NbHtml *html, guint s)
 {
-  static const NbTextField notes[NB_N_SECTIONS] = {
-    NB_TEXT_S1_INTRO, NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE, NB_TEXT_S5, NB_TEXT_S6,
-  };
   const NbSectionDef *def = nb_format_section (s);
   g_autofree char *title = nb_render_clean_line (nb_report_get_section_title (html->report, s));
 
@@ -270,7 +267,7 @@ write_section (NbHtml *html, guint s)
     {
       if (def->kind == NB_SECTION_TABLE)
         nb_html_write_table (html, def->table);
-      write_paragraphs (html, nb_report_get_text (html->report, notes[s]), NULL);
+      write_paragraphs (html, nb_render_section_text (html->report, s), NULL);
     }
   g_string_append (html->out, "</section>\n");
 }

@@ -205,3 +205,14 @@ nb_render_subject (NbReport *report)
 
   return g_strdup_printf ("政府信息公开工作年度报告（统计期限：%s至%s）", start, end);
 }
+
+const char *
+nb_render_section_text (NbReport *report, guint index)
+{
+  static const NbTextField texts[NB_N_SECTIONS] = {
+    NB_TEXT_S1_INTRO, NB_TEXT_S2_NOTE, NB_TEXT_S3_NOTE, NB_TEXT_S4_NOTE, NB_TEXT_S5, NB_TEXT_S6,
+  };
+
+  g_return_val_if_fail (index < NB_N_SECTIONS, NULL);
+  return nb_report_get_text (report, texts[index]);
+}

@@ -38,6 +38,10 @@ char    *nb_render_part_heading    (NbReport   *report,
  * (layout.md §8, the checks report them). */
 char    *nb_render_cell_text       (NbReport   *report,
                                     guint       cell);
+/* The text under section @index's heading (may be NULL): 一's intro, the note under the
+ * table of 二, 三 and 四, the body of 五 and 六. */
+const char *nb_render_section_text (NbReport   *report,
+                                    guint       index);
 /* The length in bytes of a web or e-mail address starting at @p inside @text (only where
  * a word starts), or 0; *@mail tells which. */
 gsize    nb_render_link_length     (const char *text,
