@@ -373,6 +373,23 @@ def main():
         t.eq({r.find(qn("w:rPr") + "/" + qn("w:sz")).get(qn("w:val")) for r in d.tables[1]._tbl.iter(qn("w:r"))},
              {"21"}, "table 三 keeps 五号")
 
+        # Characters XML does not allow (U+FFFF, U+FFFE), pasted into the text and the
+        # agency: left out, the rest kept, every part still well-formed.
+        odd = json.loads(json.dumps(doc))
+        odd["sections"]["s5"]["text"] = "坏\uffff字\ufffe符😀"
+        odd["meta"]["agency"] = "机关\uffff名"
+        path = os.path.join(tmp, "odd.nianbao")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(odd, f, ensure_ascii=False)
+        out = os.path.join(tmp, "odd.docx")
+        try:
+            d = export(path, out, None, "--force")
+            texts = [p.text for p in d.paragraphs]
+            t.ok("坏字符😀" in texts and d.core_properties.author == "机关名",
+                 "U+FFFF and U+FFFE are left out of the text and the core properties", texts[-3:])
+        except Exception as e:  # noqa: BLE001 — a part that is not XML
+            t.ok(False, "U+FFFF and U+FFFE are left out of the text and the core properties", e)
+
         # A file that cannot be written: a message naming it, no file.
         bad = os.path.join(tmp, "no-such-dir", "x.docx")
         code, _, err = cli("export", "--to", "docx", "-o", bad, SAMPLE)

@@ -146,6 +146,27 @@ nb_docx_exact_lines (xmlTextWriterPtr w, int line_twips)
   xmlTextWriterEndElement (w);
 }
 
+/* XML 1.0 allows no C0 controls but tab and newlines, nor U+FFFE and U+FFFF: a report
+ * with one of them pasted in must still give a document Word opens. */
+static gboolean
+xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+}
+
+void
+nb_docx_text (xmlTextWriterPtr w, const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    if (xml_char (g_utf8_get_char (p)))
+      g_string_append_len (clean, p, g_utf8_next_char (p) - p);
+  xmlTextWriterWriteString (w, W (clean->str));
+  g_string_free (clean, TRUE);
+}
+
 void
 nb_docx_run (xmlTextWriterPtr w, const char *text, const char *family, double size_pt)
 {
@@ -170,7 +191,7 @@ nb_docx_run (xmlTextWriterPtr w, const char *text, const char *family, double si
         {
           xmlTextWriterStartElement (w, W ("w:t"));
           xmlTextWriterWriteAttribute (w, W ("xml:space"), W ("preserve"));
-          xmlTextWriterWriteString (w, W (line));
+          nb_docx_text (w, line);
           xmlTextWriterEndElement (w);
         }
       if (!end)
@@ -485,7 +506,9 @@ nb_docx_write_sect_pr (xmlTextWriterPtr w)
 static void
 text_element (xmlTextWriterPtr w, const char *name, const char *text)
 {
-  xmlTextWriterWriteElement (w, W (name), W (text));
+  xmlTextWriterStartElement (w, W (name));
+  nb_docx_text (w, text);
+  xmlTextWriterEndElement (w);
 }
 
 gboolean

@@ -62,6 +62,9 @@ void     nb_docx_size             (xmlTextWriterPtr  w,
 /* <w:spacing> of a paragraph: exact lines of @line_twips, nothing before or after. */
 void     nb_docx_exact_lines      (xmlTextWriterPtr  w,
                                    int               line_twips);
+/* @text as character data, without the characters XML does not allow. */
+void     nb_docx_text             (xmlTextWriterPtr  w,
+                                   const char       *text);
 /* A run of @text; @family (may be NULL: the style's) and @size_pt (0: the style's).
  * Newlines in @text become <w:br/>. */
 void     nb_docx_run              (xmlTextWriterPtr  w,
