@@ -239,8 +239,7 @@ created_time (NbReport *report)
   if (published && sscanf (published, "%d-%d-%d", &y, &m, &d) != 3)
     y = nb_report_get_year (report) + 1, m = 1, d = 1;
   time = g_date_time_new (china, y, m, d, 0, 0, 0);
-  /* The ZIP format cannot date anything before 1980. */
-  return time ? MAX (g_date_time_to_unix (time), 315532800) : 315532800;
+  return time ? g_date_time_to_unix (time) : 0;
 }
 
 /* The whole package in memory, so a failure leaves nothing half-written on disk. */

@@ -44,7 +44,8 @@ nb_zip_writer_new (gint64 mtime)
   NbZipWriter *self = g_new0 (NbZipWriter, 1);
 
   self->bytes = g_byte_array_new ();
-  self->mtime = mtime;
+  /* MS-DOS dates, which ZIP entries carry, start in 1980. */
+  self->mtime = MAX (mtime, G_GINT64_CONSTANT (315532800));
   self->archive = archive_write_new ();
   /* No padding of the last block: a ZIP ends with its directory, not with zeros. */
   if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK ||

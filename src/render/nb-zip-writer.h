@@ -1,7 +1,8 @@
 /* nb-zip-writer.h — a ZIP archive built in memory (libarchive), for the .docx export
  *
- * Entries are deflated, owned by nobody (uid/gid 0, mode 0644) and dated @mtime, so the
- * same parts give the same bytes.
+ * Entries are deflated, owned by nobody (uid/gid 0, mode 0644) and dated @mtime (Unix
+ * seconds; 1980 at the earliest, as ZIP's dates start then), so the same parts give the same
+ * bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
