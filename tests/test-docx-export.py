@@ -226,6 +226,18 @@ def check_tables(d, doc):
     header_rows = [(k, r) for k, r, tr in rows if tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None]
     t.eq(header_rows, [(1, 0), (1, 1), (1, 2)], "w:tblHeader on table 三's three head rows, nowhere else")
 
+    # Keep-with-next: table 二's blocks and table 四 stay whole; table 三's heads stay with
+    # its first data row, and its data rows may break.
+    def keeps(tb):
+        return [tr.find(".//" + qn("w:keepNext")) is not None for tr in tb._tbl.findall(qn("w:tr"))]
+
+    t.eq(keeps(tables[2]), [True, True, True, False], "table 四: rows kept together")
+    t.eq([i for i, k in enumerate(keeps(tables[0])) if not k], [3, 6, 10, 13],
+         "table 二: each 第二十条 block kept together, breaks only between blocks")
+    t.eq(keeps(tables[1])[:5], [True, True, True, True, False],
+         "table 三: the head rows stay with the first data row, data rows may break")
+    t.ok(d.styles["Heading 1"].paragraph_format.keep_with_next, "section headings keep with what follows")
+
     # Fonts and alignment of the cells.
     def run_font(tc):
         r = tc.find(".//" + qn("w:r"))
