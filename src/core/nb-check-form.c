@@ -22,14 +22,37 @@ check_sections (NbCheckContext *ctx)
     }
 }
 
+/* The one 2019 marker a 2021 table may keep alone: （六）其他处理 printed as one row. */
+static gboolean
+is_remnant_marker (const char *marker)
+{
+  return g_str_equal (marker, nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
+}
+
+gboolean
+nb_check_legacy_layout (NbReport *report)
+{
+  const char *const *markers = nb_report_get_legacy_markers (report);
+
+  for (guint i = 0; markers && markers[i]; i++)
+    if (!is_remnant_marker (markers[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_legacy_layout (NbCheckContext *ctx)
 {
-  if (!ctx->legacy)
-    return;
-  nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s2",
-                "表格使用的是2019年试行格式，请按《中华人民共和国政府信息公开工作年度报告格式》"
-                "（国办公开办函〔2021〕30号）重新填报。");
+  const char *const *markers = nb_report_get_legacy_markers (ctx->report);
+
+  if (ctx->legacy)
+    nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s2",
+                  "表格使用的是2019年试行格式，请按《中华人民共和国政府信息公开工作年度报告格式》"
+                  "（国办公开办函〔2021〕30号）重新填报。");
+  else if (markers && markers[0])
+    nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s3",
+                  "表三“%s”未按2021年格式分列三项，请按国办公开办函〔2021〕30号格式分项填报。",
+                  markers[0]);
 }
 
 static gboolean
@@ -46,6 +69,8 @@ table_all_blank (NbCheckContext *ctx, const NbTableDef *table)
 static void
 check_cells (NbCheckContext *ctx)
 {
+  gboolean remnant = !ctx->legacy && nb_report_get_legacy_markers (ctx->report) != NULL;
+
   for (guint t = 0; t < NB_N_TABLES; t++)
     {
       const NbTableDef *table = nb_format_table (t);
@@ -66,6 +91,9 @@ check_cells (NbCheckContext *ctx)
           if (cell->state == NB_CELL_VALUE && cell->value >= 0)
             continue;
           if (cell->state == NB_CELL_BLANK && all_blank)
+            continue;
+          /* A 2019 remnant: the three sub-rows were never printed; R-F-03 says so once. */
+          if (cell->state == NB_CELL_BLANK && remnant && g_str_has_prefix (def->key, "s3.oth_"))
             continue;
           name = nb_check_cell_name (i);
           if (cell->state == NB_CELL_BLANK)

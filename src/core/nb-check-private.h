@@ -38,6 +38,8 @@ gint64       nb_check_value           (NbCheckContext *ctx,
                                        const char     *key);
 
 /* The rule groups, in evaluation order. */
+/* Whether the report is in the 2019 layout as a whole (not only a remnant of it, R-F-03). */
+gboolean     nb_check_legacy_layout   (NbReport       *report);
 void         nb_check_form            (NbCheckContext *ctx);  /* R-F-01 R-F-03 R-F-05 R-F-06 R-F-07 R-F-11 */
 void         nb_check_table3          (NbCheckContext *ctx);  /* R-T3-01 … R-T3-04, R-T3-09 … R-T3-12 */
 void         nb_check_table4          (NbCheckContext *ctx);  /* R-T4-01, R-T4-04 */

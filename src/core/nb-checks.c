@@ -29,7 +29,7 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
   ctx.report = report;
   ctx.options = options ? options : &defaults;
   ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
-  ctx.legacy = nb_report_get_legacy_markers (report) != NULL;
+  ctx.legacy = nb_check_legacy_layout (report);
   nb_derived_compute (&ctx.derived, report);
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)

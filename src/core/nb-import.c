@@ -423,6 +423,7 @@ typedef struct {
   guint        body_end[NB_N_SECTIONS];
   guint        front_end;
   GPtrArray   *legacy;                    /* markers of the 2019 layout found */
+  GString     *s3_remnant;                /* the 2019 single row （六）, as a note */
 } Parser;
 
 static const NbImportItem *
@@ -1435,6 +1436,48 @@ add_note (Parser *p, const char *rule, const char *where, const char *actual, co
   g_ptr_array_add (p->self->notes, note);
 }
 
+/* The length of the longest common subsequence of two short texts, in characters. */
+static guint
+common_chars (const char *a, const char *b)
+{
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
+  guint la = 0, lb = 0;
+  g_autofree guint *prev = NULL, *cur = NULL;
+
+  while (ua[la])
+    la++;
+  while (ub[lb])
+    lb++;
+  prev = g_new0 (guint, lb + 1);
+  cur = g_new0 (guint, lb + 1);
+  for (guint i = 1; i <= la; i++)
+    {
+      for (guint j = 1; j <= lb; j++)
+        cur[j] = ua[i - 1] == ub[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      memcpy (prev, cur, (lb + 1) * sizeof (guint));
+    }
+  return prev[lb];
+}
+
+/* A row label with characters lost or changed (“2.其他法律行政止公开”): same ordinal, and
+ * most of the canonical label's characters in order. Only tried for the row expected next. */
+static gboolean
+is_garbled (const char *label, const char *canonical)
+{
+  glong n = g_utf8_strlen (label, -1), m = g_utf8_strlen (canonical, -1);
+  const char *a = label, *b = canonical;
+
+  if (n < 4 || m < 4 || n > 2 * m || !starts_with_ordinal (label) || !starts_with_ordinal (canonical))
+    return FALSE;
+  /* Same ordinal: the characters up to the first non-ordinal one agree. */
+  while (*a && *a == *b && (g_ascii_isdigit (*a) || *a == '.' || *a == '(' || *a == ')'))
+    a++, b++;
+  if (g_ascii_isdigit (*a) || g_ascii_isdigit (*b) || a == label)
+    return FALSE;
+  return common_chars (label, canonical) * 4 >= (guint) MAX (n, m) * 3;
+}
+
 /* The row a label names: exactly, by a known old name, or — for the row expected next
  * in the table's order only — by its core (“（二）部分公开” without the note, “（1）属于国家秘密”). */
 static Row *
@@ -1452,13 +1495,16 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
       Row *row = &g_array_index (rows, Row, expected);
       g_autofree char *core = label_core (tok->text);
 
-      if (g_str_equal (core, row->core))
+      if (g_str_equal (core, row->core) || is_garbled (tok->text, row->norm))
         {
           const NbCellDef *def = nb_format_cell (row->cells[0]);
 
           add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
           return row;
         }
+      /* The first piece of a label wrapped in its cell, with the figures beside it. */
+      if (g_utf8_strlen (tok->text, -1) >= 4 && g_str_has_prefix (row->norm, tok->text))
+        return row;
     }
   if (table != NB_TABLE_S2)
     return NULL;
@@ -1479,12 +1525,76 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
   return NULL;
 }
 
+/* The 2019 single row （六）其他处理 (a remnant when it is the only marker). */
+static const char *
+remnant_marker (void)
+{
+  return nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group;
+}
+
 /* p->legacy is kept NULL-terminated, to hand to nb_report_set_legacy_markers (). */
 static void
 add_legacy (Parser *p, const char *marker)
 {
   if (!g_strv_contains ((const char *const *) p->legacy->pdata, marker))
     g_ptr_array_insert (p->legacy, p->legacy->len - 1, g_strdup (marker));
+}
+
+/* The 2019 single row （六）其他处理 has no cells in 2021: its figures stay as a note. */
+static void
+keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
+{
+  if (p->s3_remnant == NULL)
+    p->s3_remnant = g_string_new (NULL);
+  g_string_append_printf (p->s3_remnant, "%s（未分列）：", label->orig ? label->orig : label->text);
+  for (guint v = 0; v < vals->len; v++)
+    {
+      const Token *tok = g_ptr_array_index (vals, v);
+
+      g_string_append_printf (p->s3_remnant, v ? " %s" : "%s",
+                              tok->kind == TOK_VALUE ? tok->text : (tok->text ? tok->text : "—"));
+    }
+}
+
+/* A label broken over lines of a PDF cell arrives in pieces, with the row's figures after
+ * the first or a middle piece. A piece that opens no row (no ordinal, no label of its own)
+ * and follows a label without figures continues it. */
+static void
+join_wrapped_labels (GPtrArray *tokens, GArray *rows)
+{
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      Token *tok = g_ptr_array_index (tokens, i);
+      Token *next = g_ptr_array_index (tokens, i + 1);
+      gboolean own_label = FALSE;
+
+      if (tok->kind != TOK_LABEL || next->kind != TOK_LABEL || starts_with_ordinal (next->text))
+        continue;
+      for (guint r = 0; r < rows->len && !own_label; r++)
+        own_label = g_str_equal (g_array_index (rows, Row, r).norm, next->text);
+      if (own_label)
+        continue;
+      /* Only when the pieces together begin a label of the table: heads stay apart. */
+      {
+        g_autofree char *joined = g_strconcat (tok->text, next->text, NULL);
+        gboolean prefix = FALSE;
+
+        for (guint r = 0; r < rows->len && !prefix; r++)
+          prefix = g_str_has_prefix (g_array_index (rows, Row, r).norm, joined);
+        if (!prefix)
+          continue;
+        g_free (tok->text);
+        tok->text = g_steal_pointer (&joined);
+      }
+      {
+        char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
+
+        g_free (tok->orig);
+        tok->orig = orig;
+      }
+      g_ptr_array_remove_index (tokens, i + 1);
+      i--;
+    }
 }
 
 /* Table 二 and 三: each row by its label, then as many values as it has cells. */
@@ -1500,6 +1610,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
   if (table == NB_TABLE_S3)
     other_results = nb_import_normalize (nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
 
+  join_wrapped_labels (tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *tok = g_ptr_array_index (tokens, i);
@@ -1512,6 +1623,8 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
         {
           g_autoptr(GPtrArray) after = values_after (tokens, i, NULL);
 
+          if (after->len > 0 && !six_with_values)
+            keep_single_row (p, tok, after);
           six_with_values |= after->len > 0;
           continue;
         }
@@ -1600,6 +1713,12 @@ read_tables (Parser *p)
         read_positional_table (p, tokens);
       else
         read_labelled_table (p, t, tokens);
+      if (t == NB_TABLE_S3 && p->s3_remnant)
+        {
+          if (note->len)
+            g_string_append_c (note, '\n');
+          g_string_append (note, p->s3_remnant->str);
+        }
       nb_report_set_text (p->report, notes[t], note->str);
     }
 }
@@ -1647,11 +1766,16 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   read_narratives (&p);
   read_tables (&p);
   g_strfreev (p.norm);
+  if (p.s3_remnant)
+    g_string_free (p.s3_remnant, TRUE);
 
   g_object_set_qdata_full (G_OBJECT (self->report), notes_quark,
                            g_ptr_array_ref (self->notes), (GDestroyNotify) g_ptr_array_unref);
 
-  if (legacy->len > 1)
+  /* Only （六）其他处理 left from 2019: every other cell is read and checked (R-F-03). */
+  if (legacy->len == 2 && g_str_equal (g_ptr_array_index (legacy, 0), remnant_marker ()))
+    nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
+  else if (legacy->len > 1)
     {
       nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
       /* The 2019 table 二 means something else: never carry its numbers over. */
