@@ -4,6 +4,8 @@
  */
 
 #include "nb-check-private.h"
+#include "nb-import.h"
+#include "nb-narrative.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,11 +57,12 @@ check_legacy_layout (NbCheckContext *ctx)
                   markers[0]);
 }
 
+/* Blank in the source: cells the importer could not read are no claim either way. */
 static gboolean
 table_all_blank (NbCheckContext *ctx, const NbTableDef *table)
 {
   for (guint i = table->first_cell; i < table->first_cell + table->n_cells; i++)
-    if (nb_report_get_cell (ctx->report, i)->state != NB_CELL_BLANK)
+    if (nb_report_get_cell (ctx->report, i)->state != NB_CELL_BLANK || nb_import_report_unread (ctx->report, i))
       return FALSE;
   return TRUE;
 }
@@ -96,7 +99,11 @@ check_cells (NbCheckContext *ctx)
           if (cell->state == NB_CELL_BLANK && remnant && g_str_has_prefix (def->key, "s3.oth_"))
             continue;
           name = nb_check_cell_name (i);
-          if (cell->state == NB_CELL_BLANK)
+          /* Not read by the importer: no defect of the source, a cell to fill in. */
+          if (nb_import_report_unread (ctx->report, i))
+            nb_check_add (ctx, "R-F-05", NB_SEVERITY_INFO, def->key,
+                          "导入时未能读出“%s”，已留空，请对照原文填写。", name);
+          else if (cell->state == NB_CELL_BLANK)
             nb_check_add (ctx, "R-F-05", NB_SEVERITY_WARNING, def->key,
                           "“%s”为空白。没有数据请填“0”，不要留空或填“/”。", name);
           else
@@ -118,26 +125,6 @@ static gboolean
 parse_iso_date (const char *text, int *y, int *m, int *d)
 {
   return text && sscanf (text, "%4d-%2d-%2d", y, m, d) == 3 && g_date_valid_dmy (*d, *m, *y);
-}
-
-/* The first "YYYY年M月D日至YYYY年M月D日" in @text. */
-static gboolean
-find_stated_period (const char *text, int *y1, int *m1, int *d1, int *y2, int *m2, int *d2)
-{
-  GRegex *regex = nb_check_regex ("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:至|到|—|-|～|~)"
-                                         "(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
-  g_autoptr(GMatchInfo) match = NULL;
-  int *parts[6] = { y1, m1, d1, y2, m2, d2 };
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-  for (int i = 0; i < 6; i++)
-    {
-      g_autofree char *group = g_match_info_fetch (match, i + 1);
-
-      *parts[i] = atoi (group);
-    }
-  return TRUE;
 }
 
 static void
@@ -162,10 +149,18 @@ check_period (NbCheckContext *ctx)
 
   /* NFKC first: full-width digits (２０２４年) are digits. A preamble that states no
    * period at all is flagged too: every report states it. */
-  if (preamble && preamble[0] &&
-      (!find_stated_period (preamble, &y1, &m1, &d1, &y2, &m2, &d2) ||
-       !(y1 == year && m1 == 1 && d1 == 1 && y2 == year && m2 == 12 && d2 == 31)))
-    nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble", message, year, year);
+  if (preamble && preamble[0])
+    {
+      int stated[6];
+
+      /* No period stated at all is a hint; a period of another year is the warning. */
+      if (!nb_narrative_find_period (preamble, stated))
+        nb_check_add (ctx, "R-F-07", NB_SEVERITY_INFO, "meta.preamble",
+                      "前言未写明统计期限（应为%d年1月1日至%d年12月31日）。", year, year);
+      else if (!(stated[0] == year && stated[1] == 1 && stated[2] == 1 &&
+                 stated[3] == year && stated[4] == 12 && stated[5] == 31))
+        nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble", message, year, year);
+    }
 
   if (g_regex_match (title_year, title, 0, &match))
     {

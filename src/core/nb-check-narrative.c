@@ -562,8 +562,9 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
         continue;
 
       key = g_strconcat (prefix, ".", columns[column].column, NULL);
+      ctx->blank_seen = FALSE;
       value = nb_check_value (ctx, key);
-      if (value != f->value)
+      if (value != f->value && !ctx->blank_seen)
         nb_check_add_span (ctx, "R-T2-05", scoped (ctx, t->text, f), t, f->start, f->end,
                            "正文称%s%s%" G_GINT64_FORMAT "件，与表二“%s”%" G_GINT64_FORMAT "不一致。",
                            columns[column].verb, name, f->value, columns[column].head, value);
@@ -587,6 +588,22 @@ s3 (NbCheckContext *ctx, const char *row, const char *col)
   return nb_check_value (ctx, key);
 }
 
+/* Reads the 总计 cells of the rows of a result category, so that a blank among them is seen. */
+static void
+touch_rows (NbCheckContext *ctx, const char *row_prefix)
+{
+  const NbTableDef *def = nb_format_table (NB_TABLE_S3);
+  g_autofree char *prefix = g_strconcat ("s3.", row_prefix, NULL);
+
+  for (guint i = def->first_cell; i < def->first_cell + def->n_cells; i++)
+    {
+      const char *key = nb_format_cell (i)->key;
+
+      if (g_str_has_prefix (key, prefix) && g_str_has_suffix (key, ".total"))
+        nb_check_value (ctx, key);
+    }
+}
+
 /* The table's figure for a target, and an accepted alternative (rules.md R-T3-05). */
 static void
 target_values (NbCheckContext *ctx, NbRequestTarget target, gboolean not_held, gint64 *v, gint64 *alt)
@@ -607,16 +624,17 @@ target_values (NbCheckContext *ctx, NbRequestTarget target, gboolean not_held, g
       *v = s3 (ctx, "open", "total") + s3 (ctx, "partial", "total"); break;
     case NB_TARGET_CARRY_IN: *v = s3 (ctx, "carry_in", "total"); break;
     case NB_TARGET_CARRY_OUT: *v = s3 (ctx, "carry_out", "total"); break;
-    case NB_TARGET_DENY: *v = d->category[NB_RESULT_DENY][total]; break;
+    case NB_TARGET_DENY: *v = d->category[NB_RESULT_DENY][total]; touch_rows (ctx, "deny_"); break;
     case NB_TARGET_PARTIAL: *v = s3 (ctx, "partial", "total"); break;
     case NB_TARGET_OPEN: *v = s3 (ctx, "open", "total"); break;
     case NB_TARGET_NOT_AVAILABLE:
       *v = d->category[NB_RESULT_NOT_AVAILABLE][total];
+      touch_rows (ctx, "na_");
       if (not_held)
         *alt = s3 (ctx, "na_not_held", "total");
       break;
-    case NB_TARGET_NOT_PROCESSED: *v = d->category[NB_RESULT_NOT_PROCESSED][total]; break;
-    case NB_TARGET_OTHER: *v = d->category[NB_RESULT_OTHER][total]; break;
+    case NB_TARGET_NOT_PROCESSED: *v = d->category[NB_RESULT_NOT_PROCESSED][total]; touch_rows (ctx, "np_"); break;
+    case NB_TARGET_OTHER: *v = d->category[NB_RESULT_OTHER][total]; touch_rows (ctx, "oth_"); break;
     case NB_TARGET_ORGS: *v = orgs_new; *alt = orgs_new + orgs_in; break;
     case NB_TARGET_PERSONS: *v = s3 (ctx, "new", "np"); *alt = *v + s3 (ctx, "carry_in", "np"); break;
     case NB_TARGET_LEGAL: *v = s3 (ctx, "new", "legal"); break;
@@ -792,11 +810,13 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
       target = nb_check_request_target (t->text, figures, i);
       if (target == NB_TARGET_NONE)
         continue;
+      ctx->blank_seen = FALSE;
       target_values (ctx, target,
                      target == NB_TARGET_NOT_AVAILABLE &&
                      nb_narrative_contains (t->text, f->sentence_start, f->sentence_end, "不掌握"),
                      &v, &alt);
-      if (f->value == v || f->value == alt)
+      /* A blank is no claim of 0 (rules.md §0): nothing to compare with. */
+      if (f->value == v || f->value == alt || ctx->blank_seen)
         continue;
       clause = slice (t->text, f->clause_start, f->clause_end);
       nb_check_add_span (ctx, "R-T3-05", scoped (ctx, t->text, f), t, f->start, f->end,
@@ -983,8 +1003,9 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
             }
       if (cases == CASES_NONE && g_str_equal (col, "total"))
         continue;             /* a bare count after the context names nothing */
+      ctx->blank_seen = FALSE;
       v = cases_value (ctx, context, col);
-      if (v == f->value)
+      if (v == f->value || ctx->blank_seen)
         continue;
       nb_check_add_span (ctx, "R-T4-02", scoped (ctx, t->text, f), t, f->start, f->end,
                          "正文称%s%s%" G_GINT64_FORMAT "件，与表四“%s—%s”%" G_GINT64_FORMAT "件不一致。",

@@ -15,6 +15,7 @@ typedef struct {
   NbDerived             derived;
   GPtrArray            *findings;
   gboolean              legacy;        /* 2019 layout: only R-F-03 and R-F-05 apply */
+  gboolean              blank_seen;    /* nb_check_value () met a blank cell since reset */
 } NbCheckContext;
 
 typedef void (*NbCheckFunc) (NbCheckContext *ctx);
@@ -34,8 +35,17 @@ GRegex      *nb_check_regex           (const char     *pattern);
 /* "“规章/本年制发件数”": how messages name a cell. */
 char        *nb_check_cell_name       (guint           cell);
 
+/* A cell's value, 0 for a blank; a blank also sets ctx->blank_seen: the narrative rules
+ * reset it before reading the table and compare nothing with a blank (rules.md §0). */
 gint64       nb_check_value           (NbCheckContext *ctx,
                                        const char     *key);
+
+/* Marks @finding as concerning a cell the importer could not read when one of @cells (or
+ * the finding's own cell) is such a cell, still blank (nb_import_report_unread ()). */
+void         nb_check_mark_unread     (NbCheckContext *ctx,
+                                       NbFinding      *finding,
+                                       const int      *cells,
+                                       guint           n_cells);
 
 /* The rule groups, in evaluation order. */
 /* Whether the report is in the 2019 layout as a whole (not only a remnant of it, R-F-03). */

@@ -38,6 +38,7 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
       const NbSumRelation *rel = &sums[i];
       const char *where = nb_format_cell (rel->total)->key;
       gint64 sum, total;
+      NbFinding *f;
 
       if (!g_str_has_prefix (rel->rule, rule_prefix))
         continue;
@@ -47,11 +48,11 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
         continue;
 
       if (g_str_equal (rel->rule, "R-T3-01"))
-        nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+        f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                       "“%s”：自然人与法人或其他组织各列之和为%" G_GINT64_FORMAT
                       "，与“总计”%" G_GINT64_FORMAT "不一致。", rel->name, sum, total);
       else if (g_str_equal (rel->rule, "R-T3-02"))
-        nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+        f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                       "%s：予以公开、部分公开、不予公开、无法提供、不予处理、其他处理各项之和为%"
                       G_GINT64_FORMAT "，与“（七）总计”%" G_GINT64_FORMAT "不一致。",
                       rel->name, sum, total);
@@ -61,12 +62,14 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
 
           for (guint p = 0; p < 4; p++)
             v[p] = cell_value (ctx, rel->parts[p]);
-          nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+          f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                         "%s：结果维持%" G_GINT64_FORMAT "+结果纠正%" G_GINT64_FORMAT
                         "+其他结果%" G_GINT64_FORMAT "+尚未审结%" G_GINT64_FORMAT
                         "=%" G_GINT64_FORMAT "，与总计%" G_GINT64_FORMAT "不一致。",
                         rel->name, v[0], v[1], v[2], v[3], sum, total);
         }
+      /* A part the importer could not read makes the sum no claim of the source. */
+      nb_check_mark_unread (ctx, f, rel->parts, rel->n_parts);
     }
 }
 
@@ -81,14 +84,17 @@ check_balance (NbCheckContext *ctx)
       const NbBalanceRelation *rel = &balances[i];
       gint64 a = cell_value (ctx, rel->left[0]), b = cell_value (ctx, rel->left[1]);
       gint64 x = cell_value (ctx, rel->right[0]), y = cell_value (ctx, rel->right[1]);
+      NbFinding *f;
 
       if (a + b == x + y)
         continue;
-      nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, nb_format_cell (rel->left[0])->key,
+      f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, nb_format_cell (rel->left[0])->key,
                     "%s：本年新收%" G_GINT64_FORMAT "+上年结转%" G_GINT64_FORMAT "=%" G_GINT64_FORMAT
                     "，应等于办理结果总计%" G_GINT64_FORMAT "+结转下年度%" G_GINT64_FORMAT "=%"
                     G_GINT64_FORMAT "（表中勾稽关系：第一项加第二项之和，等于第三项加第四项之和）。",
                     rel->name, a, b, a + b, x, y, x + y);
+      nb_check_mark_unread (ctx, f, rel->left, 2);
+      nb_check_mark_unread (ctx, f, rel->right, 2);
     }
 }
 

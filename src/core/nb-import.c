@@ -31,7 +31,11 @@ struct _NbImport {
 G_DEFINE_TYPE (NbImport, nb_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 
-static GQuark notes_quark;
+static GQuark
+get_notes_quark (void)
+{
+  return g_quark_from_static_string ("nb-import-notes");
+}
 
 static void
 note_free (gpointer data)
@@ -59,7 +63,6 @@ static void
 nb_import_class_init (NbImportClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = nb_import_finalize;
-  notes_quark = g_quark_from_static_string ("nb-import-notes");
 }
 
 static void
@@ -719,27 +722,6 @@ guess_agency (NbReport *report, const char *prefix)
   nb_report_set_people_government (report, nb_format_level_is_government (level));
 }
 
-static gboolean
-find_period (const char *text, int date[6])
-{
-  g_autoptr(GRegex) regex = g_regex_new ("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*"
-                                         "(?:至|到|—|-|~|～)\\s*"
-                                         "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-
-  if (!nfkc || !g_regex_match (regex, nfkc, 0, &match))
-    return FALSE;
-  for (int i = 0; i < 6; i++)
-    {
-      g_autofree char *group = g_match_info_fetch (match, i + 1);
-
-      date[i] = atoi (group);
-    }
-  return TRUE;
-}
-
 /* What a portal prints around an article (breadcrumbs, article data, page tools, footer):
  * never the report's title, preamble or closing text. Matched after normalisation. */
 static const char page_chrome[] =
@@ -852,7 +834,7 @@ read_front (Parser *p)
             guess_agency (p->report, prefix);
         }
     }
-  if (find_period (preamble, date))
+  if (nb_narrative_find_period (preamble, date))
     {
       g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
       g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", date[3], date[4], date[5]);
@@ -1769,8 +1751,12 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   if (p.s3_remnant)
     g_string_free (p.s3_remnant, TRUE);
 
-  g_object_set_qdata_full (G_OBJECT (self->report), notes_quark,
+  g_object_set_qdata_full (G_OBJECT (self->report), get_notes_quark (),
                            g_ptr_array_ref (self->notes), (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint c = 0; c < nb_format_n_cells (); c++)
+    if (self->states[c] == NB_IMPORT_CELL_MISSING)
+      nb_import_report_set_unread (self->report, c, TRUE);
 
   /* Only （六）其他处理 left from 2019: every other cell is read and checked (R-F-03). */
   if (legacy->len == 2 && g_str_equal (g_ptr_array_index (legacy, 0), remnant_marker ()))
@@ -1955,9 +1941,65 @@ GPtrArray *
 nb_import_report_notes (NbReport *report)
 {
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  if (notes_quark == 0)
-    return NULL;
-  return g_object_get_qdata (G_OBJECT (report), notes_quark);
+  return g_object_get_qdata (G_OBJECT (report), get_notes_quark ());
+}
+
+void
+nb_import_report_add_note (NbReport *report, const char *rule, const char *where, const char *actual,
+                           const char *canonical)
+{
+  GPtrArray *notes;
+  NbImportNote *note;
+
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (rule != NULL && where != NULL);
+  notes = nb_import_report_notes (report);
+  if (notes == NULL)
+    {
+      notes = g_ptr_array_new_with_free_func (note_free);
+      g_object_set_qdata_full (G_OBJECT (report), get_notes_quark (), notes, (GDestroyNotify) g_ptr_array_unref);
+    }
+  note = g_new0 (NbImportNote, 1);
+  note->rule = g_intern_string (rule);
+  note->where = g_strdup (where);
+  note->actual = g_strdup (actual);
+  note->canonical = g_strdup (canonical);
+  g_ptr_array_add (notes, note);
+}
+
+static GQuark
+get_unread_quark (void)
+{
+  return g_quark_from_static_string ("nb-import-unread");
+}
+
+gboolean
+nb_import_report_unread (NbReport *report, guint cell)
+{
+  const guint8 *unread;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (cell < nb_format_n_cells (), FALSE);
+  unread = g_object_get_qdata (G_OBJECT (report), get_unread_quark ());
+  return unread && unread[cell] && nb_report_get_cell (report, cell)->state == NB_CELL_BLANK;
+}
+
+void
+nb_import_report_set_unread (NbReport *report, guint cell, gboolean value)
+{
+  guint8 *unread;
+
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (cell < nb_format_n_cells ());
+  unread = g_object_get_qdata (G_OBJECT (report), get_unread_quark ());
+  if (unread == NULL)
+    {
+      if (!value)
+        return;
+      unread = g_new0 (guint8, nb_format_n_cells ());
+      g_object_set_qdata_full (G_OBJECT (report), get_unread_quark (), unread, g_free);
+    }
+  unread[cell] = value != FALSE;
 }
 
 char *

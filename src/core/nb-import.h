@@ -87,6 +87,21 @@ GPtrArray         *nb_import_get_notes        (NbImport      *self);
 
 /* Notes attached to a report made by the importer, or NULL. */
 GPtrArray         *nb_import_report_notes     (NbReport      *report);
+/* Adds a note to @report (a document that kept its import notes, when loaded). */
+void               nb_import_report_add_note  (NbReport      *report,
+                                               const char    *rule,
+                                               const char    *where,
+                                               const char    *actual,
+                                               const char    *canonical);
+
+/* Cells the importer could not read (left blank and listed). Findings about them say so
+ * (NbFinding.import_unread): a limit of the import, not a defect of the source. A cell
+ * counts only while it is still blank: once the user fills it in, it is the report's. */
+gboolean           nb_import_report_unread    (NbReport      *report,
+                                               guint          cell);
+void               nb_import_report_set_unread (NbReport     *report,
+                                               guint          cell,
+                                               gboolean       unread);
 
 /* How findings and the import summary name a cell: "（四）无法提供 2.没有现成信息需要另行制作/总计". */
 char              *nb_import_cell_name        (guint          cell);
