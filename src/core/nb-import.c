@@ -276,6 +276,20 @@ starts_with_ordinal (const char *word)
   return FALSE;
 }
 
+/* Whether the digit at @q of @word opens a label: “2.其他…”, “3、…” — one digit followed
+ * by the mark and a character that is no digit. */
+static gboolean
+is_ordinal_digit (const char *word, const char *q)
+{
+  const char *after = q + 1;
+
+  if (!g_ascii_isdigit (*q))
+    return FALSE;
+  if (*after == '.')
+    return after[1] != '\0' && !g_ascii_isdigit (after[1]);
+  return g_str_has_prefix (after, "、");
+}
+
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
 static void
@@ -300,7 +314,7 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
     {
       const char *word = words[w];
       gsize len = strlen (word);
-      gsize cut = len;
+
 
       if (len == 0)
         continue;
@@ -327,21 +341,45 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           add_token (tokens, TOK_LABEL, norm, label->str);
           g_string_truncate (label, 0);
         }
-      /* Trailing digits glued to a label: 规章000. */
-      while (cut > 0 && g_ascii_isdigit (word[cut - 1]))
-        cut--;
-      if (cut == len || cut == 0 || word[cut - 1] == '.' || word[cut - 1] == ',')
-        cut = len;
+      /* Figures glued to labels, as a page flattened to text has them: 规章000,
+       * 行政规范性文件693665第二十条第（五）项, 00000002.其他法律…: cut at each change
+       * between digits and text. A digit before “.” or “、” and text is the next label's
+       * ordinal; digits with a decimal point are one figure. */
       if (label->len)
         g_string_append_c (label, ' ');
-      g_string_append_len (label, word, cut);
-      if (cut < len)
+      for (const char *q = word; *q;)
         {
-          g_autofree char *norm = nb_import_normalize (label->str);
+          const char *run = q;
 
-          add_token (tokens, TOK_LABEL, norm, label->str);
+          if (!g_ascii_isdigit (*q) || is_ordinal_digit (word, q))
+            {
+              for (q++; *q && !(g_ascii_isdigit (*q) && !is_ordinal_digit (word, q));)
+                q++;
+              g_string_append_len (label, run, q - run);
+              continue;
+            }
+          while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
+            q++;
+          if (*q == '.' && g_ascii_isdigit (q[1]))
+            for (q++; g_ascii_isdigit (*q); q++)
+              ;
+          if (run == word && *q == '\0')
+            {
+              g_string_append_len (label, run, q - run);
+              continue;
+            }
+          if (label->len && !g_str_equal (label->str, " "))
+            {
+              g_autofree char *norm = nb_import_normalize (label->str);
+
+              add_token (tokens, TOK_LABEL, norm, label->str);
+            }
           g_string_truncate (label, 0);
-          add_token (tokens, TOK_VALUE, word + cut, NULL);
+          {
+            g_autofree char *figure = g_strndup (run, q - run);
+
+            add_token (tokens, TOK_VALUE, figure, NULL);
+          }
         }
     }
   if (label->len)
@@ -1716,14 +1754,101 @@ reset (NbImport *self)
   memset (self->states, 0, nb_format_n_cells () * sizeof (NbImportCellState));
 }
 
+/* The first section title (as printed, or a variant) at or after @at: where, and its length. */
+static const char *
+find_run_in_title (const char *at, gsize *length)
+{
+  const char *best = NULL;
+
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      const NbSectionDef *def = nb_format_section (s);
+
+      for (int v = -1; v < 0 || def->variants[v]; v++)
+        {
+          const char *title = v < 0 ? def->title : def->variants[v];
+          const char *hit = strstr (at, title);
+
+          if (hit && (!best || hit < best))
+            {
+              best = hit;
+              *length = strlen (title);
+            }
+        }
+    }
+  return best;
+}
+
+/* A portal page saved with almost no line breaks runs the section headings into the text
+ * (“…满意度。二、主动公开政府信息情况 第二十条…”) and the headed parts of 一 after a full
+ * stop (“…保障。（二）依申请公开方面。…”). Such lines are cut before each, so that the
+ * parser sees the lines a page shows. Short lines are left alone: they are headings already
+ * or prose that merely names a section. */
+static GPtrArray *
+split_run_in (GPtrArray *items)
+{
+  GPtrArray *out = nb_import_items_new ();
+  g_autoptr(GRegex) part = g_regex_new ("(?<=。)\\s*[（(][一二三四五六七八九十]{1,2}[）)]", G_REGEX_OPTIMIZE, 0, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const NbImportItem *item = g_ptr_array_index (items, i);
+      const char *text = item->text, *from = text;
+
+      if (item->cell || g_utf8_strlen (text, -1) < 200)
+        {
+          nb_import_items_add (out, text, -1, item->cell);
+          continue;
+        }
+      while (*from)
+        {
+          gsize title_len = 0;
+          const char *title = find_run_in_title (from == text ? text + 1 : from, &title_len);
+          const char *stop = title ? title : from + strlen (from);
+          g_autoptr(GMatchInfo) match = NULL;
+          const char *piece = from;
+
+          /* Parts of 一 inside this piece of text. */
+          g_regex_match_full (part, piece, stop - piece, 0, 0, &match, NULL);
+          while (g_match_info_matches (match))
+            {
+              int start, end;
+
+              g_match_info_fetch_pos (match, 0, &start, &end);
+              if (piece + start > from)
+                nb_import_items_add (out, from, piece + start - from, FALSE);
+              from = piece + start;
+              g_match_info_next (match, NULL);
+            }
+          if (stop > from)
+            nb_import_items_add (out, from, stop - from, FALSE);
+          from = stop;
+          if (title)
+            {
+              nb_import_items_add (out, title, title_len, FALSE);
+              from = title + title_len;
+            }
+        }
+    }
+  /* Items that became empty (a cut at a space) carry nothing. */
+  for (guint i = out->len; i > 0; i--)
+    if (((NbImportItem *) g_ptr_array_index (out, i - 1))->text[0] == '\0' &&
+        !((NbImportItem *) g_ptr_array_index (out, i - 1))->cell)
+      g_ptr_array_remove_index (out, i - 1);
+  return out;
+}
+
 static gboolean
 parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
 {
   Parser p = { 0 };
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) split = NULL;
   gboolean ok;
 
   reset (self);
+  split = split_run_in (items);
+  items = split;
   p.self = self;
   p.items = items;
   p.wrapped = wrapped;
