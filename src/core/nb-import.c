@@ -353,9 +353,17 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
 
           if (!g_ascii_isdigit (*q) || is_ordinal_digit (word, q))
             {
-              for (q++; *q && !(g_ascii_isdigit (*q) && !is_ordinal_digit (word, q));)
+              for (q++; *q && !g_ascii_isdigit (*q);)
                 q++;
               g_string_append_len (label, run, q - run);
+              /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
+              if (is_ordinal_digit (word, q) && label->len && !g_str_equal (label->str, " "))
+                {
+                  g_autofree char *norm = nb_import_normalize (label->str);
+
+                  add_token (tokens, TOK_LABEL, norm, label->str);
+                  g_string_truncate (label, 0);
+                }
               continue;
             }
           while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
@@ -1233,21 +1241,25 @@ groups_of_five (const gint64 *v, guint n)
   return TRUE;
 }
 
+/* Readings of one run of figures kept for the table's arithmetic to choose from. */
+#define MAX_READINGS 8
+
 typedef struct {
   const char *digits[32];
   guint       n_runs;
   guint       want;
   CheckFunc   check;
   gint64      current[32];
-  gint64      found[32];
+  gint64      found[MAX_READINGS][32];
   guint       n_found;
+  guint       max_found;        /* stop after this many readings */
 } Split;
 
 /* Every way to cut the runs into @want numbers (no leading zeros, at most 9 digits). */
 static void
 split_search (Split *s, guint run, const char *at, guint n)
 {
-  if (s->n_found > 1)
+  if (s->n_found > s->max_found)
     return;
   if (*at == '\0')
     {
@@ -1258,8 +1270,8 @@ split_search (Split *s, guint run, const char *at, guint n)
         }
       if (n == s->want && (!s->check || s->check (s->current, n)))
         {
-          if (s->n_found == 0)
-            memcpy (s->found, s->current, n * sizeof (gint64));
+          if (s->n_found < MAX_READINGS)
+            memcpy (s->found[s->n_found], s->current, n * sizeof (gint64));
           s->n_found++;
         }
       return;
@@ -1279,31 +1291,32 @@ split_search (Split *s, guint run, const char *at, guint n)
     }
 }
 
-/* Values run together: split them only when one reading alone fits. */
-static gboolean
-resolve_run_together (GPtrArray *vals, guint want, CheckFunc check, gint64 *out)
+/* Values run together: the readings that fit the row's own relation, at most
+ * MAX_READINGS (0 when there are more, or none). */
+static guint
+run_together_readings (GPtrArray *vals, guint want, CheckFunc check, gint64 out[][32])
 {
-  Split s = { .want = want, .check = check };
+  Split s = { .want = want, .check = check, .max_found = MAX_READINGS };
   guint total = 0;
 
   if (vals->len == 0 || vals->len >= want || want > G_N_ELEMENTS (s.current))
-    return FALSE;
+    return 0;
   for (guint i = 0; i < vals->len; i++)
     {
       const Token *tok = g_ptr_array_index (vals, i);
 
       if (tok->kind != TOK_VALUE || tok->text[0] == '-' || strchr (tok->text, '.'))
-        return FALSE;
+        return 0;
       s.digits[s.n_runs++] = tok->text;
       total += strlen (tok->text);
     }
   if (total > 24)
-    return FALSE;
+    return 0;
   split_search (&s, 0, s.digits[0], 0);
-  if (s.n_found != 1)
-    return FALSE;
-  memcpy (out, s.found, want * sizeof (gint64));
-  return TRUE;
+  if (s.n_found == 0 || s.n_found > MAX_READINGS)
+    return 0;
+  memcpy (out, s.found, s.n_found * sizeof s.found[0]);
+  return s.n_found;
 }
 
 /* The values after the label at @at, up to the next label. */
@@ -1326,12 +1339,34 @@ values_after (GPtrArray *tokens, guint at, guint *next)
   return vals;
 }
 
-/* Reads @n cells from @vals; FALSE when they cannot be read without guessing. */
-static gboolean
-read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc check)
+/* A row whose figures ran together and have several readings: the table decides. */
+typedef struct {
+  int    cells[8];
+  guint  n_cells;
+  guint  n_readings;
+  gint64 readings[MAX_READINGS][32];
+} Pending;
+
+static void
+set_reading (Parser *p, const int *cells, guint n, const gint64 *values)
 {
-  gint64 split[32];
-  guint extra;
+  for (guint i = 0; i < n; i++)
+    {
+      char digits[32];
+      Token tok = { TOK_VALUE, digits, NULL };
+
+      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, values[i]);
+      set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
+    }
+}
+
+/* Reads @n cells from @vals; FALSE when they cannot be read without guessing. With
+ * @pending, a run with a few readings is kept there for the table's arithmetic. */
+static gboolean
+read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc check, GArray *pending)
+{
+  gint64 split[MAX_READINGS][32];
+  guint extra, n_readings;
 
   /* Trailing empty positions are spans of the last cell. */
   while (vals->len > n && ((Token *) g_ptr_array_index (vals, vals->len - 1))->kind == TOK_BLANK)
@@ -1350,17 +1385,118 @@ read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc ch
         set_cell (p, cells[i], g_ptr_array_index (vals, i), NB_IMPORT_CELL_FOUND);
       return TRUE;
     }
-  if (!resolve_run_together (vals, n, check, split))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
+  n_readings = run_together_readings (vals, n, check, split);
+  if (n_readings == 1)
     {
-      char digits[32];
-      Token tok = { TOK_VALUE, digits, NULL };
+      set_reading (p, cells, n, split[0]);
+      return TRUE;
+    }
+  if (n_readings > 1 && pending && n <= G_N_ELEMENTS (((Pending *) NULL)->cells))
+    {
+      Pending row = { .n_cells = n, .n_readings = n_readings };
 
-      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, split[i]);
-      set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
+      memcpy (row.cells, cells, n * sizeof (int));
+      memcpy (row.readings, split, sizeof split);
+      g_array_append_val (pending, row);
+    }
+  return FALSE;
+}
+
+/* Whether table 三's column relations (R-T3-02, R-T3-03) hold with @value; a relation
+ * with a cell not known yet decides nothing and passes. */
+static gboolean
+columns_hold (const gint64 *value, const gboolean *known)
+{
+  guint n_sums, n_balances;
+  const NbSumRelation *sums = nb_format_sum_relations (&n_sums);
+  const NbBalanceRelation *balances = nb_format_balance_relations (&n_balances);
+
+  for (guint i = 0; i < n_sums; i++)
+    {
+      const NbSumRelation *rel = &sums[i];
+      gint64 sum = 0;
+      gboolean all = known[rel->total];
+
+      if (!g_str_equal (rel->rule, "R-T3-02"))
+        continue;
+      for (guint k = 0; k < rel->n_parts && all; k++)
+        {
+          all = known[rel->parts[k]];
+          sum += value[rel->parts[k]];
+        }
+      if (all && sum != value[rel->total])
+        return FALSE;
+    }
+  for (guint i = 0; i < n_balances; i++)
+    {
+      const NbBalanceRelation *rel = &balances[i];
+
+      if (known[rel->left[0]] && known[rel->left[1]] && known[rel->right[0]] && known[rel->right[1]] &&
+          value[rel->left[0]] + value[rel->left[1]] != value[rel->right[0]] + value[rel->right[1]])
+        return FALSE;
     }
   return TRUE;
+}
+
+/* Rows with several readings: the one combination of readings under which every column
+ * of the table adds up is taken; with none or more than one, the rows stay blank. */
+static void
+resolve_by_columns (Parser *p, GArray *pending)
+{
+  guint n_cells = nb_format_n_cells ();
+  g_autofree gint64 *value = g_new0 (gint64, n_cells);
+  g_autofree gboolean *known = g_new0 (gboolean, n_cells);
+  guint choice[16] = { 0 }, found[16] = { 0 }, n_found = 0;
+  guint64 combinations = 1;
+
+  if (pending->len == 0 || pending->len > G_N_ELEMENTS (choice))
+    return;
+  for (guint r = 0; r < pending->len; r++)
+    combinations *= g_array_index (pending, Pending, r).n_readings;
+  if (combinations > 65536)
+    return;
+  for (guint c = 0; c < n_cells; c++)
+    {
+      const NbCell *cell = nb_report_get_cell (p->report, c);
+
+      known[c] = cell->state == NB_CELL_VALUE &&
+                 (p->self->states[c] == NB_IMPORT_CELL_FOUND || p->self->states[c] == NB_IMPORT_CELL_RESOLVED);
+      value[c] = cell->value;
+    }
+  for (guint r = 0; r < pending->len; r++)
+    {
+      const Pending *row = &g_array_index (pending, Pending, r);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        known[row->cells[i]] = TRUE;
+    }
+  for (guint64 k = 0; k < combinations && n_found < 2; k++)
+    {
+      guint64 rest = k;
+
+      for (guint r = 0; r < pending->len; r++)
+        {
+          const Pending *row = &g_array_index (pending, Pending, r);
+
+          choice[r] = rest % row->n_readings;
+          rest /= row->n_readings;
+          for (guint i = 0; i < row->n_cells; i++)
+            value[row->cells[i]] = row->readings[choice[r]][i];
+        }
+      if (columns_hold (value, known))
+        {
+          if (n_found++ == 0)
+            memcpy (found, choice, sizeof choice);
+        }
+    }
+  if (n_found != 1)
+    return;
+  for (guint r = 0; r < pending->len; r++)
+    {
+      const Pending *row = &g_array_index (pending, Pending, r);
+
+      set_reading (p, row->cells, row->n_cells, row->readings[found[r]]);
+    }
 }
 
 typedef struct {
@@ -1526,6 +1662,22 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
       if (g_utf8_strlen (tok->text, -1) >= 4 && g_str_has_prefix (row->norm, tok->text))
         return row;
     }
+  /* Heads run into the label in flattened text (“…现行有效件数规章”, “…其他一、本年新收…”):
+   * the longest label of the table the text ends with. */
+  {
+    Row *best = NULL;
+
+    for (guint r = 0; r < rows->len; r++)
+      {
+        Row *row = &g_array_index (rows, Row, r);
+
+        if (!row->done && g_str_has_suffix (tok->text, row->norm) &&
+            (best == NULL || strlen (row->norm) > strlen (best->norm)))
+          best = row;
+      }
+    if (best)
+      return best;
+  }
   if (table != NB_TABLE_S2)
     return NULL;
   for (guint v = 0; v < G_N_ELEMENTS (label_variants); v++)
@@ -1630,6 +1782,8 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
   if (table == NB_TABLE_S3)
     other_results = nb_import_normalize (nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
 
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+
   join_wrapped_labels (tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -1654,8 +1808,10 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
       vals = values_after (tokens, i, NULL);
       row->done = TRUE;
       expected = (row - &g_array_index (rows, Row, 0)) + 1;
-      read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL);
+      read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL,
+                   table == NB_TABLE_S3 ? pending : NULL);
     }
+  resolve_by_columns (p, pending);
   /* （六）其他处理 with figures of its own and none of its three sub-rows: 2019. */
   if (six_with_values)
     {
@@ -1687,7 +1843,7 @@ read_positional_table (Parser *p, GPtrArray *tokens)
   vals = values_after (tokens, last_label, NULL);
   for (guint c = 0; c < def->n_cells; c++)
     cells[c] = def->first_cell + c;
-  read_values (p, vals, cells, def->n_cells, groups_of_five);
+  read_values (p, vals, cells, def->n_cells, groups_of_five, NULL);
 }
 
 static void
