@@ -353,8 +353,20 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
 
           if (!g_ascii_isdigit (*q) || is_ordinal_digit (word, q))
             {
-              for (q++; *q && !g_ascii_isdigit (*q);)
-                q++;
+              for (gboolean first = TRUE; *q && (first || !g_ascii_isdigit (*q)); first = FALSE)
+                {
+                  /* “(1)” numbers a label: its digits are no figure. */
+                  if (*q == '(' && g_ascii_isdigit (q[1]))
+                    {
+                      const char *close = q + 1;
+
+                      while (g_ascii_isdigit (*close))
+                        close++;
+                      if (*close == ')')
+                        q = close;
+                    }
+                  q++;
+                }
               g_string_append_len (label, run, q - run);
               /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
               if (is_ordinal_digit (word, q) && label->len && !g_str_equal (label->str, " "))
