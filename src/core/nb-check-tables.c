@@ -9,6 +9,8 @@
 
 #include "nb-check-private.h"
 
+#include "nb-import.h"
+
 #include <string.h>
 
 static gint64
@@ -27,6 +29,35 @@ sum_parts (NbCheckContext *ctx, const NbSumRelation *rel)
   return sum;
 }
 
+/* The figure of a 2019 single row （六）其他处理 in the column of @total (a results_total
+ * cell), as the importer noted it; 0 without one. Its three 2021 sub-rows are blank then,
+ * and the column adds up only with it. */
+static gint64
+remnant_figure (NbCheckContext *ctx, int total)
+{
+  GPtrArray *notes = nb_import_report_notes (ctx->report);
+  const NbCellDef *def = nb_format_cell (total);
+  int column = -1;
+
+  if (notes == NULL || def->table != NB_TABLE_S3 || !g_str_equal (def->row_key, "results_total"))
+    return 0;
+  for (guint c = 0; c < NB_S3_COLS; c++)
+    if (g_str_equal (nb_format_s3_col_key (c), def->col_key))
+      column = c;
+  for (guint i = 0; i < notes->len && column >= 0; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+      g_auto(GStrv) figures = NULL;
+
+      if (!g_str_equal (note->rule, "R-F-03") || note->actual == NULL)
+        continue;
+      figures = g_strsplit (note->actual, " ", -1);
+      if (g_strv_length (figures) == NB_S3_COLS)
+        return g_ascii_strtoll (figures[column], NULL, 10);
+    }
+  return 0;
+}
+
 static void
 check_sums (NbCheckContext *ctx, const char *rule_prefix)
 {
@@ -43,6 +74,8 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
       if (!g_str_has_prefix (rel->rule, rule_prefix))
         continue;
       sum = sum_parts (ctx, rel);
+      if (g_str_equal (rel->rule, "R-T3-02"))
+        sum += remnant_figure (ctx, rel->total);
       total = cell_value (ctx, rel->total);
       if (sum == total)
         continue;

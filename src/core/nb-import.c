@@ -1728,6 +1728,16 @@ add_legacy (Parser *p, const char *marker)
 static void
 keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
 {
+  g_autoptr(GString) figures = g_string_new (NULL);
+
+  /* The figures, for table 三's column sums (the import note R-F-03, kept in the file). */
+  for (guint v = 0; v < vals->len; v++)
+    {
+      const Token *tok = g_ptr_array_index (vals, v);
+
+      g_string_append_printf (figures, v ? " %s" : "%s", tok->kind == TOK_VALUE ? tok->text : "");
+    }
+  add_note (p, "R-F-03", "s3.oth", figures->str, remnant_marker ());
   if (p->s3_remnant == NULL)
     p->s3_remnant = g_string_new (NULL);
   g_string_append_printf (p->s3_remnant, "%s（未分列）：", label->orig ? label->orig : label->text);

@@ -38,7 +38,9 @@ typedef enum {
   NB_IMPORT_CELL_RESOLVED,      /* figures run together, split because only one reading fits */
 } NbImportCellState;
 
-/* Something the importer accepted that the checks report later (R-F-04, R-F-13). */
+/* Something the importer accepted that the checks report later (R-F-04, R-F-13), or the
+ * figures of a 2019 single row （六）其他处理 (rule "R-F-03", where "s3.oth", actual the
+ * seven figures separated by spaces), which table 三's column sums count. */
 typedef struct {
   const char *rule;             /* "R-F-04" */
   char       *where;            /* a cell key or a section id */
