@@ -120,6 +120,33 @@ check_cells (NbCheckContext *ctx)
     }
 }
 
+/* R-F-06 for cells printed with a unit or a note (“5件”, “15（含修订3件）”): the importer
+ * read the figure and noted the cell as printed; while the cell still holds that figure,
+ * the printed form is what the source says. */
+static void
+check_noted_cells (NbCheckContext *ctx)
+{
+  GPtrArray *notes = nb_import_report_notes (ctx->report);
+
+  for (guint i = 0; notes && i < notes->len; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+      int index = nb_format_cell_index (note->where);
+      g_autofree char *name = NULL;
+      g_autofree char *now = NULL;
+
+      if (!g_str_equal (note->rule, "R-F-06") || index < 0 ||
+          nb_report_get_cell (ctx->report, index)->state != NB_CELL_VALUE)
+        continue;
+      now = nb_report_format_cell (ctx->report, index);
+      if (g_strcmp0 (now, note->canonical) != 0)
+        continue;
+      name = nb_check_cell_name (index);
+      nb_check_add (ctx, "R-F-06", NB_SEVERITY_ERROR, note->where,
+                    "“%s”应填写非负整数，当前为“%s”。", name, note->actual);
+    }
+}
+
 /* "2024-01-01" → TRUE and the parts. */
 static gboolean
 parse_iso_date (const char *text, int *y, int *m, int *d)
@@ -197,6 +224,7 @@ nb_check_form (NbCheckContext *ctx)
   check_sections (ctx);
   check_legacy_layout (ctx);
   check_cells (ctx);
+  check_noted_cells (ctx);
   check_period (ctx);
   check_publication_date (ctx);
 }

@@ -276,6 +276,43 @@ starts_with_ordinal (const char *word)
   return FALSE;
 }
 
+/* A figure with a unit or a note in brackets, as some reports print cells: “5件”,
+ * “15(含修订3件)” (after NFKC). Writes the figure to @digits. The look-alike 〇 of a figure
+ * typed in Chinese or read by OCR is 0 (“1〇” is 10). */
+static gboolean
+is_noted_figure (const char *word, GString *digits)
+{
+  static GRegex *noted;
+  static gsize ready;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *zeroed = NULL;
+  g_autofree char *figure = NULL;
+  gboolean looked_alike;
+
+  if (g_once_init_enter (&ready))
+    {
+      noted = g_regex_new ("^([0-9]+)(?:件|条|个|项|次|人次|份)?(\\([^()]*\\))?$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  looked_alike = strstr (word, "〇") != NULL;
+  if (looked_alike)
+    {
+      g_auto(GStrv) pieces = g_strsplit (word, "〇", -1);
+
+      zeroed = g_strjoinv ("0", pieces);
+    }
+  else
+    zeroed = g_strdup (word);
+  if (!g_regex_match (noted, zeroed, 0, &match))
+    return FALSE;
+  figure = g_match_info_fetch (match, 1);
+  /* A bare figure is no note; a bare 〇 run is the figure it stands for. */
+  if (g_str_equal (figure, zeroed) && !looked_alike)
+    return FALSE;
+  g_string_assign (digits, figure);
+  return TRUE;
+}
+
 /* Whether the digit at @q of @word opens a label: “2.其他…”, “3、…” — one digit followed
  * by the mark and a character that is no digit. */
 static gboolean
@@ -318,6 +355,30 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
 
       if (len == 0)
         continue;
+      /* A note in brackets after a figure (“15 （含修订3件）”) belongs to the figure. */
+      if (word[0] == '(' && g_str_has_suffix (word, ")") && label->len == 0 && tokens->len > 0 &&
+          ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->kind == TOK_VALUE &&
+          !starts_with_ordinal (word))
+        {
+          Token *prev = g_ptr_array_index (tokens, tokens->len - 1);
+          char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
+
+          g_free (prev->orig);
+          prev->orig = orig;
+          continue;
+        }
+      if (is_noted_figure (word, digits))
+        {
+          if (label->len)
+            {
+              g_autofree char *norm = nb_import_normalize (label->str);
+
+              add_token (tokens, TOK_LABEL, norm, label->str);
+              g_string_truncate (label, 0);
+            }
+          add_token (tokens, TOK_VALUE, digits->str, word);
+          continue;
+        }
       if (is_number (word, digits) || is_dash (word))
         {
           if (label->len)
@@ -1218,6 +1279,8 @@ table_tokens (Parser *p, guint s, GString *note)
   return tokens;
 }
 
+static void add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical);
+
 static void
 set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
 {
@@ -1229,6 +1292,9 @@ set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
     }
   nb_report_set_cell_text (p->report, cell, tok->text);
   p->self->states[cell] = state;
+  /* “15（含修订3件）”, “5件”: the figure is read, the cell as printed is R-F-06's. */
+  if (tok->kind == TOK_VALUE && tok->orig)
+    add_note (p, "R-F-06", nb_format_cell (cell)->key, tok->orig, tok->text);
 }
 
 typedef gboolean (*CheckFunc) (const gint64 *values, guint n);
