@@ -1712,11 +1712,33 @@ is_garbled (const char *label, const char *canonical)
   return common_chars (label, canonical) * 4 >= (guint) MAX (n, m) * 3;
 }
 
+/* Whether the labels after the figures of the label at @at, up to the next label that
+ * opens a row, complete it to @canonical (a label wrapped around its figures). */
+static gboolean
+label_completed (GPtrArray *tokens, guint at, const char *canonical)
+{
+  g_autoptr(GString) label = g_string_new (((Token *) g_ptr_array_index (tokens, at))->text);
+
+  for (guint i = at + 1; i < tokens->len && label->len < strlen (canonical); i++)
+    {
+      const Token *tok = g_ptr_array_index (tokens, i);
+
+      if (tok->kind != TOK_LABEL)
+        continue;
+      if (starts_with_ordinal (tok->text))
+        break;
+      g_string_append (label, tok->text);
+    }
+  return g_str_equal (label->str, canonical);
+}
+
 /* The row a label names: exactly, by a known old name, or — for the row expected next
  * in the table's order only — by its core (“（二）部分公开” without the note, “（1）属于国家秘密”). */
 static Row *
-find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expected)
+find_row (Parser *p, GArray *rows, GPtrArray *tokens, guint at, NbTableId table, guint expected)
 {
+  const Token *tok = g_ptr_array_index (tokens, at);
+
   for (guint r = 0; r < rows->len; r++)
     {
       Row *row = &g_array_index (rows, Row, r);
@@ -1729,6 +1751,18 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
       Row *row = &g_array_index (rows, Row, expected);
       g_autofree char *core = label_core (tok->text);
 
+      /* The first piece of a label wrapped in its cell, with the figures beside it; the
+       * rest follows the figures (else the label is abridged: R-F-04). */
+      if (g_utf8_strlen (tok->text, -1) >= 4 && g_str_has_prefix (row->norm, tok->text))
+        {
+          if (!label_completed (tokens, at, row->norm))
+            {
+              const NbCellDef *def = nb_format_cell (row->cells[0]);
+
+              add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
+            }
+          return row;
+        }
       if (g_str_equal (core, row->core) || is_garbled (tok->text, row->norm))
         {
           const NbCellDef *def = nb_format_cell (row->cells[0]);
@@ -1736,9 +1770,6 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
           add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
           return row;
         }
-      /* The first piece of a label wrapped in its cell, with the figures beside it. */
-      if (g_utf8_strlen (tok->text, -1) >= 4 && g_str_has_prefix (row->norm, tok->text))
-        return row;
     }
   /* Heads run into the label in flattened text (“…现行有效件数规章”, “…其他一、本年新收…”):
    * the longest label of the table the text ends with. */
@@ -1890,7 +1921,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
           six_with_values |= after->len > 0;
           continue;
         }
-      row = find_row (p, rows, tok, table, expected);
+      row = find_row (p, rows, tokens, i, table, expected);
       if (row == NULL || row->done)
         continue;
       vals = values_after (tokens, i, NULL);

@@ -112,38 +112,160 @@ page_lines (GArray *glyphs)
   return lines;
 }
 
-static char *
-page_text (PopplerPage *page)
+/* A run of glyphs without a wide gap: one cell of a table, or a piece of a line. */
+typedef struct {
+  guint    line;
+  double   x1, x2;
+  gboolean figure;              /* digits (and . , -) only */
+  GString *text;
+} Segment;
+
+static gboolean
+is_figure (const char *text)
 {
-  g_autoptr(GArray) glyphs = page_glyphs (page);
-  g_autoptr(GArray) lines = page_lines (glyphs);
-  GString *out = g_string_new (NULL);
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isdigit (*c) && *c != '.' && *c != ',' && *c != '-')
+      return FALSE;
+  return text[0] != '\0';
+}
+
+/* The segments of each line, left to right. */
+static GArray *
+page_segments (GArray *glyphs, GArray *lines)
+{
+  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
 
   for (guint l = 0; l < lines->len; l++)
     {
       const Line *line = &g_array_index (lines, Line, l);
       Glyph *first = &g_array_index (glyphs, Glyph, line->first);
+      Segment *seg = NULL;
 
       qsort (first, line->n, sizeof (Glyph), by_x);
       for (guint i = 0; i < line->n; i++)
         {
           const Glyph *g = first + i;
+          double gap = i ? g->x1 - first[i - 1].x2 : 0;
 
-          if (i > 0)
+          /* Wider than a character: another cell. Between two Latin letters or digits a
+           * narrower gap is still a word space (“10 1” are two numbers). */
+          if (seg == NULL || gap > 0.9 * line->h)
             {
-              double gap = g->x1 - first[i - 1].x2;
-
-              /* Wider than a character: another cell. Between two Latin letters or digits
-               * a narrower gap is still a word space (“10 1” are two numbers). */
-              if (gap > 0.9 * line->h)
-                g_string_append_c (out, '\t');
-              else if (gap > 0.15 * line->h && is_latin (g->c) && is_latin (first[i - 1].c))
-                g_string_append_c (out, ' ');
+              g_array_append_val (segments, ((Segment) { l, g->x1, g->x2, FALSE, g_string_new (NULL) }));
+              seg = &g_array_index (segments, Segment, segments->len - 1);
             }
-          g_string_append_unichar (out, g->c);
+          else if (gap > 0.15 * line->h && is_latin (g->c) && is_latin (first[i - 1].c))
+            g_string_append_c (seg->text, ' ');
+          g_string_append_unichar (seg->text, g->c);
+          seg->x2 = g->x2;
         }
+    }
+  for (guint i = 0; i < segments->len; i++)
+    {
+      Segment *seg = &g_array_index (segments, Segment, i);
+
+      seg->figure = is_figure (seg->text->str);
+    }
+  return segments;
+}
+
+/* The figures of line @l, as indexes into @segments. */
+static GArray *
+line_figures (GArray *segments, guint l)
+{
+  GArray *figures = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const Segment *seg = &g_array_index (segments, Segment, i);
+
+      if (seg->line == l && seg->figure)
+        g_array_append_val (figures, i);
+    }
+  return figures;
+}
+
+/* A table row with an empty cell has fewer figures than its neighbours. The columns are
+ * those of the nearest row above or below with more figures, each of this row's figures
+ * under one of them: the missing positions become empty cells, so that every figure is
+ * read in its column. Without such a row, nothing is added (and the row is not guessed). */
+static GArray *
+row_columns (GArray *segments, guint n_lines, guint l, GArray *figures)
+{
+  for (guint d = 1; d <= 12; d++)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        int m = (int) l + side * (int) d;
+        g_autoptr(GArray) other = NULL;
+        guint matched = 0;
+
+        if (m < 0 || m >= (int) n_lines)
+          continue;
+        other = line_figures (segments, m);
+        if (other->len <= figures->len)
+          continue;
+        for (guint i = 0, j = 0; i < figures->len && j < other->len; j++)
+          {
+            const Segment *a = &g_array_index (segments, Segment, g_array_index (figures, guint, i));
+            const Segment *b = &g_array_index (segments, Segment, g_array_index (other, guint, j));
+            double ca = (a->x1 + a->x2) / 2;
+
+            if (ca >= b->x1 - 6 && ca <= b->x2 + 6)
+              matched++, i++;
+          }
+        if (matched == figures->len)
+          return g_steal_pointer (&other);
+      }
+  return NULL;
+}
+
+static char *
+page_text (PopplerPage *page)
+{
+  g_autoptr(GArray) glyphs = page_glyphs (page);
+  g_autoptr(GArray) lines = page_lines (glyphs);
+  g_autoptr(GArray) segments = page_segments (glyphs, lines);
+  GString *out = g_string_new (NULL);
+  guint s = 0;
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      g_autoptr(GArray) figures = line_figures (segments, l);
+      g_autoptr(GArray) columns = figures->len >= 2 ? row_columns (segments, lines->len, l, figures) : NULL;
+      guint next_column = 0;
+      gboolean first = TRUE;
+
+      for (; s < segments->len && g_array_index (segments, Segment, s).line == l; s++)
+        {
+          Segment *seg = &g_array_index (segments, Segment, s);
+
+          /* Empty cells for the columns this row skips before this figure. */
+          if (columns && seg->figure)
+            {
+              double c = (seg->x1 + seg->x2) / 2;
+
+              while (next_column < columns->len)
+                {
+                  const Segment *col = &g_array_index (segments, Segment, g_array_index (columns, guint, next_column));
+
+                  next_column++;
+                  if (c >= col->x1 - 6 && c <= col->x2 + 6)
+                    break;
+                  g_string_append_c (out, '\t');
+                }
+            }
+          if (!first)
+            g_string_append_c (out, '\t');
+          g_string_append (out, seg->text->str);
+          first = FALSE;
+        }
+      /* and after the last one */
+      for (; columns && next_column < columns->len; next_column++)
+        g_string_append_c (out, '\t');
       g_string_append_c (out, '\n');
     }
+  for (guint i = 0; i < segments->len; i++)
+    g_string_free (g_array_index (segments, Segment, i).text, TRUE);
   return g_string_free (out, FALSE);
 }
 
