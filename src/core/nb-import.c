@@ -26,6 +26,7 @@ struct _NbImport {
   NbReport          *report;
   NbImportCellState *states;
   GPtrArray         *notes;
+  char              *level_note;  /* why the title does not decide the level, or NULL */
 };
 
 G_DEFINE_TYPE (NbImport, nb_import, G_TYPE_OBJECT)
@@ -56,6 +57,7 @@ nb_import_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self->states);
+  g_free (self->level_note);
   G_OBJECT_CLASS (nb_import_parent_class)->finalize (object);
 }
 
@@ -794,12 +796,18 @@ department_region (const char *name)
   return NB_REGION_NATIONAL;
 }
 
+/* Bodies whose name ends like a region but that are no level of government: a
+ * 管委会 runs them (开发区, 新区, 综合实验区 …). R-F-10 and R-T2-03 depend on the level. */
+static const char *const zones[] = { "开发区", "新区", "实验区", "高新区", "示范区", "合作区", "园区", "保税区", NULL };
+
 /* The agency, its level and whether it is a people's government, from the title's prefix
  * (format.md §6): a region's name is its people's government; a government office
- * reports for it; anything else is a department. */
-static void
+ * reports for it; a 管委会, 委员会, 局 or any other body is a department. Returns NULL when
+ * the name decides the level, else why it does not (for the import summary). */
+static char *
 guess_agency (NbReport *report, const char *prefix)
 {
+  static const char *const bodies[] = { "管理委员会", "管委会", "委员会", "局", "办公室", "中心", "厅", "委", NULL };
   static const char *const offices[] = { "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", NULL };
   g_autofree char *name = g_strstrip (g_strdup (prefix));
   g_autofree char *region = NULL;
@@ -839,6 +847,32 @@ guess_agency (NbReport *report, const char *prefix)
   nb_report_set_level (report, level);
   nb_report_set_region (report, region_of_level);
   nb_report_set_people_government (report, nb_format_level_is_government (level));
+
+  for (guint i = 0; zones[i]; i++)
+    if (g_str_has_suffix (region, zones[i]) || strstr (name, zones[i]))
+      {
+        gboolean managed = strstr (name, "管委会") || strstr (name, "管理委员会");
+
+        /* A zone's own 管委会 is a body, not a people's government. */
+        if (managed)
+          {
+            nb_report_set_level (report, NB_LEVEL_DEPARTMENT);
+            nb_report_set_people_government (report, FALSE);
+            nb_report_set_text (report, NB_TEXT_AGENCY, name);
+          }
+        return g_strdup_printf ("“%s”是%s，标题不能确定其层级（人民政府或部门），请在报告信息中设置机关层级。",
+                                name, managed ? "管委会" : zones[i]);
+      }
+  if (level == NB_LEVEL_DEPARTMENT || level == NB_LEVEL_STATE_COUNCIL_DEPT)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; bodies[i] && !named; i++)
+        named = g_str_has_suffix (name, bodies[i]);
+      if (!named)
+        return g_strdup_printf ("“%s”不是常见的机关名称，已按部门处理，请在报告信息中核对机关层级。", name);
+    }
+  return NULL;
 }
 
 /* What a portal prints around an article (breadcrumbs, article data, page tools, footer):
@@ -936,6 +970,15 @@ read_front (Parser *p)
     }
   lines = paragraphs (p, first, p->front_end, TRUE);
   preamble = join_lines (lines, 0);
+  /* A crawler's dump names the page “标题: …”. */
+  if (title && (g_str_has_prefix (title, "标题:") || g_str_has_prefix (title, "标题：")))
+    {
+      const char *rest = title + (g_str_has_prefix (title, "标题:") ? strlen ("标题:") : strlen ("标题："));
+      char *bare = g_strstrip (g_strdup (rest));
+
+      g_free (title);
+      title = bare;
+    }
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
 
@@ -950,9 +993,11 @@ read_front (Parser *p)
 
           year = atoi (digits);
           if (prefix[0])
-            guess_agency (p->report, prefix);
+            p->self->level_note = guess_agency (p->report, prefix);
         }
     }
+  if (title == NULL || nb_report_get_text (p->report, NB_TEXT_AGENCY)[0] == '\0')
+    p->self->level_note = g_strdup ("标题未写明机关名称，无法确定机关层级，请在报告信息中设置机关和层级。");
   if (nb_narrative_find_period (preamble, date))
     {
       g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
@@ -2023,6 +2068,7 @@ read_tables (Parser *p)
 static void
 reset (NbImport *self)
 {
+  g_clear_pointer (&self->level_note, g_free);
   g_clear_object (&self->report);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   self->notes = g_ptr_array_new_with_free_func (note_free);
@@ -2407,4 +2453,11 @@ nb_import_cell_name (guint cell)
 {
   g_return_val_if_fail (cell < nb_format_n_cells (), NULL);
   return nb_check_cell_name (cell);
+}
+
+const char *
+nb_import_get_level_note (NbImport *self)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), NULL);
+  return self->level_note;
 }

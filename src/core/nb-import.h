@@ -84,6 +84,10 @@ NbImportCellState  nb_import_get_cell_state   (NbImport      *self,
                                                guint          cell);
 guint              nb_import_count            (NbImport      *self,
                                                NbImportCellState state);
+/* NULL when the title decided the agency's level (people's government, office, department,
+ * township, subdistrict); else a sentence for the import summary saying why not (a 管委会 or
+ * a zone, no agency named, an unusual name): the user sets the level. */
+const char        *nb_import_get_level_note   (NbImport      *self);
 /* The notes of the last read; also kept on the report (nb_import_report_notes ()). */
 GPtrArray         *nb_import_get_notes        (NbImport      *self);
 

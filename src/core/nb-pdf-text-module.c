@@ -186,8 +186,8 @@ line_figures (GArray *segments, guint l)
 }
 
 /* A table row with an empty cell has fewer figures than its neighbours. The columns are
- * those of the nearest row above or below with more figures, each of this row's figures
- * under one of them: the missing positions become empty cells, so that every figure is
+ * those of the nearest row above or below with one or two more figures, each of this
+ * row's figures under one of them: the missing positions become empty cells, so that every figure is
  * read in its column. Without such a row, nothing is added (and the row is not guessed). */
 static GArray *
 row_columns (GArray *segments, guint n_lines, guint l, GArray *figures)
@@ -202,7 +202,8 @@ row_columns (GArray *segments, guint n_lines, guint l, GArray *figures)
         if (m < 0 || m >= (int) n_lines)
           continue;
         other = line_figures (segments, m);
-        if (other->len <= figures->len)
+        /* A row misses a cell or two; a row with many more figures is another table's. */
+        if (other->len <= figures->len || other->len > figures->len + 2)
           continue;
         for (guint i = 0, j = 0; i < figures->len && j < other->len; j++)
           {
