@@ -378,7 +378,9 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               add_token (tokens, TOK_LABEL, norm, label->str);
               g_string_truncate (label, 0);
             }
-          add_token (tokens, TOK_VALUE, digits->str, word);
+          /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
+          add_token (tokens, TOK_VALUE, digits->str,
+                     g_regex_match_simple ("^[0-9〇]+$", word, 0, 0) ? NULL : word);
           continue;
         }
       if (is_number (word, digits) || is_dash (word))
