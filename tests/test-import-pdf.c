@@ -111,14 +111,28 @@ print_table (Printer *p, NbReport *report, NbTableId id)
     print_line (p, g_ptr_array_index (lines, i));
 }
 
+/* The last footer, the file closed and read back. */
+static GBytes *
+finish_pdf (Printer *p, cairo_surface_t *surface, const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  footer (p);
+  cairo_destroy (p->cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
 static GBytes *
 print_report (NbReport *report, const char *path, gboolean with_header)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
   Printer p = { cairo_create (surface), 50, 1, with_header };
-  g_autofree char *contents = NULL;
-  gsize length;
-
   cairo_select_font_face (p.cr, "Noto Serif CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (p.cr, 11);
   header (&p);
@@ -146,14 +160,7 @@ print_report (NbReport *report, const char *path, gboolean with_header)
       else
         print_text (&p, nb_report_get_text (report, s == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
     }
-  footer (&p);
-  cairo_destroy (p.cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return finish_pdf (&p, surface, path);
 }
 
 static void
@@ -303,9 +310,6 @@ print_grid_report (NbReport *report, const char *path)
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
   Printer p = { cairo_create (surface), 50, 1, FALSE };
   g_autofree char *preamble = spaced_digits (nb_report_get_text (report, NB_TEXT_PREAMBLE));
-  g_autofree char *contents = NULL;
-  gsize length;
-
   cairo_select_font_face (p.cr, "Noto Serif CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (p.cr, 11);
   print_line (&p, nb_report_get_text (report, NB_TEXT_TITLE));
@@ -367,14 +371,7 @@ print_grid_report (NbReport *report, const char *path)
       else
         print_text (&p, nb_report_get_text (report, s == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
     }
-  footer (&p);
-  cairo_destroy (p.cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return finish_pdf (&p, surface, path);
 }
 
 /* Every figure read in its column, the empty cell read as a blank of the source (not as a
