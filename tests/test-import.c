@@ -654,8 +654,11 @@ test_narrative_against_blank (void)
   /* 予以公开19件 against a blank 总计; 行政复议3件 against a blank 总计. */
   nb_report_set_blank (report, nb_format_cell_index ("s3.open.total"), NULL);
   nb_report_set_blank (report, nb_format_cell_index ("s4.rev.total"), NULL);
+  /* 占36.54% of a blank 本年新收: no share to compute. */
+  nb_report_set_blank (report, nb_format_cell_index ("s3.new.total"), NULL);
   after = nb_checks_run (report, NULL);
   g_assert_cmpuint (nb_test_count_rule (after, "R-T2-05"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (after, "R-T3-06"), ==, 0);
   for (guint i = 0; i < after->len; i++)
     {
       const NbFinding *f = g_ptr_array_index (after, i);

@@ -718,8 +718,7 @@ static void
 check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, guint index, GArray *sink)
 {
   const NbFigure *f = &g_array_index (figures, NbFigure, index);
-  gint64 new_total = s3 (ctx, "new", "total");
-  gint64 bases[3] = { new_total, new_total + s3 (ctx, "carry_in", "total"), s3 (ctx, "results_total", "total") };
+  gint64 new_total, bases[3];
   const NbFigure *count = NULL;
   guint count_index = G_MAXUINT;
   gint64 p1 = 0, p2 = 0;
@@ -729,6 +728,11 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
   /* A rate (办结率, 实质公开率, 满意度) is a ratio of its own, not a share of one count. */
   if (nb_narrative_find_any (t->text, f->clause_start, f->start, "率|满意度", NULL) >= 0)
     return;
+  ctx->blank_seen = FALSE;
+  new_total = s3 (ctx, "new", "total");
+  bases[0] = new_total;
+  bases[1] = new_total + s3 (ctx, "carry_in", "total");
+  bases[2] = s3 (ctx, "results_total", "total");
   if (!respective_count (t->text, figures, index, &count_index))
     for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
       {
@@ -772,6 +776,9 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
 
       g_array_append_val (sink, share);
     }
+  /* A base with a blank cell is no claim (rules.md §0): nothing to compare with. */
+  if (ctx->blank_seen)
+    return;
   nb_check_percent (count->value, bases[0], f->decimals, &p1);
   nb_check_percent (count->value, bases[2], f->decimals, &p2);
   stated = nb_check_format_scaled (f->value, f->decimals);
