@@ -417,6 +417,38 @@ test_pdf_grid (void)
     }
 }
 
+/* A scan: pages of images only. A clear message, no crash. */
+static void
+test_pdf_scan (void)
+{
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "scan.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint page = 0; page < 2; page++)
+    {
+      cairo_rectangle (cr, 60, 60, 300, 400);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_false (nb_import_read_bytes (import, bytes, NB_IMPORT_AUTO, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "OCR"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,5 +457,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/pdf", test_pdf);
   g_test_add_func ("/import/pdf/running-head", test_pdf_running_head);
   g_test_add_func ("/import/pdf/grid", test_pdf_grid);
+  g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   return g_test_run ();
 }

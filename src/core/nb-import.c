@@ -2287,6 +2287,13 @@ nb_import_read_pdf (NbImport *self, GBytes *bytes, GError **error)
   items = nb_import_pdf_items (bytes, error);
   if (items == NULL)
     return FALSE;
+  /* Pages of images only: a scan, whose text no reader can give. */
+  if (items->len == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
+      return FALSE;
+    }
   return parse_items (self, items, TRUE, error);
 }
 

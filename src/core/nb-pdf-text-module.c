@@ -94,7 +94,8 @@ page_lines (GArray *glyphs)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
 
-  qsort (glyphs->data, glyphs->len, sizeof (Glyph), by_centre);
+  if (glyphs->len > 1)
+    qsort (glyphs->data, glyphs->len, sizeof (Glyph), by_centre);
   for (guint i = 0; i < glyphs->len; i++)
     {
       const Glyph *g = &g_array_index (glyphs, Glyph, i);
