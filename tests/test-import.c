@@ -540,6 +540,22 @@ test_portal_run_together (void)
   g_assert_cmpuint (nb_test_count_rule (findings, "R-T3-03"), ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  /* Headings worded the 2019 way, inside the running text: found all the same (R-F-02). */
+  {
+    g_autoptr(NbImport) reworded = nb_import_new ();
+    g_autofree char *a = replace (unique, "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开申请行政复议、提起行政诉讼的情况");
+    g_autofree char *b = replace (a, "五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况");
+    g_autoptr(GPtrArray) found = NULL;
+
+    import_text (reworded, b);
+    for (guint s = 0; s < NB_N_SECTIONS; s++)
+      g_assert_true (nb_report_get_section_present (nb_import_get_report (reworded), s));
+    g_assert_cmpuint (nb_import_count (reworded, NB_IMPORT_CELL_MISSING), ==, 0);
+    found = nb_checks_run (nb_import_get_report (reworded), NULL);
+    g_assert_cmpuint (nb_test_count_rule (found, "R-F-01"), ==, 0);
+    g_assert_cmpuint (nb_test_count_rule (found, "R-F-02"), ==, 2);
+  }
+
   import_text (import, ambiguous);
   report = nb_import_get_report (import);
   g_assert_cmpint (nb_import_get_cell_state (import, issued), ==, NB_IMPORT_CELL_MISSING);

@@ -2077,12 +2077,41 @@ reset (NbImport *self)
   memset (self->states, 0, nb_format_n_cells () * sizeof (NbImportCellState));
 }
 
-/* The first section title (as printed, or a variant) at or after @at: where, and its length. */
+/* A title of section @section worded its own way (“四、因政府信息公开申请行政复议、提起行政
+ * 诉讼的情况”): its ordinal after a full stop, a bracket, a space or a figure, the
+ * section's keyword within the next 40 characters; the title ends after 情况 or 事项 (else
+ * after the keyword). */
 static const char *
-find_run_in_title (const char *at, gsize *length)
+find_loose_title (const char *at, guint section, gsize *length)
+{
+  static const char *const keywords[NB_N_SECTIONS] = {
+    "总体情况|概述", "主动公开", "申请", "复议|诉讼", "问题", "其他",
+  };
+  const NbSectionDef *def = nb_format_section (section);
+  g_autofree char *pattern = g_strdup_printf ("(?:^|(?<=[。；;）)\\s0-9]))%s、(?:[^。；;0-9]{0,40}?(?:%s))(?:[^。；;0-9]{0,20}?(?:情况|事项))?",
+                                              def->ordinal, keywords[section]);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int start, end;
+
+  if (regex == NULL || !g_regex_match (regex, at, 0, &match) || !g_match_info_fetch_pos (match, 0, &start, &end))
+    return NULL;
+  *length = end - start;
+  return at + start;
+}
+
+/* The first section title (as printed, or a variant) at or after @at: where, its length and
+ * its section. A title worded otherwise is found for the section expected @next only. */
+static const char *
+find_run_in_title (const char *at, guint next, gsize *length, guint *section)
 {
   const char *best = NULL;
 
+  if (next < NB_N_SECTIONS)
+    {
+      best = find_loose_title (at, next, length);
+      *section = next;
+    }
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
       const NbSectionDef *def = nb_format_section (s);
@@ -2092,10 +2121,11 @@ find_run_in_title (const char *at, gsize *length)
           const char *title = v < 0 ? def->title : def->variants[v];
           const char *hit = strstr (at, title);
 
-          if (hit && (!best || hit < best))
+          if (hit && (!best || hit <= best))
             {
               best = hit;
               *length = strlen (title);
+              *section = s;
             }
         }
     }
@@ -2112,6 +2142,7 @@ split_run_in (GPtrArray *items)
 {
   GPtrArray *out = nb_import_items_new ();
   g_autoptr(GRegex) part = g_regex_new ("(?<=。)\\s*[（(][一二三四五六七八九十]{1,2}[）)]", G_REGEX_OPTIMIZE, 0, NULL);
+  guint next = 0;               /* the section whose heading comes next */
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -2126,7 +2157,8 @@ split_run_in (GPtrArray *items)
       while (*from)
         {
           gsize title_len = 0;
-          const char *title = find_run_in_title (from == text ? text + 1 : from, &title_len);
+          guint section = 0;
+          const char *title = find_run_in_title (from == text ? text + 1 : from, next, &title_len, &section);
           const char *stop = title ? title : from + strlen (from);
           g_autoptr(GMatchInfo) match = NULL;
           const char *piece = from;
@@ -2150,6 +2182,7 @@ split_run_in (GPtrArray *items)
             {
               nb_import_items_add (out, title, title_len, FALSE);
               from = title + title_len;
+              next = section + 1;
             }
         }
     }
