@@ -885,10 +885,19 @@ static const char page_chrome[] =
   "主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|Copyright|©|网站地图|联系我们|使用帮助|技术支持|"
   "扫一扫|无障碍|关怀版";
 
+/* The header lines of a crawler's text dump (“文号: ”, “栏目: 政府信息公开年报”, “原文链接:
+ * https://…”, “==== 正文 ====”): chrome only at the start of a line. */
+static const char *const dump_headers[] = { "文号:", "栏目:", "原文链接:", "本地目录:", "页面链接与图片", "====", NULL };
+
 static gboolean
 is_page_chrome (Parser *p, guint i)
 {
-  return g_utf8_strlen (p->norm[i], -1) <= 160 && contains_any (p->norm[i], page_chrome);
+  if (g_utf8_strlen (p->norm[i], -1) > 160)
+    return FALSE;
+  for (guint h = 0; dump_headers[h]; h++)
+    if (g_str_has_prefix (p->norm[i], dump_headers[h]))
+      return TRUE;
+  return contains_any (p->norm[i], page_chrome);
 }
 
 /* A line that names the report on its own: short, with a year and 报告. */
@@ -2132,6 +2141,39 @@ find_run_in_title (const char *at, guint next, gsize *length, guint *section)
   return best;
 }
 
+/* A page saved on one line starts with the portal's breadcrumbs, article data and tools
+ * (“当前位置： 首页 … 来源：… 时间：… 微信 微博 … 相关链接： -->”): short words separated by
+ * spaces, before the first sentence. Their length in bytes, or 0 when the line starts with
+ * no page chrome. */
+static gsize
+page_chrome_length (const char *text)
+{
+  g_autofree char *start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 16));
+  g_autofree char *norm = nb_import_normalize (start);
+  const char *p = text;
+
+  if (!contains_any (norm, "当前位置|您所在的位置|您的位置|首页>"))
+    return 0;
+  /* Words up to the first that is prose: long, or with a sentence's punctuation. */
+  while (*p)
+    {
+      const char *end = p;
+
+      while (*end && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      {
+        g_autofree char *word = g_strndup (p, end - p);
+
+        if (g_utf8_strlen (word, -1) > 30 || strstr (word, "，") || strstr (word, "。") || strstr (word, "《"))
+          break;
+      }
+      p = end;
+      while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+    }
+  return p - text;
+}
+
 /* A portal page saved with almost no line breaks runs the section headings into the text
  * (“…满意度。二、主动公开政府信息情况 第二十条…”) and the headed parts of 一 after a full
  * stop (“…保障。（二）依申请公开方面。…”). Such lines are cut before each, so that the
@@ -2154,6 +2196,9 @@ split_run_in (GPtrArray *items)
           nb_import_items_add (out, text, -1, item->cell);
           continue;
         }
+      from = text + page_chrome_length (text);
+      if (from > text)
+        nb_import_items_add (out, text, from - text, FALSE);
       while (*from)
         {
           gsize title_len = 0;
