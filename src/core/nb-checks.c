@@ -45,7 +45,9 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
     {
       NbFinding *f = g_ptr_array_index (ctx.findings, i);
 
-      nb_check_mark_unread (&ctx, f, NULL, 0);
+      /* A label's finding (R-F-04) is about the source's text, whatever became of the cell. */
+      if (!g_str_equal (f->rule, "R-F-04"))
+        nb_check_mark_unread (&ctx, f, NULL, 0);
 
       if (f->severity == NB_SEVERITY_ERROR)
         f->override_note = g_strdup (nb_report_get_override (report, f->rule, f->where));
