@@ -331,6 +331,27 @@ is_ordinal_digit (const char *word, const char *q)
 
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
+/* The words gathered so far as one label token (none when only spaces). */
+static void
+flush_label (GPtrArray *tokens, GString *label)
+{
+  g_autofree char *norm = nb_import_normalize (label->str);
+
+  if (norm[0])
+    add_token (tokens, TOK_LABEL, norm, label->str);
+  g_string_truncate (label, 0);
+}
+
+/* Digits and 〇 only: a figure with a look-alike, nothing more. */
+static gboolean
+is_look_alike_figure (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (!g_ascii_isdigit (*p) && g_utf8_get_char (p) != 0x3007)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 tokenize_cell (GPtrArray *tokens, const char *cell)
 {
@@ -354,7 +375,6 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
       const char *word = words[w];
       gsize len = strlen (word);
 
-
       if (len == 0)
         continue;
       /* A note in brackets after a figure (“15 （含修订3件）”) belongs to the figure. */
@@ -371,27 +391,14 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
         }
       if (is_noted_figure (word, digits))
         {
-          if (label->len)
-            {
-              g_autofree char *norm = nb_import_normalize (label->str);
-
-              add_token (tokens, TOK_LABEL, norm, label->str);
-              g_string_truncate (label, 0);
-            }
+          flush_label (tokens, label);
           /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
-          add_token (tokens, TOK_VALUE, digits->str,
-                     g_regex_match_simple ("^[0-9〇]+$", word, 0, 0) ? NULL : word);
+          add_token (tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
           continue;
         }
       if (is_number (word, digits) || is_dash (word))
         {
-          if (label->len)
-            {
-              g_autofree char *norm = nb_import_normalize (label->str);
-
-              add_token (tokens, TOK_LABEL, norm, label->str);
-              g_string_truncate (label, 0);
-            }
+          flush_label (tokens, label);
           if (is_dash (word))
             add_token (tokens, TOK_BLANK, word, NULL);
           else
@@ -399,13 +406,8 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           continue;
         }
       /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
-      if (label->len && starts_with_ordinal (word))
-        {
-          g_autofree char *norm = nb_import_normalize (label->str);
-
-          add_token (tokens, TOK_LABEL, norm, label->str);
-          g_string_truncate (label, 0);
-        }
+      if (starts_with_ordinal (word))
+        flush_label (tokens, label);
       /* Figures glued to labels, as a page flattened to text has them: 规章000,
        * 行政规范性文件693665第二十条第（五）项, 00000002.其他法律…: cut at each change
        * between digits and text. A digit before “.” or “、” and text is the next label's
@@ -434,13 +436,8 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
                 }
               g_string_append_len (label, run, q - run);
               /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
-              if (is_ordinal_digit (word, q) && label->len && !g_str_equal (label->str, " "))
-                {
-                  g_autofree char *norm = nb_import_normalize (label->str);
-
-                  add_token (tokens, TOK_LABEL, norm, label->str);
-                  g_string_truncate (label, 0);
-                }
+              if (is_ordinal_digit (word, q))
+                flush_label (tokens, label);
               continue;
             }
           while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
@@ -453,13 +450,7 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               g_string_append_len (label, run, q - run);
               continue;
             }
-          if (label->len && !g_str_equal (label->str, " "))
-            {
-              g_autofree char *norm = nb_import_normalize (label->str);
-
-              add_token (tokens, TOK_LABEL, norm, label->str);
-            }
-          g_string_truncate (label, 0);
+          flush_label (tokens, label);
           {
             g_autofree char *figure = g_strndup (run, q - run);
 
@@ -467,12 +458,7 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           }
         }
     }
-  if (label->len)
-    {
-      g_autofree char *norm = nb_import_normalize (label->str);
-
-      add_token (tokens, TOK_LABEL, norm, label->str);
-    }
+  flush_label (tokens, label);
 }
 
 /* Whether a cell follows on the same line after the piece at @i. */
