@@ -155,6 +155,28 @@ test_period (void)
   assert_fires (report, "R-F-07", NB_SEVERITY_INFO, "meta.preamble");
 }
 
+/* Last year's report with a blank (or unread) cell: no cross-year rule compares with it. */
+static void
+test_previous_blank (void)
+{
+  g_autoptr(NbReport) report = nb_test_clean_sample ();
+  g_autoptr(NbReport) previous = nb_test_clean_sample ();
+  int valid = nb_format_cell_index ("s2.a1.norms.valid");
+  int license = nb_format_cell_index ("s2.a5.license");
+
+  nb_report_set_year (previous, nb_report_get_year (report) - 1);
+  nb_report_set_value (previous, valid, 1);
+  nb_report_set_previous (report, previous);
+  assert_fires (report, "R-T2-01", NB_SEVERITY_WARNING, "s2.a1.norms.valid");
+  nb_report_set_blank (previous, valid, NULL);
+  assert_silent (report, "R-T2-01");
+  /* 行政许可 from 0 to a figure is R-T2-06; from a blank it is nothing. */
+  nb_report_set_value (previous, license, 0);
+  assert_fires (report, "R-T2-06", NB_SEVERITY_INFO, "s2.a5.license");
+  nb_report_set_blank (previous, license, NULL);
+  assert_silent (report, "R-T2-06");
+}
+
 /* R-F-07 compares dates, not wording: every phrasing of rules.md that covers the year passes,
  * the same phrasings with another day or year fire. */
 static void
@@ -413,6 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks/R-F-05-06", test_blank_and_invalid);
   g_test_add_func ("/checks/R-F-07", test_period);
   g_test_add_func ("/checks/R-F-07/phrasings", test_period_phrasings);
+  g_test_add_func ("/checks/previous-blank", test_previous_blank);
   g_test_add_func ("/checks/R-F-11", test_publication_date);
   g_test_add_func ("/checks/R-T2-01-02", test_documents_in_force);
   g_test_add_func ("/checks/R-T2-03", test_rule_maker);

@@ -40,6 +40,13 @@ char        *nb_check_cell_name       (guint           cell);
 gint64       nb_check_value           (NbCheckContext *ctx,
                                        const char     *key);
 
+/* Last year's figure of @cell (nb_report_previous_value ()), FALSE when last year's report
+ * leaves that cell blank or unread: a blank is no claim, so no cross-year rule compares with it. */
+gboolean     nb_check_previous        (NbCheckContext *ctx,
+                                       guint           cell,
+                                       gint64         *value,
+                                       gboolean       *from_report);
+
 /* Marks @finding as concerning a cell the importer could not read when one of @cells (or
  * the finding's own cell) is such a cell, still blank (nb_import_report_unread ()). */
 void         nb_check_mark_unread     (NbCheckContext *ctx,

@@ -146,7 +146,7 @@ check_carry_over (NbCheckContext *ctx)
       gint64 last, now = cell_value (ctx, here);
       gboolean from_report;
 
-      if (!nb_report_previous_value (ctx->report, there, &last, &from_report))
+      if (!nb_check_previous (ctx, there, &last, &from_report))
         continue;
       /* The total column is always checked; the others when last year has them. */
       if ((int) c != total_col && !from_report && last == 0 && now == 0)
@@ -232,7 +232,7 @@ check_request_trend (NbCheckContext *ctx)
       int index = nb_format_cell_index (figures[i].key);
       gint64 now = cell_value (ctx, index), last;
 
-      if (!nb_report_previous_value (ctx->report, index, &last, NULL) || last < 10)
+      if (!nb_check_previous (ctx, index, &last, NULL) || last < 10)
         continue;
       if (changed_a_lot (now, last) || now == 0)
         nb_check_add (ctx, "R-T3-12", NB_SEVERITY_INFO, figures[i].key,
@@ -265,8 +265,8 @@ check_cases_without_requests (NbCheckContext *ctx)
 
   if (cases == 0 || received != 0)
     return;
-  if (!nb_report_previous_value (ctx->report, nb_format_cell_index ("s3.new.total"), &last_new, NULL) ||
-      !nb_report_previous_value (ctx->report, nb_format_cell_index ("s3.carry_in.total"), &last_carry, NULL))
+  if (!nb_check_previous (ctx, nb_format_cell_index ("s3.new.total"), &last_new, NULL) ||
+      !nb_check_previous (ctx, nb_format_cell_index ("s3.carry_in.total"), &last_carry, NULL))
     return;
   if (last_new + last_carry != 0)
     return;
@@ -308,7 +308,7 @@ check_documents_in_force (NbCheckContext *ctx)
       gint64 valid = document_value (ctx, d, "valid", &i_valid);
       gint64 last;
 
-      if (nb_report_previous_value (ctx->report, i_valid, &last, NULL) &&
+      if (nb_check_previous (ctx, i_valid, &last, NULL) &&
           valid != last + issued - repealed)
         nb_check_add (ctx, "R-T2-01", NB_SEVERITY_WARNING, nb_format_cell (i_valid)->key,
                       "%s现行有效件数应等于上年现行有效件数%" G_GINT64_FORMAT "加本年制发%"
@@ -388,7 +388,7 @@ check_decision_trend (NbCheckContext *ctx)
       gint64 now = cell_value (ctx, index), last;
       g_autofree char *now_text = NULL, *last_text = NULL;
 
-      if (!nb_report_previous_value (ctx->report, index, &last, NULL))
+      if (!nb_check_previous (ctx, index, &last, NULL))
         continue;
       if (!changed_a_lot (now, last) && !((now == 0) != (last == 0)))
         continue;

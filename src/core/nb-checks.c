@@ -116,6 +116,16 @@ nb_check_value (NbCheckContext *ctx, const char *key)
   return nb_report_value_by_key (ctx->report, key);
 }
 
+gboolean
+nb_check_previous (NbCheckContext *ctx, guint cell, gint64 *value, gboolean *from_report)
+{
+  NbReport *previous = nb_report_get_previous (ctx->report);
+
+  if (previous && nb_report_get_cell (previous, cell)->state != NB_CELL_VALUE)
+    return FALSE;
+  return nb_report_previous_value (ctx->report, cell, value, from_report);
+}
+
 void
 nb_check_mark_unread (NbCheckContext *ctx, NbFinding *finding, const int *cells, guint n_cells)
 {
