@@ -1331,6 +1331,17 @@ set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
       p->self->states[cell] = NB_IMPORT_CELL_BLANK;
       return;
     }
+  /* A count printed with zero decimals (“0.00”, “12.0”): the figure is read, and the cell
+   * as printed is R-F-06's, like a figure with a unit or a note. */
+  if (tok->kind == TOK_VALUE && tok->orig == NULL && nb_format_cell (cell)->unit == NB_UNIT_COUNT &&
+      strchr (tok->text, '.') && strspn (strchr (tok->text, '.') + 1, "0") == strlen (strchr (tok->text, '.') + 1))
+    {
+      g_autofree char *whole = g_strndup (tok->text, strchr (tok->text, '.') - tok->text);
+      Token read = { TOK_VALUE, whole, tok->text };
+
+      set_cell (p, cell, &read, state);
+      return;
+    }
   nb_report_set_cell_text (p->report, cell, tok->text);
   p->self->states[cell] = state;
   /* “15（含修订3件）”, “5件”: the figure is read, the cell as printed is R-F-06's. */
