@@ -608,6 +608,16 @@ test_remnant (void)
   g_assert_cmpint (nb_report_value_by_key (report, "s2.a1.norms.valid"), ==, 95);
   g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s3.oth_other.np"))->state, ==, NB_CELL_BLANK);
   g_assert_nonnull (strstr (nb_report_get_text (report, NB_TEXT_S3_NOTE), "（未分列）"));
+  /* The summary line of the note names the row and its figures. */
+  {
+    GPtrArray *notes = nb_import_get_notes (import);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpuint (notes->len, ==, 1);
+    line = nb_import_note_describe (g_ptr_array_index (notes, 0));
+    g_assert_nonnull (strstr (line, "（六）其他处理"));
+    g_assert_nonnull (strstr (line, "3 0 0 0 0 0 3"));
+  }
 
   /* Checked as a saved file is: R-F-03 once, on table 三; the columns add up with the row. */
   saved = nb_document_serialize (report, NULL);

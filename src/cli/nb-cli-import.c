@@ -81,15 +81,9 @@ print_summary (NbImport *import)
     {
       const NbImportNote *note = g_ptr_array_index (notes, i);
 
-      if (g_str_equal (note->rule, "R-F-06"))
-        printf (_("Cell %s printed as “%s”, read as %s (%s)\n"), note->where, note->actual,
-                note->canonical ? note->canonical : "", note->rule);
-      else if (g_str_equal (note->rule, "R-F-03"))
-        printf (_("“%s” printed as one row without its three sub-rows (2019 layout): %s, kept as a note (%s)\n"),
-                note->canonical ? note->canonical : "", note->actual, note->rule);
-      else
-        printf (_("Label “%s” read as “%s” (%s)\n"), note->actual,
-                note->canonical ? note->canonical : "", note->rule);
+      g_autofree char *line = nb_import_note_describe (note);
+
+      printf ("%s\n", line);
     }
 }
 

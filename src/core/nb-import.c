@@ -2391,3 +2391,17 @@ nb_import_get_level_note (NbImport *self)
   g_return_val_if_fail (NB_IS_IMPORT (self), NULL);
   return self->level_note;
 }
+
+char *
+nb_import_note_describe (const NbImportNote *note)
+{
+  g_return_val_if_fail (note != NULL, NULL);
+  if (g_str_equal (note->rule, "R-F-06"))
+    return g_strdup_printf (_("Cell %s printed as “%s”, read as %s (%s)"), note->where, note->actual,
+                            note->canonical ? note->canonical : "", note->rule);
+  if (g_str_equal (note->rule, "R-F-03"))
+    return g_strdup_printf (_("“%s” printed as one row without its three sub-rows (2019 layout): %s, kept as a note (%s)"),
+                            note->canonical ? note->canonical : "", note->actual, note->rule);
+  return g_strdup_printf (_("Label “%s” read as “%s” (%s)"), note->actual,
+                          note->canonical ? note->canonical : "", note->rule);
+}

@@ -91,6 +91,10 @@ const char        *nb_import_get_level_note   (NbImport      *self);
 /* The notes of the last read; also kept on the report (nb_import_report_notes ()). */
 GPtrArray         *nb_import_get_notes        (NbImport      *self);
 
+/* A note as one line for the import summary: a label read under another name, a cell
+ * printed with a unit or a note, the 2019 single row kept as a note. */
+char              *nb_import_note_describe    (const NbImportNote *note);
+
 /* Notes attached to a report made by the importer, or NULL. */
 GPtrArray         *nb_import_report_notes     (NbReport      *report);
 /* Adds a note to @report (a document that kept its import notes, when loaded). */
