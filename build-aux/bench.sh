@@ -160,6 +160,22 @@ bench_docx () {
   echo "size            $(stat -c %s "$out") bytes"
 }
 
+# Issue 12: import of each real and synthetic report of tests/data/fidelity (one process
+# per import: reading, the PDF module's load and saving included).
+bench_import () {
+  echo "== import: nianbao-cli import of each report (targets: PDF ≤ 300 ms for 10 pages, text ≤ 50 ms)"
+  local f target pages
+  for f in "$top"/tests/data/fidelity/*.pdf "$top"/tests/data/fidelity/*.txt; do
+    target=50; pages=""
+    if [[ $f == *.pdf ]]; then
+      target=300
+      pages=" ($(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages)"
+    fi
+    figure "$(basename "$f")$pages" "$target" env NB_MODULE_DIR="$top/$build/src/core" \
+      "$cli" import "$f" -o "$tmp/import.nianbao"
+  done
+}
+
 if [[ ${1:-} == __startup_inner ]]; then
   startup_inner
   exit 0

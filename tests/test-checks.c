@@ -150,8 +150,64 @@ test_period (void)
   report = nb_test_clean_sample ();
   nb_report_set_text (report, NB_TEXT_PREAMBLE, "所列数据统计时间为２０２４年１月１日至２０２４年１２月３１日。");
   assert_silent (report, "R-F-07");
+  /* No period at all is a hint only (rules.md R-F-07, updated). */
   nb_report_set_text (report, NB_TEXT_PREAMBLE, "现发布本机关年度报告。");
-  assert_fires (report, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble");
+  assert_fires (report, "R-F-07", NB_SEVERITY_INFO, "meta.preamble");
+}
+
+/* Last year's report with a blank (or unread) cell: no cross-year rule compares with it. */
+static void
+test_previous_blank (void)
+{
+  g_autoptr(NbReport) report = nb_test_clean_sample ();
+  g_autoptr(NbReport) previous = nb_test_clean_sample ();
+  int valid = nb_format_cell_index ("s2.a1.norms.valid");
+  int license = nb_format_cell_index ("s2.a5.license");
+
+  nb_report_set_year (previous, nb_report_get_year (report) - 1);
+  nb_report_set_value (previous, valid, 1);
+  nb_report_set_previous (report, previous);
+  assert_fires (report, "R-T2-01", NB_SEVERITY_WARNING, "s2.a1.norms.valid");
+  nb_report_set_blank (previous, valid, NULL);
+  assert_silent (report, "R-T2-01");
+  /* 行政许可 from 0 to a figure is R-T2-06; from a blank it is nothing. */
+  nb_report_set_value (previous, license, 0);
+  assert_fires (report, "R-T2-06", NB_SEVERITY_INFO, "s2.a5.license");
+  nb_report_set_blank (previous, license, NULL);
+  assert_silent (report, "R-T2-06");
+}
+
+/* R-F-07 compares dates, not wording: every phrasing of rules.md that covers the year passes,
+ * the same phrasings with another day or year fire. */
+static void
+test_period_phrasings (void)
+{
+  static const char *const covering[] = {
+    "本报告所列数据统计期限自2024年1月1日起至2024年12月31日止。",
+    "本报告所列数据的统计期限为2024年1月1日至12月31日。",
+    "统计期限从2024年1月1日起至2024年12月31日止。",
+    "统计期限自2024年1月1日起，至2024年12月31日止。",
+    "统计期限为2024年1月1日—2024年12月31日。",
+    "统计期限为2024年1月1日到2024年12月31日。",
+    "统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。",
+  };
+  static const char *const other[] = {
+    "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+    "本报告所列数据的统计期限为2024年1月1日至11月30日。",
+    "统计期限从2024年2月1日起至2024年12月31日止。",
+  };
+  g_autoptr(NbReport) report = nb_test_clean_sample ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (covering); i++)
+    {
+      nb_report_set_text (report, NB_TEXT_PREAMBLE, covering[i]);
+      assert_silent (report, "R-F-07");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (other); i++)
+    {
+      nb_report_set_text (report, NB_TEXT_PREAMBLE, other[i]);
+      assert_fires (report, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble");
+    }
 }
 
 static void
@@ -378,6 +434,8 @@ main (int argc, char **argv)
   g_test_add_func ("/checks/R-F-03", test_legacy_layout);
   g_test_add_func ("/checks/R-F-05-06", test_blank_and_invalid);
   g_test_add_func ("/checks/R-F-07", test_period);
+  g_test_add_func ("/checks/R-F-07/phrasings", test_period_phrasings);
+  g_test_add_func ("/checks/previous-blank", test_previous_blank);
   g_test_add_func ("/checks/R-F-11", test_publication_date);
   g_test_add_func ("/checks/R-T2-01-02", test_documents_in_force);
   g_test_add_func ("/checks/R-T2-03", test_rule_maker);

@@ -442,25 +442,272 @@ test_run_together (void)
                    ==, NB_IMPORT_CELL_RESOLVED);
   g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
 
-  /* (一)予以公开 17 1 0 0 1 0 19 as "1710010 19": several readings add up
-   * (17·1·0·0·1·0 = 19, 1·7·10·0·1·0 = 19 …): the row is not read, and no arithmetic rule
-   * fires on guessed numbers. */
+  /* (一)予以公开 17 1 0 0 1 0 19 as "1710010 19": several readings add up along the row
+   * (17·1·0·0·1·0 = 19, 1·7·10·0·1·0 = 19 …), but only the first lets every column of the
+   * table add up (予以公开 + … = （七）总计): the table decides. */
   ambiguous = replace (seed, "(一)予以公开 |\n17 |\n1 |\n0 |\n0 |\n1 |\n0 |\n19 | |",
                        "(一)予以公开 |\n1710010 |\n19 | |");
   import_text (import, ambiguous);
   report = nb_import_get_report (import);
+  g_assert_cmpint (nb_import_get_cell_state (import, open_np), ==, NB_IMPORT_CELL_RESOLVED);
+  g_assert_cmpint (nb_report_value (report, open_np), ==, 17);
+  g_assert_cmpint (nb_report_value_by_key (report, "s3.open.biz"), ==, 1);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+
+  /* The same with （七）总计 not printed: nothing decides, the row is not read, and no
+   * arithmetic rule fires on guessed numbers. */
+  g_free (ambiguous);
+  ambiguous = replace (seed, "(一)予以公开 |\n17 |\n1 |\n0 |\n0 |\n1 |\n0 |\n19 | |",
+                       "(一)予以公开 |\n1710010 |\n19 | |");
+  {
+    char *undecided = replace (ambiguous, "(七)总计 |\n47 |\n3 |\n0 |\n0 |\n1 |\n0 |\n51 | ||",
+                               "");
+
+    g_free (ambiguous);
+    ambiguous = undecided;
+  }
+  import_text (import, ambiguous);
+  report = nb_import_get_report (import);
   g_assert_cmpint (nb_import_get_cell_state (import, open_np), ==, NB_IMPORT_CELL_MISSING);
   g_assert_cmpint (nb_report_get_cell (report, open_np)->state, ==, NB_CELL_BLANK);
-  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 7);
+  /* The row and （七）总计. */
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 14);
   findings = nb_checks_run (report, NULL);
   for (guint i = 0; i < findings->len; i++)
     {
       const NbFinding *f = g_ptr_array_index (findings, i);
 
-      /* The unread row is reported as blank, cell by cell. */
+      /* The unread row is listed cell by cell as a limit of the import, not as a blank of
+       * the source; the arithmetic over it says so too. */
       if (g_str_equal (f->where, "s3.open.np"))
-        g_assert_cmpstr (f->rule, ==, "R-F-05");
+        {
+          g_assert_cmpstr (f->rule, ==, "R-F-05");
+          g_assert_cmpint (f->severity, ==, NB_SEVERITY_INFO);
+          g_assert_true (nb_finding_is_import_limit (f));
+        }
+      if (g_str_has_prefix (f->rule, "R-T3-0") && g_str_equal (f->where, "s3.results_total.np"))
+        g_assert_true (nb_finding_is_import_limit (f));
     }
+}
+
+/* Portal text with no line breaks: the headings inside the running text, every row's
+ * figures run together. Where the table's arithmetic decides, the figures are read; table
+ * 二's three counts “253” could be 2·5·3 only, “2513” could be 2·5·13, 25·1·3 …: blank and
+ * listed, never guessed. */
+static void
+test_portal_run_together (void)
+{
+  static const char head[] =
+    "标题: 某某县某某局2022年政府信息公开工作年度报告\n文号: \n栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/nb/1.htm\n"
+    "==================== 正文 ====================\n"
+    "当前位置： 首页 政务公开 年报 来源：某某县人民政府 时间：2023-01-20 16:34 微信 微博 相关链接： --> 根据《条例》编制本报告，统计期限为2022年1月1日至12月31日。"
+    "一、总体情况本局主动公开信息120条。（一）主动公开方面。按要求公开。（二）依申请公开方面。收到申请3件。"
+    "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件%s"
+    "第二十条第（五）项信息内容本年处理决定数量行政许可56 第二十条第（六）项信息内容本年处理决定数量行政处罚12行政强制0"
+    "第二十条第（八）项信息内容 本年收费金额（单位：万元）行政事业性收费0"
+    "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    "一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开2000002"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）1000001（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000"
+    "3.危及“三安全一稳定”00000004.保护第三方合法权益00000005.属于三类内部事务信息00000006.属于四类过程性信息0000000"
+    "7.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提供1.本机关不掌握相关政府信息00000002.没有现成信息需要另行制作0000000"
+    "3.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物0000000"
+    "4.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000（六）其他处理"
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000"
+    "3.其他0000000（七）总计3000003四、结转下年度继续办理0000000"
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+    "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000"
+    "五、存在的主要问题及改进情况公开形式单一，下一步将加以改进。六、其他需要报告的事项本年度未收取信息处理费。";
+  g_autofree char *unique = g_strdup_printf (head, "253");
+  g_autofree char *ambiguous = g_strdup_printf (head, "2513");
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  NbReport *report;
+  int issued = nb_format_cell_index ("s2.a1.norms.issued");
+
+  import_text (import, unique);
+  report = nb_import_get_report (import);
+  g_assert_nonnull (report);
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    g_assert_true (nb_report_get_section_present (report, s));
+  g_assert_cmpuint (nb_report_get_n_parts (report), ==, 2);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_TITLE), ==, "某某县某某局2022年政府信息公开工作年度报告");
+  /* The dump's header lines and the page's breadcrumbs are no preamble. */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREAMBLE), "根据《条例》"));
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 0);
+  g_assert_cmpint (nb_report_value (report, issued), ==, 2);
+  g_assert_cmpint (nb_report_value_by_key (report, "s2.a1.norms.valid"), ==, 3);
+  g_assert_cmpint (nb_report_value_by_key (report, "s3.open.np"), ==, 2);
+  g_assert_cmpint (nb_report_value_by_key (report, "s3.results_total.total"), ==, 3);
+  findings = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-F-07"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-F-13"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-T3-02"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-T3-03"), ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Headings worded the 2019 way, inside the running text: found all the same (R-F-02). */
+  {
+    g_autoptr(NbImport) reworded = nb_import_new ();
+    g_autofree char *a = replace (unique, "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开申请行政复议、提起行政诉讼的情况");
+    g_autofree char *b = replace (a, "五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况");
+    g_autoptr(GPtrArray) found = NULL;
+
+    import_text (reworded, b);
+    for (guint s = 0; s < NB_N_SECTIONS; s++)
+      g_assert_true (nb_report_get_section_present (nb_import_get_report (reworded), s));
+    g_assert_cmpuint (nb_import_count (reworded, NB_IMPORT_CELL_MISSING), ==, 0);
+    found = nb_checks_run (nb_import_get_report (reworded), NULL);
+    g_assert_cmpuint (nb_test_count_rule (found, "R-F-01"), ==, 0);
+    g_assert_cmpuint (nb_test_count_rule (found, "R-F-02"), ==, 2);
+  }
+
+  import_text (import, ambiguous);
+  report = nb_import_get_report (import);
+  g_assert_cmpint (nb_import_get_cell_state (import, issued), ==, NB_IMPORT_CELL_MISSING);
+  g_assert_cmpint (nb_report_get_cell (report, issued)->state, ==, NB_CELL_BLANK);
+  g_assert_cmpuint (nb_import_count (import, NB_IMPORT_CELL_MISSING), ==, 3);
+  findings = nb_checks_run (report, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (findings, i);
+
+      /* The three unread cells are a limit of the import, not warnings about the source. */
+      if (g_str_has_prefix (f->where, "s2.a1.norms"))
+        {
+          g_assert_true (nb_finding_is_import_limit (f));
+          g_assert_cmpint (f->severity, ==, NB_SEVERITY_INFO);
+        }
+    }
+}
+
+/* Table 三 printed in 2021 but with （六）其他处理 as one 2019 row: the report is read, R-F-03
+ * names the remnant, the row stays a note and counts in the column sums. */
+static void
+test_remnant (void)
+{
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL, *text = NULL;
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbReport) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  NbReport *report;
+  const char *start, *stop;
+
+  g_file_get_contents (path, &seed, NULL, NULL);
+  start = strstr (seed, "(六)其他处理 |");
+  stop = strstr (seed, "(七)总计 |");
+  g_assert_true (start && stop);
+  text = g_strdup_printf ("%.*s(六)其他处理 |\n3 |\n0 |\n0 |\n0 |\n0 |\n0 |\n3 | ||\n%s",
+                          (int) (start - seed), seed, stop);
+  g_assert_true (nb_import_read_text (import, text, -1, &error));
+  g_assert_no_error (error);
+  report = nb_import_get_report (import);
+  g_assert_cmpint (nb_report_value_by_key (report, "s3.results_total.total"), ==, 51);
+  g_assert_cmpint (nb_report_value_by_key (report, "s2.a1.norms.valid"), ==, 95);
+  g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s3.oth_other.np"))->state, ==, NB_CELL_BLANK);
+  g_assert_nonnull (strstr (nb_report_get_text (report, NB_TEXT_S3_NOTE), "（未分列）"));
+  /* The summary line of the note names the row and its figures. */
+  {
+    GPtrArray *notes = nb_import_get_notes (import);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpuint (notes->len, ==, 1);
+    line = nb_import_note_describe (g_ptr_array_index (notes, 0));
+    g_assert_nonnull (strstr (line, "（六）其他处理"));
+    g_assert_nonnull (strstr (line, "3 0 0 0 0 0 3"));
+  }
+
+  /* Checked as a saved file is: R-F-03 once, on table 三; the columns add up with the row. */
+  saved = nb_document_serialize (report, NULL);
+  reloaded = nb_document_parse (saved, -1, "remnant", &error);
+  g_assert_no_error (error);
+  findings = nb_checks_run (reloaded, NULL);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-F-03"), ==, 1);
+  g_assert_cmpstr (nb_test_find_rule (findings, "R-F-03")->where, ==, "s3");
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-T3-02"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-T3-03"), ==, 0);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_false (g_str_equal (((NbFinding *) g_ptr_array_index (findings, i))->rule, "R-F-05") &&
+                    g_str_has_prefix (((NbFinding *) g_ptr_array_index (findings, i))->where, "s3.oth_"));
+  /* Table rules still run: a break elsewhere is found. */
+  nb_report_set_value (reloaded, nb_format_cell_index ("s4.rev.total"), 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = nb_checks_run (reloaded, NULL);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-T4-01"), ==, 1);
+}
+
+/* Cells with a unit or a note, full-width digits and the look-alike 〇. */
+static void
+test_noted_cells (void)
+{
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL, *a = NULL, *b = NULL, *c = NULL;
+  g_autoptr(NbImport) import = nb_import_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  NbReport *report;
+
+  g_file_get_contents (path, &seed, NULL, NULL);
+  a = replace (seed, "行政规范性文件 |\n11 |", "行政规范性文件 |\n11（含修订3件） |");
+  b = replace (a, "一、本年新收政府信息公开申请数量 |\n48 |", "一、本年新收政府信息公开申请数量 |\n４８件 |");
+  c = replace (b, "(七)总计 |\n47 |", "(七)总计 |\n4〇 7 |");
+  {
+    char *d = replace (c, "二、上年结转政府信息公开申请数量 |\n0 |", "二、上年结转政府信息公开申请数量 |\n0.00 |");
+
+    g_free (c);
+    c = d;
+  }
+  import_text (import, c);
+  report = nb_import_get_report (import);
+  g_assert_cmpint (nb_report_value_by_key (report, "s2.a1.norms.issued"), ==, 11);
+  g_assert_cmpint (nb_report_value_by_key (report, "s3.new.np"), ==, 48);
+  findings = nb_checks_run (report, NULL);
+  /* Each printed form is R-F-06's, with the text as printed; no note is taken for a figure. */
+  g_assert_cmpint (nb_report_get_cell (report, nb_format_cell_index ("s3.carry_in.np"))->state, ==, NB_CELL_VALUE);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-F-06"), ==, 3);
+  g_assert_nonnull (strstr (nb_test_find_rule (findings, "R-F-06")->message, "含修订3件"));
+  /* Once the user types the plain figure, the printed form no longer applies. */
+  nb_report_set_cell_text (report, nb_format_cell_index ("s2.a1.norms.issued"), "12");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_test_count_rule (findings, "R-F-06"), ==, 2);
+  /* “4〇 7” is no figure: the row is not guessed. */
+  g_assert_cmpint (nb_import_get_cell_state (import, nb_format_cell_index ("s3.results_total.np")), ==,
+                   NB_IMPORT_CELL_MISSING);
+}
+
+/* A narrative figure is never compared with a blank cell (rules.md §0). */
+static void
+test_narrative_against_blank (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(GPtrArray) before = nb_checks_run (report, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+
+  /* The sample states 制发行政规范性文件12件 against 11: R-T2-05. A blank is no claim. */
+  g_assert_cmpuint (nb_test_count_rule (before, "R-T2-05"), ==, 1);
+  nb_report_set_blank (report, nb_format_cell_index ("s2.a1.norms.issued"), NULL);
+  /* 予以公开19件 against a blank 总计; 行政复议3件 against a blank 总计. */
+  nb_report_set_blank (report, nb_format_cell_index ("s3.open.total"), NULL);
+  nb_report_set_blank (report, nb_format_cell_index ("s4.rev.total"), NULL);
+  /* 占36.54% of a blank 本年新收: no share to compute. */
+  nb_report_set_blank (report, nb_format_cell_index ("s3.new.total"), NULL);
+  after = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_test_count_rule (after, "R-T2-05"), ==, 0);
+  g_assert_cmpuint (nb_test_count_rule (after, "R-T3-06"), ==, 0);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const NbFinding *f = g_ptr_array_index (after, i);
+
+      g_assert_false (g_str_equal (f->rule, "R-T3-05") && strstr (f->message, "予以公开"));
+      g_assert_cmpstr (f->rule, !=, "R-T4-02");
+    }
+  /* A figure against a filled cell that disagrees is still found. */
+  nb_report_set_value (report, nb_format_cell_index ("s3.open.total"), 18);
+  changed = nb_checks_run (report, NULL);
+  g_assert_cmpuint (nb_test_count_rule (changed, "R-T3-05"), >=, 1);
 }
 
 static void
@@ -691,7 +938,40 @@ test_agency (void)
     { "重庆市民政局2024年政府信息公开工作年度报告", "重庆市民政局", NB_LEVEL_DEPARTMENT, NB_REGION_PROVINCIAL, FALSE },
     { "国家统计局2024年政府信息公开工作年度报告", "国家统计局", NB_LEVEL_STATE_COUNCIL_DEPT, NB_REGION_NATIONAL, FALSE },
     { "重庆市黔江区人民政府办公室2024年政府信息公开工作年度报告", "重庆市黔江区人民政府办公室", NB_LEVEL_COUNTY_GOV, NB_REGION_COUNTY, TRUE },
+    { "江苏省人民政府办公厅2023年政府信息公开工作年度报告", "江苏省人民政府办公厅", NB_LEVEL_PROVINCIAL_GOV, NB_REGION_PROVINCIAL, TRUE },
+    { "上海市科学技术委员会2023年政府信息公开工作年度报告", "上海市科学技术委员会", NB_LEVEL_DEPARTMENT, NB_REGION_PROVINCIAL, FALSE },
+    { "某某市某某区某某街道办事处2023年政府信息公开工作年度报告", "某某市某某区某某街道办事处", NB_LEVEL_SUBDISTRICT, NB_REGION_TOWNSHIP, FALSE },
+    { "某某经济技术开发区管委会2023年政府信息公开工作年度报告", "某某经济技术开发区管委会", NB_LEVEL_DEPARTMENT, NB_REGION_COUNTY, FALSE },
   };
+  /* Whether the title decides the level; when it does not, the summary says so. */
+  static const struct {
+    const char *title;
+    gboolean    decided;
+  } decided[] = {
+    { "重庆市黔江区2024年政府信息公开工作年度报告", TRUE },
+    { "某某县某某镇2023年政府信息公开工作年度报告", TRUE },
+    { "重庆市黔江区民政局2024年政府信息公开工作年度报告", TRUE },
+    { "上海市科学技术委员会2023年政府信息公开工作年度报告", TRUE },
+    { "某某经济技术开发区管委会2023年政府信息公开工作年度报告", FALSE },
+    { "平潭综合实验区2021年度政府信息公开工作年度报告", FALSE },
+    { "2023年政府信息公开工作年度报告", FALSE },
+    { "标题: 某某县某某镇2023年政府信息公开工作年度报告", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (decided); i++)
+    {
+      g_autoptr(NbImport) import = nb_import_new ();
+      g_autofree char *text = g_strconcat (decided[i].title, "\n一、总体情况\n正文。\n", NULL);
+
+      import_text (import, text);
+      g_assert_nonnull (nb_import_get_report (import));
+      if (decided[i].decided)
+        g_assert_null (nb_import_get_level_note (import));
+      else
+        g_assert_nonnull (nb_import_get_level_note (import));
+      /* The crawler's 标题: is no part of the title. */
+      g_assert_false (g_str_has_prefix (nb_report_get_text (nb_import_get_report (import), NB_TEXT_TITLE), "标题"));
+    }
 
   /* A title set over two lines. */
   {
@@ -984,6 +1264,10 @@ main (int argc, char **argv)
   g_test_add_func ("/import/abridged-labels", test_abridged_labels);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/agency", test_agency);
+  g_test_add_func ("/import/portal-run-together", test_portal_run_together);
+  g_test_add_func ("/import/remnant", test_remnant);
+  g_test_add_func ("/import/noted-cells", test_noted_cells);
+  g_test_add_func ("/import/narrative-against-blank", test_narrative_against_blank);
   g_test_add_func ("/import/cli", test_cli);
   g_test_add_func ("/import/adversarial/encoding", test_adversarial_encoding);
   g_test_add_func ("/import/adversarial/dashes", test_adversarial_dashes);

@@ -28,6 +28,9 @@ print_text (const char *file, GPtrArray *findings)
       const NbFinding *f = g_ptr_array_index (findings, i);
 
       printf ("  %s %-7s %-28s %s", nb_severity_name (f->severity), f->rule, f->where, f->message);
+      /* About a cell the import could not read: a limit of the import, not of the report. */
+      if (nb_finding_is_import_limit (f))
+        printf ("（导入未能读出此单元格）");
       /* An overridden error no longer blocks: say so, with the user's reason. */
       if (f->override_note)
         printf ("（已说明：%s）", f->override_note);

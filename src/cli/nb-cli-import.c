@@ -68,6 +68,8 @@ print_summary (NbImport *import)
   printf (_("Title: %s\n"), nb_report_get_text (report, NB_TEXT_TITLE));
   printf (_("Agency: %s (%s), year %d\n"), nb_report_get_text (report, NB_TEXT_AGENCY),
           nb_format_level_name (nb_report_get_level (report)), nb_report_get_year (report));
+  if (nb_import_get_level_note (import))
+    printf (_("Agency level undecided: %s\n"), nb_import_get_level_note (import));
   printf (_("Sections found: %u of %u; headed parts of section 1: %u\n"), sections,
           NB_N_SECTIONS, nb_report_get_n_parts (report));
   printf (_("Cells found: %u, blank: %u, not found: %u\n"), found + resolved, blank, missing);
@@ -79,8 +81,9 @@ print_summary (NbImport *import)
     {
       const NbImportNote *note = g_ptr_array_index (notes, i);
 
-      printf (_("Label “%s” read as “%s” (%s)\n"), note->actual,
-              note->canonical ? note->canonical : "", note->rule);
+      g_autofree char *line = nb_import_note_describe (note);
+
+      printf ("%s\n", line);
     }
 }
 

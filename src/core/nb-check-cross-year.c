@@ -15,7 +15,7 @@
 static gboolean
 previous (NbCheckContext *ctx, const char *key, gint64 *value)
 {
-  return nb_report_previous_value (ctx->report, nb_format_cell_index (key), value, NULL);
+  return nb_check_previous (ctx, nb_format_cell_index (key), value, NULL);
 }
 
 /* R-T3-07: a stated 同比 change of the applications received. */
@@ -185,6 +185,7 @@ check_copied_tables (NbCheckContext *ctx)
     {
       gint64 last;
 
+      /* Copied means alike, blanks included: here a blank compares as itself. */
       if (!nb_report_previous_value (ctx->report, i, &last, NULL) ||
           last != nb_report_value (ctx->report, i))
         return;

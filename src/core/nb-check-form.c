@@ -4,6 +4,8 @@
  */
 
 #include "nb-check-private.h"
+#include "nb-import.h"
+#include "nb-narrative.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,21 +24,45 @@ check_sections (NbCheckContext *ctx)
     }
 }
 
+/* The one 2019 marker a 2021 table may keep alone: （六）其他处理 printed as one row. */
+static gboolean
+is_remnant_marker (const char *marker)
+{
+  return g_str_equal (marker, nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
+}
+
+gboolean
+nb_check_legacy_layout (NbReport *report)
+{
+  const char *const *markers = nb_report_get_legacy_markers (report);
+
+  for (guint i = 0; markers && markers[i]; i++)
+    if (!is_remnant_marker (markers[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_legacy_layout (NbCheckContext *ctx)
 {
-  if (!ctx->legacy)
-    return;
-  nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s2",
-                "表格使用的是2019年试行格式，请按《中华人民共和国政府信息公开工作年度报告格式》"
-                "（国办公开办函〔2021〕30号）重新填报。");
+  const char *const *markers = nb_report_get_legacy_markers (ctx->report);
+
+  if (ctx->legacy)
+    nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s2",
+                  "表格使用的是2019年试行格式，请按《中华人民共和国政府信息公开工作年度报告格式》"
+                  "（国办公开办函〔2021〕30号）重新填报。");
+  else if (markers && markers[0])
+    nb_check_add (ctx, "R-F-03", NB_SEVERITY_ERROR, "s3",
+                  "表三“%s”未按2021年格式分列三项，请按国办公开办函〔2021〕30号格式分项填报。",
+                  markers[0]);
 }
 
+/* Blank in the source: cells the importer could not read are no claim either way. */
 static gboolean
 table_all_blank (NbCheckContext *ctx, const NbTableDef *table)
 {
   for (guint i = table->first_cell; i < table->first_cell + table->n_cells; i++)
-    if (nb_report_get_cell (ctx->report, i)->state != NB_CELL_BLANK)
+    if (nb_report_get_cell (ctx->report, i)->state != NB_CELL_BLANK || nb_import_report_unread (ctx->report, i))
       return FALSE;
   return TRUE;
 }
@@ -46,6 +72,8 @@ table_all_blank (NbCheckContext *ctx, const NbTableDef *table)
 static void
 check_cells (NbCheckContext *ctx)
 {
+  gboolean remnant = !ctx->legacy && nb_report_get_legacy_markers (ctx->report) != NULL;
+
   for (guint t = 0; t < NB_N_TABLES; t++)
     {
       const NbTableDef *table = nb_format_table (t);
@@ -67,8 +95,15 @@ check_cells (NbCheckContext *ctx)
             continue;
           if (cell->state == NB_CELL_BLANK && all_blank)
             continue;
+          /* A 2019 remnant: the three sub-rows were never printed; R-F-03 says so once. */
+          if (cell->state == NB_CELL_BLANK && remnant && g_str_has_prefix (def->key, "s3.oth_"))
+            continue;
           name = nb_check_cell_name (i);
-          if (cell->state == NB_CELL_BLANK)
+          /* Not read by the importer: no defect of the source, a cell to fill in. */
+          if (nb_import_report_unread (ctx->report, i))
+            nb_check_add (ctx, "R-F-05", NB_SEVERITY_INFO, def->key,
+                          "导入时未能读出“%s”，已留空，请对照原文填写。", name);
+          else if (cell->state == NB_CELL_BLANK)
             nb_check_add (ctx, "R-F-05", NB_SEVERITY_WARNING, def->key,
                           "“%s”为空白。没有数据请填“0”，不要留空或填“/”。", name);
           else
@@ -85,31 +120,38 @@ check_cells (NbCheckContext *ctx)
     }
 }
 
+/* R-F-06 for cells printed with a unit or a note (“5件”, “15（含修订3件）”): the importer
+ * read the figure and noted the cell as printed; while the cell still holds that figure,
+ * the printed form is what the source says. */
+static void
+check_noted_cells (NbCheckContext *ctx)
+{
+  GPtrArray *notes = nb_import_report_notes (ctx->report);
+
+  for (guint i = 0; notes && i < notes->len; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+      int index = nb_format_cell_index (note->where);
+      g_autofree char *name = NULL;
+      g_autofree char *now = NULL;
+
+      if (!g_str_equal (note->rule, "R-F-06") || index < 0 ||
+          nb_report_get_cell (ctx->report, index)->state != NB_CELL_VALUE)
+        continue;
+      now = nb_report_format_cell (ctx->report, index);
+      if (g_strcmp0 (now, note->canonical) != 0)
+        continue;
+      name = nb_check_cell_name (index);
+      nb_check_add (ctx, "R-F-06", NB_SEVERITY_ERROR, note->where,
+                    "“%s”应填写非负整数，当前为“%s”。", name, note->actual);
+    }
+}
+
 /* "2024-01-01" → TRUE and the parts. */
 static gboolean
 parse_iso_date (const char *text, int *y, int *m, int *d)
 {
   return text && sscanf (text, "%4d-%2d-%2d", y, m, d) == 3 && g_date_valid_dmy (*d, *m, *y);
-}
-
-/* The first "YYYY年M月D日至YYYY年M月D日" in @text. */
-static gboolean
-find_stated_period (const char *text, int *y1, int *m1, int *d1, int *y2, int *m2, int *d2)
-{
-  GRegex *regex = nb_check_regex ("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:至|到|—|-|～|~)"
-                                         "(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
-  g_autoptr(GMatchInfo) match = NULL;
-  int *parts[6] = { y1, m1, d1, y2, m2, d2 };
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-  for (int i = 0; i < 6; i++)
-    {
-      g_autofree char *group = g_match_info_fetch (match, i + 1);
-
-      *parts[i] = atoi (group);
-    }
-  return TRUE;
 }
 
 static void
@@ -134,10 +176,18 @@ check_period (NbCheckContext *ctx)
 
   /* NFKC first: full-width digits (２０２４年) are digits. A preamble that states no
    * period at all is flagged too: every report states it. */
-  if (preamble && preamble[0] &&
-      (!find_stated_period (preamble, &y1, &m1, &d1, &y2, &m2, &d2) ||
-       !(y1 == year && m1 == 1 && d1 == 1 && y2 == year && m2 == 12 && d2 == 31)))
-    nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble", message, year, year);
+  if (preamble && preamble[0])
+    {
+      int stated[6];
+
+      /* No period stated at all is a hint; a period of another year is the warning. */
+      if (!nb_narrative_find_period (preamble, stated))
+        nb_check_add (ctx, "R-F-07", NB_SEVERITY_INFO, "meta.preamble",
+                      "前言未写明统计期限（应为%d年1月1日至%d年12月31日）。", year, year);
+      else if (!(stated[0] == year && stated[1] == 1 && stated[2] == 1 &&
+                 stated[3] == year && stated[4] == 12 && stated[5] == 31))
+        nb_check_add (ctx, "R-F-07", NB_SEVERITY_WARNING, "meta.preamble", message, year, year);
+    }
 
   if (g_regex_match (title_year, title, 0, &match))
     {
@@ -174,6 +224,7 @@ nb_check_form (NbCheckContext *ctx)
   check_sections (ctx);
   check_legacy_layout (ctx);
   check_cells (ctx);
+  check_noted_cells (ctx);
   check_period (ctx);
   check_publication_date (ctx);
 }

@@ -562,8 +562,9 @@ check_documents (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
         continue;
 
       key = g_strconcat (prefix, ".", columns[column].column, NULL);
+      ctx->blank_seen = FALSE;
       value = nb_check_value (ctx, key);
-      if (value != f->value)
+      if (value != f->value && !ctx->blank_seen)
         nb_check_add_span (ctx, "R-T2-05", scoped (ctx, t->text, f), t, f->start, f->end,
                            "正文称%s%s%" G_GINT64_FORMAT "件，与表二“%s”%" G_GINT64_FORMAT "不一致。",
                            columns[column].verb, name, f->value, columns[column].head, value);
@@ -587,6 +588,22 @@ s3 (NbCheckContext *ctx, const char *row, const char *col)
   return nb_check_value (ctx, key);
 }
 
+/* Reads the 总计 cells of the rows of a result category, so that a blank among them is seen. */
+static void
+touch_rows (NbCheckContext *ctx, const char *row_prefix)
+{
+  const NbTableDef *def = nb_format_table (NB_TABLE_S3);
+  g_autofree char *prefix = g_strconcat ("s3.", row_prefix, NULL);
+
+  for (guint i = def->first_cell; i < def->first_cell + def->n_cells; i++)
+    {
+      const char *key = nb_format_cell (i)->key;
+
+      if (g_str_has_prefix (key, prefix) && g_str_has_suffix (key, ".total"))
+        nb_check_value (ctx, key);
+    }
+}
+
 /* The table's figure for a target, and an accepted alternative (rules.md R-T3-05). */
 static void
 target_values (NbCheckContext *ctx, NbRequestTarget target, gboolean not_held, gint64 *v, gint64 *alt)
@@ -607,16 +624,17 @@ target_values (NbCheckContext *ctx, NbRequestTarget target, gboolean not_held, g
       *v = s3 (ctx, "open", "total") + s3 (ctx, "partial", "total"); break;
     case NB_TARGET_CARRY_IN: *v = s3 (ctx, "carry_in", "total"); break;
     case NB_TARGET_CARRY_OUT: *v = s3 (ctx, "carry_out", "total"); break;
-    case NB_TARGET_DENY: *v = d->category[NB_RESULT_DENY][total]; break;
+    case NB_TARGET_DENY: *v = d->category[NB_RESULT_DENY][total]; touch_rows (ctx, "deny_"); break;
     case NB_TARGET_PARTIAL: *v = s3 (ctx, "partial", "total"); break;
     case NB_TARGET_OPEN: *v = s3 (ctx, "open", "total"); break;
     case NB_TARGET_NOT_AVAILABLE:
       *v = d->category[NB_RESULT_NOT_AVAILABLE][total];
+      touch_rows (ctx, "na_");
       if (not_held)
         *alt = s3 (ctx, "na_not_held", "total");
       break;
-    case NB_TARGET_NOT_PROCESSED: *v = d->category[NB_RESULT_NOT_PROCESSED][total]; break;
-    case NB_TARGET_OTHER: *v = d->category[NB_RESULT_OTHER][total]; break;
+    case NB_TARGET_NOT_PROCESSED: *v = d->category[NB_RESULT_NOT_PROCESSED][total]; touch_rows (ctx, "np_"); break;
+    case NB_TARGET_OTHER: *v = d->category[NB_RESULT_OTHER][total]; touch_rows (ctx, "oth_"); break;
     case NB_TARGET_ORGS: *v = orgs_new; *alt = orgs_new + orgs_in; break;
     case NB_TARGET_PERSONS: *v = s3 (ctx, "new", "np"); *alt = *v + s3 (ctx, "carry_in", "np"); break;
     case NB_TARGET_LEGAL: *v = s3 (ctx, "new", "legal"); break;
@@ -700,8 +718,7 @@ static void
 check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, guint index, GArray *sink)
 {
   const NbFigure *f = &g_array_index (figures, NbFigure, index);
-  gint64 new_total = s3 (ctx, "new", "total");
-  gint64 bases[3] = { new_total, new_total + s3 (ctx, "carry_in", "total"), s3 (ctx, "results_total", "total") };
+  gint64 new_total, bases[3];
   const NbFigure *count = NULL;
   guint count_index = G_MAXUINT;
   gint64 p1 = 0, p2 = 0;
@@ -711,6 +728,11 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
   /* A rate (办结率, 实质公开率, 满意度) is a ratio of its own, not a share of one count. */
   if (nb_narrative_find_any (t->text, f->clause_start, f->start, "率|满意度", NULL) >= 0)
     return;
+  ctx->blank_seen = FALSE;
+  new_total = s3 (ctx, "new", "total");
+  bases[0] = new_total;
+  bases[1] = new_total + s3 (ctx, "carry_in", "total");
+  bases[2] = s3 (ctx, "results_total", "total");
   if (!respective_count (t->text, figures, index, &count_index))
     for (guint i = index; i-- > 0 && i + MAX_PARTS > index;)
       {
@@ -754,6 +776,9 @@ check_share (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, gui
 
       g_array_append_val (sink, share);
     }
+  /* A base with a blank cell is no claim (rules.md §0): nothing to compare with. */
+  if (ctx->blank_seen)
+    return;
   nb_check_percent (count->value, bases[0], f->decimals, &p1);
   nb_check_percent (count->value, bases[2], f->decimals, &p2);
   stated = nb_check_format_scaled (f->value, f->decimals);
@@ -792,11 +817,13 @@ check_requests (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures, 
       target = nb_check_request_target (t->text, figures, i);
       if (target == NB_TARGET_NONE)
         continue;
+      ctx->blank_seen = FALSE;
       target_values (ctx, target,
                      target == NB_TARGET_NOT_AVAILABLE &&
                      nb_narrative_contains (t->text, f->sentence_start, f->sentence_end, "不掌握"),
                      &v, &alt);
-      if (f->value == v || f->value == alt)
+      /* A blank is no claim of 0 (rules.md §0): nothing to compare with. */
+      if (f->value == v || f->value == alt || ctx->blank_seen)
         continue;
       clause = slice (t->text, f->clause_start, f->clause_end);
       nb_check_add_span (ctx, "R-T3-05", scoped (ctx, t->text, f), t, f->start, f->end,
@@ -983,8 +1010,9 @@ check_cases (NbCheckContext *ctx, const NbNarrativeText *t, GArray *figures)
             }
       if (cases == CASES_NONE && g_str_equal (col, "total"))
         continue;             /* a bare count after the context names nothing */
+      ctx->blank_seen = FALSE;
       v = cases_value (ctx, context, col);
-      if (v == f->value)
+      if (v == f->value || ctx->blank_seen)
         continue;
       nb_check_add_span (ctx, "R-T4-02", scoped (ctx, t->text, f), t, f->start, f->end,
                          "正文称%s%s%" G_GINT64_FORMAT "件，与表四“%s—%s”%" G_GINT64_FORMAT "件不一致。",

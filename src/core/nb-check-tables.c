@@ -9,6 +9,8 @@
 
 #include "nb-check-private.h"
 
+#include "nb-import.h"
+
 #include <string.h>
 
 static gint64
@@ -27,6 +29,35 @@ sum_parts (NbCheckContext *ctx, const NbSumRelation *rel)
   return sum;
 }
 
+/* The figure of a 2019 single row （六）其他处理 in the column of @total (a results_total
+ * cell), as the importer noted it; 0 without one. Its three 2021 sub-rows are blank then,
+ * and the column adds up only with it. */
+static gint64
+remnant_figure (NbCheckContext *ctx, int total)
+{
+  GPtrArray *notes = nb_import_report_notes (ctx->report);
+  const NbCellDef *def = nb_format_cell (total);
+  int column = -1;
+
+  if (notes == NULL || def->table != NB_TABLE_S3 || !g_str_equal (def->row_key, "results_total"))
+    return 0;
+  for (guint c = 0; c < NB_S3_COLS; c++)
+    if (g_str_equal (nb_format_s3_col_key (c), def->col_key))
+      column = c;
+  for (guint i = 0; i < notes->len && column >= 0; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+      g_auto(GStrv) figures = NULL;
+
+      if (!g_str_equal (note->rule, "R-F-03") || note->actual == NULL)
+        continue;
+      figures = g_strsplit (note->actual, " ", -1);
+      if (g_strv_length (figures) == NB_S3_COLS)
+        return g_ascii_strtoll (figures[column], NULL, 10);
+    }
+  return 0;
+}
+
 static void
 check_sums (NbCheckContext *ctx, const char *rule_prefix)
 {
@@ -38,20 +69,23 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
       const NbSumRelation *rel = &sums[i];
       const char *where = nb_format_cell (rel->total)->key;
       gint64 sum, total;
+      NbFinding *f;
 
       if (!g_str_has_prefix (rel->rule, rule_prefix))
         continue;
       sum = sum_parts (ctx, rel);
+      if (g_str_equal (rel->rule, "R-T3-02"))
+        sum += remnant_figure (ctx, rel->total);
       total = cell_value (ctx, rel->total);
       if (sum == total)
         continue;
 
       if (g_str_equal (rel->rule, "R-T3-01"))
-        nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+        f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                       "“%s”：自然人与法人或其他组织各列之和为%" G_GINT64_FORMAT
                       "，与“总计”%" G_GINT64_FORMAT "不一致。", rel->name, sum, total);
       else if (g_str_equal (rel->rule, "R-T3-02"))
-        nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+        f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                       "%s：予以公开、部分公开、不予公开、无法提供、不予处理、其他处理各项之和为%"
                       G_GINT64_FORMAT "，与“（七）总计”%" G_GINT64_FORMAT "不一致。",
                       rel->name, sum, total);
@@ -61,12 +95,14 @@ check_sums (NbCheckContext *ctx, const char *rule_prefix)
 
           for (guint p = 0; p < 4; p++)
             v[p] = cell_value (ctx, rel->parts[p]);
-          nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
+          f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, where,
                         "%s：结果维持%" G_GINT64_FORMAT "+结果纠正%" G_GINT64_FORMAT
                         "+其他结果%" G_GINT64_FORMAT "+尚未审结%" G_GINT64_FORMAT
                         "=%" G_GINT64_FORMAT "，与总计%" G_GINT64_FORMAT "不一致。",
                         rel->name, v[0], v[1], v[2], v[3], sum, total);
         }
+      /* A part the importer could not read makes the sum no claim of the source. */
+      nb_check_mark_unread (ctx, f, rel->parts, rel->n_parts);
     }
 }
 
@@ -81,14 +117,17 @@ check_balance (NbCheckContext *ctx)
       const NbBalanceRelation *rel = &balances[i];
       gint64 a = cell_value (ctx, rel->left[0]), b = cell_value (ctx, rel->left[1]);
       gint64 x = cell_value (ctx, rel->right[0]), y = cell_value (ctx, rel->right[1]);
+      NbFinding *f;
 
       if (a + b == x + y)
         continue;
-      nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, nb_format_cell (rel->left[0])->key,
+      f = nb_check_add (ctx, rel->rule, NB_SEVERITY_ERROR, nb_format_cell (rel->left[0])->key,
                     "%s：本年新收%" G_GINT64_FORMAT "+上年结转%" G_GINT64_FORMAT "=%" G_GINT64_FORMAT
                     "，应等于办理结果总计%" G_GINT64_FORMAT "+结转下年度%" G_GINT64_FORMAT "=%"
                     G_GINT64_FORMAT "（表中勾稽关系：第一项加第二项之和，等于第三项加第四项之和）。",
                     rel->name, a, b, a + b, x, y, x + y);
+      nb_check_mark_unread (ctx, f, rel->left, 2);
+      nb_check_mark_unread (ctx, f, rel->right, 2);
     }
 }
 
@@ -107,7 +146,7 @@ check_carry_over (NbCheckContext *ctx)
       gint64 last, now = cell_value (ctx, here);
       gboolean from_report;
 
-      if (!nb_report_previous_value (ctx->report, there, &last, &from_report))
+      if (!nb_check_previous (ctx, there, &last, &from_report))
         continue;
       /* The total column is always checked; the others when last year has them. */
       if ((int) c != total_col && !from_report && last == 0 && now == 0)
@@ -193,7 +232,7 @@ check_request_trend (NbCheckContext *ctx)
       int index = nb_format_cell_index (figures[i].key);
       gint64 now = cell_value (ctx, index), last;
 
-      if (!nb_report_previous_value (ctx->report, index, &last, NULL) || last < 10)
+      if (!nb_check_previous (ctx, index, &last, NULL) || last < 10)
         continue;
       if (changed_a_lot (now, last) || now == 0)
         nb_check_add (ctx, "R-T3-12", NB_SEVERITY_INFO, figures[i].key,
@@ -226,8 +265,8 @@ check_cases_without_requests (NbCheckContext *ctx)
 
   if (cases == 0 || received != 0)
     return;
-  if (!nb_report_previous_value (ctx->report, nb_format_cell_index ("s3.new.total"), &last_new, NULL) ||
-      !nb_report_previous_value (ctx->report, nb_format_cell_index ("s3.carry_in.total"), &last_carry, NULL))
+  if (!nb_check_previous (ctx, nb_format_cell_index ("s3.new.total"), &last_new, NULL) ||
+      !nb_check_previous (ctx, nb_format_cell_index ("s3.carry_in.total"), &last_carry, NULL))
     return;
   if (last_new + last_carry != 0)
     return;
@@ -269,7 +308,7 @@ check_documents_in_force (NbCheckContext *ctx)
       gint64 valid = document_value (ctx, d, "valid", &i_valid);
       gint64 last;
 
-      if (nb_report_previous_value (ctx->report, i_valid, &last, NULL) &&
+      if (nb_check_previous (ctx, i_valid, &last, NULL) &&
           valid != last + issued - repealed)
         nb_check_add (ctx, "R-T2-01", NB_SEVERITY_WARNING, nb_format_cell (i_valid)->key,
                       "%s现行有效件数应等于上年现行有效件数%" G_GINT64_FORMAT "加本年制发%"
@@ -349,7 +388,7 @@ check_decision_trend (NbCheckContext *ctx)
       gint64 now = cell_value (ctx, index), last;
       g_autofree char *now_text = NULL, *last_text = NULL;
 
-      if (!nb_report_previous_value (ctx->report, index, &last, NULL))
+      if (!nb_check_previous (ctx, index, &last, NULL))
         continue;
       if (!changed_a_lot (now, last) && !((now == 0) != (last == 0)))
         continue;

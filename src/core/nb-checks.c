@@ -5,6 +5,8 @@
 
 #include "nb-check-private.h"
 
+#include "nb-import.h"
+
 #include <stdarg.h>
 
 /* Format version first, then cell validity, arithmetic (三, 四, then 二). Each group
@@ -29,7 +31,7 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
   ctx.report = report;
   ctx.options = options ? options : &defaults;
   ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_finding_free);
-  ctx.legacy = nb_report_get_legacy_markers (report) != NULL;
+  ctx.legacy = nb_check_legacy_layout (report);
   nb_derived_compute (&ctx.derived, report);
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
@@ -42,6 +44,10 @@ nb_checks_run (NbReport *report, const NbCheckOptions *options)
   for (guint i = 0; i < ctx.findings->len; i++)
     {
       NbFinding *f = g_ptr_array_index (ctx.findings, i);
+
+      /* A label's finding (R-F-04) is about the source's text, whatever became of the cell. */
+      if (!g_str_equal (f->rule, "R-F-04"))
+        nb_check_mark_unread (&ctx, f, NULL, 0);
 
       if (f->severity == NB_SEVERITY_ERROR)
         f->override_note = g_strdup (nb_report_get_override (report, f->rule, f->where));
@@ -103,5 +109,28 @@ nb_check_cell_name (guint cell)
 gint64
 nb_check_value (NbCheckContext *ctx, const char *key)
 {
+  int index = nb_format_cell_index (key);
+
+  if (index >= 0 && nb_report_get_cell (ctx->report, index)->state != NB_CELL_VALUE)
+    ctx->blank_seen = TRUE;
   return nb_report_value_by_key (ctx->report, key);
+}
+
+gboolean
+nb_check_previous (NbCheckContext *ctx, guint cell, gint64 *value, gboolean *from_report)
+{
+  NbReport *previous = nb_report_get_previous (ctx->report);
+
+  if (previous && nb_report_get_cell (previous, cell)->state != NB_CELL_VALUE)
+    return FALSE;
+  return nb_report_previous_value (ctx->report, cell, value, from_report);
+}
+
+void
+nb_check_mark_unread (NbCheckContext *ctx, NbFinding *finding, const int *cells, guint n_cells)
+{
+  if (finding->cell >= 0 && nb_import_report_unread (ctx->report, finding->cell))
+    finding->import_unread = TRUE;
+  for (guint i = 0; i < n_cells && !finding->import_unread; i++)
+    finding->import_unread = cells[i] >= 0 && nb_import_report_unread (ctx->report, cells[i]);
 }

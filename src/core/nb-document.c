@@ -11,6 +11,8 @@
 
 #include "nb-document.h"
 
+#include "nb-import.h"
+
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <string.h>
@@ -54,6 +56,44 @@ add_cell_value (JsonBuilder *b, NbReport *report, guint index)
     }
   else
     json_builder_add_string_value (b, cell->raw);   /* a dash, or text that is no number */
+}
+
+/* What an import could not read and the labels it accepted under another name: written
+ * only for an imported report, so that a check of the saved file still tells a limit of the
+ * import from a defect of the source. */
+static void
+add_import_trace (JsonBuilder *b, NbReport *report)
+{
+  GPtrArray *notes = nb_import_report_notes (report);
+  gboolean any_unread = FALSE;
+
+  for (guint i = 0; i < nb_format_n_cells () && !any_unread; i++)
+    any_unread = nb_import_report_unread (report, i);
+  if (!any_unread && (notes == NULL || notes->len == 0))
+    return;
+  json_builder_set_member_name (b, "import");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "unread");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    if (nb_import_report_unread (report, i))
+      json_builder_add_string_value (b, nb_format_cell (i)->key);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  for (guint i = 0; notes && i < notes->len; i++)
+    {
+      const NbImportNote *note = g_ptr_array_index (notes, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "rule", note->rule);
+      add_string (b, "where", note->where);
+      add_string (b, "actual", note->actual);
+      add_string (b, "canonical", note->canonical);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
 }
 
 static void
@@ -125,6 +165,7 @@ add_meta (JsonBuilder *b, NbReport *report)
         json_builder_add_string_value (b, markers[i]);
       json_builder_end_array (b);
     }
+  add_import_trace (b, report);
   /* Written only when the user has overridden an error, so other files keep their bytes. */
   if (nb_report_get_n_overrides (report) > 0)
     {
@@ -557,6 +598,58 @@ read_overrides (Reader *r, NbReport *report, JsonObject *meta)
   return TRUE;
 }
 
+/* $.meta.import (add_import_trace ()): unknown cell keys and malformed notes are errors. */
+static gboolean
+read_import_trace (Reader *r, NbReport *report, JsonObject *meta)
+{
+  JsonNode *node = json_object_get_member (meta, "import");
+  JsonObject *trace;
+  JsonArray *unread = NULL, *notes = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.import", _("expected an object, found %s"), describe (node));
+  trace = json_node_get_object (node);
+  if (json_object_has_member (trace, "unread"))
+    {
+      node = json_object_get_member (trace, "unread");
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.import.unread", _("expected an array, found %s"), describe (node));
+      unread = json_node_get_array (node);
+    }
+  if (json_object_has_member (trace, "notes"))
+    {
+      node = json_object_get_member (trace, "notes");
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.import.notes", _("expected an array, found %s"), describe (node));
+      notes = json_node_get_array (node);
+    }
+  for (guint i = 0; unread && i < json_array_get_length (unread); i++)
+    {
+      JsonNode *element = json_array_get_element (unread, i);
+      int cell = is_type (element, G_TYPE_STRING) ? nb_format_cell_index (json_node_get_string (element)) : -1;
+
+      if (cell < 0)
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.import.unread", _("element %u is not a cell key"), i);
+      nb_import_report_set_unread (report, cell, TRUE);
+    }
+  for (guint i = 0; notes && i < json_array_get_length (notes); i++)
+    {
+      JsonNode *element = json_array_get_element (notes, i);
+      JsonObject *note = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *rule = note ? json_object_get_string_member_with_default (note, "rule", NULL) : NULL;
+      const char *where = note ? json_object_get_string_member_with_default (note, "where", NULL) : NULL;
+
+      if (rule == NULL || where == NULL || !g_utf8_validate (rule, -1, NULL) || !g_utf8_validate (where, -1, NULL))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.import.notes", _("element %u is not a note"), i);
+      nb_import_report_add_note (report, rule, where,
+                                 json_object_get_string_member_with_default (note, "actual", ""),
+                                 json_object_get_string_member_with_default (note, "canonical", ""));
+    }
+  return TRUE;
+}
+
 static gboolean
 read_meta (Reader *r, NbReport *report, JsonObject *root)
 {
@@ -567,7 +660,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
   static const char *const known[] = {
     "agency", "level", "region_level", "people_government", "year", "title", "title_breaks",
     "preamble", "period_start", "period_end", "publication_date", "contact", "previous",
-    "legacy_markers", "overrides", NULL
+    "legacy_markers", "overrides", "import", NULL
   };
   JsonObject *meta = get_object (r, root, "meta", "$");
   const char *level_id, *region_id;
@@ -659,7 +752,8 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
       nb_report_set_legacy_markers (report, (const char *const *) markers->pdata);
     }
 
-  return read_previous (r, report, meta) && read_overrides (r, report, meta);
+  return read_previous (r, report, meta) && read_overrides (r, report, meta) &&
+         read_import_trace (r, report, meta);
 }
 
 static gboolean

@@ -49,6 +49,13 @@ nb_finding_free (NbFinding *finding)
   g_free (finding);
 }
 
+gboolean
+nb_finding_is_import_limit (const NbFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, FALSE);
+  return finding->import_unread;
+}
+
 const char *
 nb_severity_id (NbSeverity severity)
 {
@@ -120,6 +127,12 @@ nb_finding_add_json (const NbFinding *f, JsonBuilder *b, gboolean with_span)
     }
   json_builder_set_member_name (b, "message");
   json_builder_add_string_value (b, f->message);
+  /* Only on findings about a cell the import could not read: other output keeps its bytes. */
+  if (f->import_unread)
+    {
+      json_builder_set_member_name (b, "import_unread");
+      json_builder_add_boolean_value (b, TRUE);
+    }
   /* Only on overridden errors, so that output without one keeps its bytes. */
   if (f->override_note)
     {

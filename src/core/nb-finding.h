@@ -30,6 +30,9 @@ typedef struct {
   char       *message;          /* Chinese, placeholders filled */
   char       *override_note;    /* errors: the user's note that lets the report export
                                  * anyway (NbReport overrides); NULL when none */
+  gboolean    import_unread;    /* the finding concerns a cell the importer could not read
+                                 * (still blank), not a defect of the source report: a
+                                 * limit of the import. See nb_finding_is_import_limit (). */
 } NbFinding;
 
 #define NB_TYPE_FINDING (nb_finding_get_type ())
@@ -44,6 +47,11 @@ void         nb_finding_free            (NbFinding    *finding);
 
 const char  *nb_severity_id             (NbSeverity    severity);  /* "error", "warning", "info" */
 const char  *nb_severity_name           (NbSeverity    severity);  /* 错误, 警告, 提示 */
+
+/* Whether @finding is about a cell the importer could not read rather than about the
+ * report as published: a reviewer tells a defect of the source from a limit of the import.
+ * The JSON of such a finding carries "import_unread": true. */
+gboolean     nb_finding_is_import_limit (const NbFinding *finding);
 
 /* Counts of each severity in an array of findings. */
 void         nb_findings_count          (GPtrArray    *findings,

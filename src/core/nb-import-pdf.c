@@ -54,7 +54,10 @@ page_lines (char **texts)
       g_ptr_array_add (pages, lines);
       for (guint l = 0; split[l]; l++)
         {
-          g_strstrip (split[l]);
+          /* Trailing tabs stay: they are the empty cells at the end of a table row. */
+          g_strchug (split[l]);
+          for (gsize n = strlen (split[l]); n > 0 && g_ascii_isspace (split[l][n - 1]) && split[l][n - 1] != '\t'; n--)
+            split[l][n - 1] = '\0';
           if (split[l][0] != '\0' && !is_page_footer (split[l]))
             g_ptr_array_add (lines, g_strdup (split[l]));
         }

@@ -25,6 +25,13 @@ void        nb_import_items_add        (GPtrArray   *items,
                                         gssize       length,
                                         gboolean     cell);
 
+/* The words that say which section a numbered heading opens, beside its ordinal. */
+extern const char *const nb_import_section_keywords[NB_N_SECTIONS];
+
+/* Long lines of a page flattened to text cut at its headings and page chrome (a new array;
+ * other items copied). */
+GPtrArray  *nb_import_flat_items       (GPtrArray   *items);
+
 /* The readers. */
 GPtrArray  *nb_import_text_items       (const char  *text,
                                         gssize       length);

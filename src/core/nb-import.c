@@ -26,12 +26,17 @@ struct _NbImport {
   NbReport          *report;
   NbImportCellState *states;
   GPtrArray         *notes;
+  char              *level_note;  /* why the title does not decide the level, or NULL */
 };
 
 G_DEFINE_TYPE (NbImport, nb_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 
-static GQuark notes_quark;
+static GQuark
+get_notes_quark (void)
+{
+  return g_quark_from_static_string ("nb-import-notes");
+}
 
 static void
 note_free (gpointer data)
@@ -52,6 +57,7 @@ nb_import_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self->states);
+  g_free (self->level_note);
   G_OBJECT_CLASS (nb_import_parent_class)->finalize (object);
 }
 
@@ -59,7 +65,6 @@ static void
 nb_import_class_init (NbImportClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = nb_import_finalize;
-  notes_quark = g_quark_from_static_string ("nb-import-notes");
 }
 
 static void
@@ -273,8 +278,80 @@ starts_with_ordinal (const char *word)
   return FALSE;
 }
 
+/* A figure with a unit or a note in brackets, as some reports print cells: “5件”,
+ * “15(含修订3件)” (after NFKC). Writes the figure to @digits. The look-alike 〇 of a figure
+ * typed in Chinese or read by OCR is 0 (“1〇” is 10). */
+static gboolean
+is_noted_figure (const char *word, GString *digits)
+{
+  static GRegex *noted;
+  static gsize ready;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *zeroed = NULL;
+  g_autofree char *figure = NULL;
+  gboolean looked_alike;
+
+  if (g_once_init_enter (&ready))
+    {
+      noted = g_regex_new ("^([0-9]+)(?:件|条|个|项|次|人次|份)?(\\([^()]*\\))?$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  looked_alike = strstr (word, "〇") != NULL;
+  if (looked_alike)
+    {
+      g_auto(GStrv) pieces = g_strsplit (word, "〇", -1);
+
+      zeroed = g_strjoinv ("0", pieces);
+    }
+  else
+    zeroed = g_strdup (word);
+  if (!g_regex_match (noted, zeroed, 0, &match))
+    return FALSE;
+  figure = g_match_info_fetch (match, 1);
+  /* A bare figure is no note; a bare 〇 run is the figure it stands for. */
+  if (g_str_equal (figure, zeroed) && !looked_alike)
+    return FALSE;
+  g_string_assign (digits, figure);
+  return TRUE;
+}
+
+/* Whether the digit at @q of @word opens a label: “2.其他…”, “3、…” — one digit followed
+ * by the mark and a character that is no digit. */
+static gboolean
+is_ordinal_digit (const char *word, const char *q)
+{
+  const char *after = q + 1;
+
+  if (!g_ascii_isdigit (*q))
+    return FALSE;
+  if (*after == '.')
+    return after[1] != '\0' && !g_ascii_isdigit (after[1]);
+  return g_str_has_prefix (after, "、");
+}
+
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
+/* The words gathered so far as one label token (none when only spaces). */
+static void
+flush_label (GPtrArray *tokens, GString *label)
+{
+  g_autofree char *norm = nb_import_normalize (label->str);
+
+  if (norm[0])
+    add_token (tokens, TOK_LABEL, norm, label->str);
+  g_string_truncate (label, 0);
+}
+
+/* Digits and 〇 only: a figure with a look-alike, nothing more. */
+static gboolean
+is_look_alike_figure (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (!g_ascii_isdigit (*p) && g_utf8_get_char (p) != 0x3007)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 tokenize_cell (GPtrArray *tokens, const char *cell)
 {
@@ -297,19 +374,31 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
     {
       const char *word = words[w];
       gsize len = strlen (word);
-      gsize cut = len;
 
       if (len == 0)
         continue;
+      /* A note in brackets after a figure (“15 （含修订3件）”) belongs to the figure. */
+      if (word[0] == '(' && g_str_has_suffix (word, ")") && label->len == 0 && tokens->len > 0 &&
+          ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->kind == TOK_VALUE &&
+          !starts_with_ordinal (word))
+        {
+          Token *prev = g_ptr_array_index (tokens, tokens->len - 1);
+          char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
+
+          g_free (prev->orig);
+          prev->orig = orig;
+          continue;
+        }
+      if (is_noted_figure (word, digits))
+        {
+          flush_label (tokens, label);
+          /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
+          add_token (tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
+          continue;
+        }
       if (is_number (word, digits) || is_dash (word))
         {
-          if (label->len)
-            {
-              g_autofree char *norm = nb_import_normalize (label->str);
-
-              add_token (tokens, TOK_LABEL, norm, label->str);
-              g_string_truncate (label, 0);
-            }
+          flush_label (tokens, label);
           if (is_dash (word))
             add_token (tokens, TOK_BLANK, word, NULL);
           else
@@ -317,36 +406,59 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           continue;
         }
       /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
-      if (label->len && starts_with_ordinal (word))
-        {
-          g_autofree char *norm = nb_import_normalize (label->str);
-
-          add_token (tokens, TOK_LABEL, norm, label->str);
-          g_string_truncate (label, 0);
-        }
-      /* Trailing digits glued to a label: 规章000. */
-      while (cut > 0 && g_ascii_isdigit (word[cut - 1]))
-        cut--;
-      if (cut == len || cut == 0 || word[cut - 1] == '.' || word[cut - 1] == ',')
-        cut = len;
+      if (starts_with_ordinal (word))
+        flush_label (tokens, label);
+      /* Figures glued to labels, as a page flattened to text has them: 规章000,
+       * 行政规范性文件693665第二十条第（五）项, 00000002.其他法律…: cut at each change
+       * between digits and text. A digit before “.” or “、” and text is the next label's
+       * ordinal; digits with a decimal point are one figure. */
       if (label->len)
         g_string_append_c (label, ' ');
-      g_string_append_len (label, word, cut);
-      if (cut < len)
+      for (const char *q = word; *q;)
         {
-          g_autofree char *norm = nb_import_normalize (label->str);
+          const char *run = q;
 
-          add_token (tokens, TOK_LABEL, norm, label->str);
-          g_string_truncate (label, 0);
-          add_token (tokens, TOK_VALUE, word + cut, NULL);
+          if (!g_ascii_isdigit (*q) || is_ordinal_digit (word, q))
+            {
+              for (gboolean first = TRUE; *q && (first || !g_ascii_isdigit (*q)); first = FALSE)
+                {
+                  /* “(1)” numbers a label: its digits are no figure. */
+                  if (*q == '(' && g_ascii_isdigit (q[1]))
+                    {
+                      const char *close = q + 1;
+
+                      while (g_ascii_isdigit (*close))
+                        close++;
+                      if (*close == ')')
+                        q = close;
+                    }
+                  q++;
+                }
+              g_string_append_len (label, run, q - run);
+              /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
+              if (is_ordinal_digit (word, q))
+                flush_label (tokens, label);
+              continue;
+            }
+          while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
+            q++;
+          if (*q == '.' && g_ascii_isdigit (q[1]))
+            for (q++; g_ascii_isdigit (*q); q++)
+              ;
+          if (run == word && *q == '\0')
+            {
+              g_string_append_len (label, run, q - run);
+              continue;
+            }
+          flush_label (tokens, label);
+          {
+            g_autofree char *figure = g_strndup (run, q - run);
+
+            add_token (tokens, TOK_VALUE, figure, NULL);
+          }
         }
     }
-  if (label->len)
-    {
-      g_autofree char *norm = nb_import_normalize (label->str);
-
-      add_token (tokens, TOK_LABEL, norm, label->str);
-    }
+  flush_label (tokens, label);
 }
 
 /* Whether a cell follows on the same line after the piece at @i. */
@@ -423,6 +535,7 @@ typedef struct {
   guint        body_end[NB_N_SECTIONS];
   guint        front_end;
   GPtrArray   *legacy;                    /* markers of the 2019 layout found */
+  GString     *s3_remnant;                /* the 2019 single row （六）, as a note */
 } Parser;
 
 static const NbImportItem *
@@ -431,8 +544,7 @@ item_at (Parser *p, guint i)
   return g_ptr_array_index (p->items, i);
 }
 
-/* The words that say which section a numbered heading opens, beside its ordinal. */
-static const char *const section_keywords[NB_N_SECTIONS] = {
+const char *const nb_import_section_keywords[NB_N_SECTIONS] = {
   "总体情况|概述|总体",
   "主动公开",
   "申请",
@@ -476,7 +588,7 @@ is_loose_title (guint s, const char *norm)
   /* 一、 or 一. after NFKC; 一 alone followed by the keyword also occurs. */
   if (!(g_str_has_prefix (norm + ordinal, "、") || norm[ordinal] == '.' || norm[ordinal] == ','))
     return FALSE;
-  return g_utf8_strlen (norm, -1) <= 40 && contains_any (norm, section_keywords[s]);
+  return g_utf8_strlen (norm, -1) <= 40 && contains_any (norm, nb_import_section_keywords[s]);
 }
 
 /* Which section the line at @i opens, given the last section found, or −1. */
@@ -671,12 +783,18 @@ department_region (const char *name)
   return NB_REGION_NATIONAL;
 }
 
+/* Bodies whose name ends like a region but that are no level of government: a
+ * 管委会 runs them (开发区, 新区, 综合实验区 …). R-F-10 and R-T2-03 depend on the level. */
+static const char *const zones[] = { "开发区", "新区", "实验区", "高新区", "示范区", "合作区", "园区", "保税区", NULL };
+
 /* The agency, its level and whether it is a people's government, from the title's prefix
  * (format.md §6): a region's name is its people's government; a government office
- * reports for it; anything else is a department. */
-static void
+ * reports for it; a 管委会, 委员会, 局 or any other body is a department. Returns NULL when
+ * the name decides the level, else why it does not (for the import summary). */
+static char *
 guess_agency (NbReport *report, const char *prefix)
 {
+  static const char *const bodies[] = { "管理委员会", "管委会", "委员会", "局", "办公室", "中心", "厅", "委", NULL };
   static const char *const offices[] = { "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", NULL };
   g_autofree char *name = g_strstrip (g_strdup (prefix));
   g_autofree char *region = NULL;
@@ -716,27 +834,32 @@ guess_agency (NbReport *report, const char *prefix)
   nb_report_set_level (report, level);
   nb_report_set_region (report, region_of_level);
   nb_report_set_people_government (report, nb_format_level_is_government (level));
-}
 
-static gboolean
-find_period (const char *text, int date[6])
-{
-  g_autoptr(GRegex) regex = g_regex_new ("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*"
-                                         "(?:至|到|—|-|~|～)\\s*"
-                                         "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  for (guint i = 0; zones[i]; i++)
+    if (g_str_has_suffix (region, zones[i]) || strstr (name, zones[i]))
+      {
+        gboolean managed = strstr (name, "管委会") || strstr (name, "管理委员会");
 
-  if (!nfkc || !g_regex_match (regex, nfkc, 0, &match))
-    return FALSE;
-  for (int i = 0; i < 6; i++)
+        /* A zone's own 管委会 is a body, not a people's government. */
+        if (managed)
+          {
+            nb_report_set_level (report, NB_LEVEL_DEPARTMENT);
+            nb_report_set_people_government (report, FALSE);
+            nb_report_set_text (report, NB_TEXT_AGENCY, name);
+          }
+        return g_strdup_printf ("“%s”是%s，标题不能确定其层级（人民政府或部门），请在报告信息中设置机关层级。",
+                                name, managed ? "管委会" : zones[i]);
+      }
+  if (level == NB_LEVEL_DEPARTMENT || level == NB_LEVEL_STATE_COUNCIL_DEPT)
     {
-      g_autofree char *group = g_match_info_fetch (match, i + 1);
+      gboolean named = FALSE;
 
-      date[i] = atoi (group);
+      for (guint i = 0; bodies[i] && !named; i++)
+        named = g_str_has_suffix (name, bodies[i]);
+      if (!named)
+        return g_strdup_printf ("“%s”不是常见的机关名称，已按部门处理，请在报告信息中核对机关层级。", name);
     }
-  return TRUE;
+  return NULL;
 }
 
 /* What a portal prints around an article (breadcrumbs, article data, page tools, footer):
@@ -747,10 +870,19 @@ static const char page_chrome[] =
   "主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|Copyright|©|网站地图|联系我们|使用帮助|技术支持|"
   "扫一扫|无障碍|关怀版";
 
+/* The header lines of a crawler's text dump (“文号: ”, “栏目: 政府信息公开年报”, “原文链接:
+ * https://…”, “==== 正文 ====”): chrome only at the start of a line. */
+static const char *const dump_headers[] = { "文号:", "栏目:", "原文链接:", "本地目录:", "页面链接与图片", "====", NULL };
+
 static gboolean
 is_page_chrome (Parser *p, guint i)
 {
-  return g_utf8_strlen (p->norm[i], -1) <= 160 && contains_any (p->norm[i], page_chrome);
+  if (g_utf8_strlen (p->norm[i], -1) > 160)
+    return FALSE;
+  for (guint h = 0; dump_headers[h]; h++)
+    if (g_str_has_prefix (p->norm[i], dump_headers[h]))
+      return TRUE;
+  return contains_any (p->norm[i], page_chrome);
 }
 
 /* A line that names the report on its own: short, with a year and 报告. */
@@ -834,6 +966,15 @@ read_front (Parser *p)
     }
   lines = paragraphs (p, first, p->front_end, TRUE);
   preamble = join_lines (lines, 0);
+  /* A crawler's dump names the page “标题: …”. */
+  if (title && (g_str_has_prefix (title, "标题:") || g_str_has_prefix (title, "标题：")))
+    {
+      const char *rest = title + (g_str_has_prefix (title, "标题:") ? strlen ("标题:") : strlen ("标题："));
+      char *bare = g_strstrip (g_strdup (rest));
+
+      g_free (title);
+      title = bare;
+    }
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
 
@@ -848,10 +989,12 @@ read_front (Parser *p)
 
           year = atoi (digits);
           if (prefix[0])
-            guess_agency (p->report, prefix);
+            p->self->level_note = guess_agency (p->report, prefix);
         }
     }
-  if (find_period (preamble, date))
+  if (title == NULL || nb_report_get_text (p->report, NB_TEXT_AGENCY)[0] == '\0')
+    p->self->level_note = g_strdup ("标题未写明机关名称，无法确定机关层级，请在报告信息中设置机关和层级。");
+  if (nb_narrative_find_period (preamble, date))
     {
       g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
       g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", date[3], date[4], date[5]);
@@ -1177,6 +1320,8 @@ table_tokens (Parser *p, guint s, GString *note)
   return tokens;
 }
 
+static void add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical);
+
 static void
 set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
 {
@@ -1186,8 +1331,22 @@ set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
       p->self->states[cell] = NB_IMPORT_CELL_BLANK;
       return;
     }
+  /* A count printed with zero decimals (“0.00”, “12.0”): the figure is read, and the cell
+   * as printed is R-F-06's, like a figure with a unit or a note. */
+  if (tok->kind == TOK_VALUE && tok->orig == NULL && nb_format_cell (cell)->unit == NB_UNIT_COUNT &&
+      strchr (tok->text, '.') && strspn (strchr (tok->text, '.') + 1, "0") == strlen (strchr (tok->text, '.') + 1))
+    {
+      g_autofree char *whole = g_strndup (tok->text, strchr (tok->text, '.') - tok->text);
+      Token read = { TOK_VALUE, whole, tok->text };
+
+      set_cell (p, cell, &read, state);
+      return;
+    }
   nb_report_set_cell_text (p->report, cell, tok->text);
   p->self->states[cell] = state;
+  /* “15（含修订3件）”, “5件”: the figure is read, the cell as printed is R-F-06's. */
+  if (tok->kind == TOK_VALUE && tok->orig)
+    add_note (p, "R-F-06", nb_format_cell (cell)->key, tok->orig, tok->text);
 }
 
 typedef gboolean (*CheckFunc) (const gint64 *values, guint n);
@@ -1212,21 +1371,25 @@ groups_of_five (const gint64 *v, guint n)
   return TRUE;
 }
 
+/* Readings of one run of figures kept for the table's arithmetic to choose from. */
+#define MAX_READINGS 8
+
 typedef struct {
   const char *digits[32];
   guint       n_runs;
   guint       want;
   CheckFunc   check;
   gint64      current[32];
-  gint64      found[32];
+  gint64      found[MAX_READINGS][32];
   guint       n_found;
+  guint       max_found;        /* stop after this many readings */
 } Split;
 
 /* Every way to cut the runs into @want numbers (no leading zeros, at most 9 digits). */
 static void
 split_search (Split *s, guint run, const char *at, guint n)
 {
-  if (s->n_found > 1)
+  if (s->n_found > s->max_found)
     return;
   if (*at == '\0')
     {
@@ -1237,8 +1400,8 @@ split_search (Split *s, guint run, const char *at, guint n)
         }
       if (n == s->want && (!s->check || s->check (s->current, n)))
         {
-          if (s->n_found == 0)
-            memcpy (s->found, s->current, n * sizeof (gint64));
+          if (s->n_found < MAX_READINGS)
+            memcpy (s->found[s->n_found], s->current, n * sizeof (gint64));
           s->n_found++;
         }
       return;
@@ -1258,31 +1421,32 @@ split_search (Split *s, guint run, const char *at, guint n)
     }
 }
 
-/* Values run together: split them only when one reading alone fits. */
-static gboolean
-resolve_run_together (GPtrArray *vals, guint want, CheckFunc check, gint64 *out)
+/* Values run together: the readings that fit the row's own relation, at most
+ * MAX_READINGS (0 when there are more, or none). */
+static guint
+run_together_readings (GPtrArray *vals, guint want, CheckFunc check, gint64 out[][32])
 {
-  Split s = { .want = want, .check = check };
+  Split s = { .want = want, .check = check, .max_found = MAX_READINGS };
   guint total = 0;
 
   if (vals->len == 0 || vals->len >= want || want > G_N_ELEMENTS (s.current))
-    return FALSE;
+    return 0;
   for (guint i = 0; i < vals->len; i++)
     {
       const Token *tok = g_ptr_array_index (vals, i);
 
       if (tok->kind != TOK_VALUE || tok->text[0] == '-' || strchr (tok->text, '.'))
-        return FALSE;
+        return 0;
       s.digits[s.n_runs++] = tok->text;
       total += strlen (tok->text);
     }
   if (total > 24)
-    return FALSE;
+    return 0;
   split_search (&s, 0, s.digits[0], 0);
-  if (s.n_found != 1)
-    return FALSE;
-  memcpy (out, s.found, want * sizeof (gint64));
-  return TRUE;
+  if (s.n_found == 0 || s.n_found > MAX_READINGS)
+    return 0;
+  memcpy (out, s.found, s.n_found * sizeof s.found[0]);
+  return s.n_found;
 }
 
 /* The values after the label at @at, up to the next label. */
@@ -1305,12 +1469,34 @@ values_after (GPtrArray *tokens, guint at, guint *next)
   return vals;
 }
 
-/* Reads @n cells from @vals; FALSE when they cannot be read without guessing. */
-static gboolean
-read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc check)
+/* A row whose figures ran together and have several readings: the table decides. */
+typedef struct {
+  int    cells[8];
+  guint  n_cells;
+  guint  n_readings;
+  gint64 readings[MAX_READINGS][32];
+} Pending;
+
+static void
+set_reading (Parser *p, const int *cells, guint n, const gint64 *values)
 {
-  gint64 split[32];
-  guint extra;
+  for (guint i = 0; i < n; i++)
+    {
+      char digits[32];
+      Token tok = { TOK_VALUE, digits, NULL };
+
+      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, values[i]);
+      set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
+    }
+}
+
+/* Reads @n cells from @vals; FALSE when they cannot be read without guessing. With
+ * @pending, a run with a few readings is kept there for the table's arithmetic. */
+static gboolean
+read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc check, GArray *pending)
+{
+  gint64 split[MAX_READINGS][32];
+  guint extra, n_readings;
 
   /* Trailing empty positions are spans of the last cell. */
   while (vals->len > n && ((Token *) g_ptr_array_index (vals, vals->len - 1))->kind == TOK_BLANK)
@@ -1329,17 +1515,118 @@ read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc ch
         set_cell (p, cells[i], g_ptr_array_index (vals, i), NB_IMPORT_CELL_FOUND);
       return TRUE;
     }
-  if (!resolve_run_together (vals, n, check, split))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
+  n_readings = run_together_readings (vals, n, check, split);
+  if (n_readings == 1)
     {
-      char digits[32];
-      Token tok = { TOK_VALUE, digits, NULL };
+      set_reading (p, cells, n, split[0]);
+      return TRUE;
+    }
+  if (n_readings > 1 && pending && n <= G_N_ELEMENTS (((Pending *) NULL)->cells))
+    {
+      Pending row = { .n_cells = n, .n_readings = n_readings };
 
-      g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, split[i]);
-      set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
+      memcpy (row.cells, cells, n * sizeof (int));
+      memcpy (row.readings, split, sizeof split);
+      g_array_append_val (pending, row);
+    }
+  return FALSE;
+}
+
+/* Whether table 三's column relations (R-T3-02, R-T3-03) hold with @value; a relation
+ * with a cell not known yet decides nothing and passes. */
+static gboolean
+columns_hold (const gint64 *value, const gboolean *known)
+{
+  guint n_sums, n_balances;
+  const NbSumRelation *sums = nb_format_sum_relations (&n_sums);
+  const NbBalanceRelation *balances = nb_format_balance_relations (&n_balances);
+
+  for (guint i = 0; i < n_sums; i++)
+    {
+      const NbSumRelation *rel = &sums[i];
+      gint64 sum = 0;
+      gboolean all = known[rel->total];
+
+      if (!g_str_equal (rel->rule, "R-T3-02"))
+        continue;
+      for (guint k = 0; k < rel->n_parts && all; k++)
+        {
+          all = known[rel->parts[k]];
+          sum += value[rel->parts[k]];
+        }
+      if (all && sum != value[rel->total])
+        return FALSE;
+    }
+  for (guint i = 0; i < n_balances; i++)
+    {
+      const NbBalanceRelation *rel = &balances[i];
+
+      if (known[rel->left[0]] && known[rel->left[1]] && known[rel->right[0]] && known[rel->right[1]] &&
+          value[rel->left[0]] + value[rel->left[1]] != value[rel->right[0]] + value[rel->right[1]])
+        return FALSE;
     }
   return TRUE;
+}
+
+/* Rows with several readings: the one combination of readings under which every column
+ * of the table adds up is taken; with none or more than one, the rows stay blank. */
+static void
+resolve_by_columns (Parser *p, GArray *pending)
+{
+  guint n_cells = nb_format_n_cells ();
+  g_autofree gint64 *value = g_new0 (gint64, n_cells);
+  g_autofree gboolean *known = g_new0 (gboolean, n_cells);
+  guint choice[16] = { 0 }, found[16] = { 0 }, n_found = 0;
+  guint64 combinations = 1;
+
+  if (pending->len == 0 || pending->len > G_N_ELEMENTS (choice))
+    return;
+  for (guint r = 0; r < pending->len; r++)
+    combinations *= g_array_index (pending, Pending, r).n_readings;
+  if (combinations > 65536)
+    return;
+  for (guint c = 0; c < n_cells; c++)
+    {
+      const NbCell *cell = nb_report_get_cell (p->report, c);
+
+      known[c] = cell->state == NB_CELL_VALUE &&
+                 (p->self->states[c] == NB_IMPORT_CELL_FOUND || p->self->states[c] == NB_IMPORT_CELL_RESOLVED);
+      value[c] = cell->value;
+    }
+  for (guint r = 0; r < pending->len; r++)
+    {
+      const Pending *row = &g_array_index (pending, Pending, r);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        known[row->cells[i]] = TRUE;
+    }
+  for (guint64 k = 0; k < combinations && n_found < 2; k++)
+    {
+      guint64 rest = k;
+
+      for (guint r = 0; r < pending->len; r++)
+        {
+          const Pending *row = &g_array_index (pending, Pending, r);
+
+          choice[r] = rest % row->n_readings;
+          rest /= row->n_readings;
+          for (guint i = 0; i < row->n_cells; i++)
+            value[row->cells[i]] = row->readings[choice[r]][i];
+        }
+      if (columns_hold (value, known))
+        {
+          if (n_found++ == 0)
+            memcpy (found, choice, sizeof choice);
+        }
+    }
+  if (n_found != 1)
+    return;
+  for (guint r = 0; r < pending->len; r++)
+    {
+      const Pending *row = &g_array_index (pending, Pending, r);
+
+      set_reading (p, row->cells, row->n_cells, row->readings[found[r]]);
+    }
 }
 
 typedef struct {
@@ -1435,11 +1722,75 @@ add_note (Parser *p, const char *rule, const char *where, const char *actual, co
   g_ptr_array_add (p->self->notes, note);
 }
 
+/* The length of the longest common subsequence of two short texts, in characters. */
+static guint
+common_chars (const char *a, const char *b)
+{
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
+  guint la = 0, lb = 0;
+  g_autofree guint *prev = NULL, *cur = NULL;
+
+  while (ua[la])
+    la++;
+  while (ub[lb])
+    lb++;
+  prev = g_new0 (guint, lb + 1);
+  cur = g_new0 (guint, lb + 1);
+  for (guint i = 1; i <= la; i++)
+    {
+      for (guint j = 1; j <= lb; j++)
+        cur[j] = ua[i - 1] == ub[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      memcpy (prev, cur, (lb + 1) * sizeof (guint));
+    }
+  return prev[lb];
+}
+
+/* A row label with characters lost or changed (“2.其他法律行政止公开”): same ordinal, and
+ * most of the canonical label's characters in order. Only tried for the row expected next. */
+static gboolean
+is_garbled (const char *label, const char *canonical)
+{
+  glong n = g_utf8_strlen (label, -1), m = g_utf8_strlen (canonical, -1);
+  const char *a = label, *b = canonical;
+
+  if (n < 4 || m < 4 || n > 2 * m || !starts_with_ordinal (label) || !starts_with_ordinal (canonical))
+    return FALSE;
+  /* Same ordinal: the characters up to the first non-ordinal one agree. */
+  while (*a && *a == *b && (g_ascii_isdigit (*a) || *a == '.' || *a == '(' || *a == ')'))
+    a++, b++;
+  if (g_ascii_isdigit (*a) || g_ascii_isdigit (*b) || a == label)
+    return FALSE;
+  return common_chars (label, canonical) * 4 >= (guint) MAX (n, m) * 3;
+}
+
+/* Whether the labels after the figures of the label at @at, up to the next label that
+ * opens a row, complete it to @canonical (a label wrapped around its figures). */
+static gboolean
+label_completed (GPtrArray *tokens, guint at, const char *canonical)
+{
+  g_autoptr(GString) label = g_string_new (((Token *) g_ptr_array_index (tokens, at))->text);
+
+  for (guint i = at + 1; i < tokens->len && label->len < strlen (canonical); i++)
+    {
+      const Token *tok = g_ptr_array_index (tokens, i);
+
+      if (tok->kind != TOK_LABEL)
+        continue;
+      if (starts_with_ordinal (tok->text))
+        break;
+      g_string_append (label, tok->text);
+    }
+  return g_str_equal (label->str, canonical);
+}
+
 /* The row a label names: exactly, by a known old name, or — for the row expected next
  * in the table's order only — by its core (“（二）部分公开” without the note, “（1）属于国家秘密”). */
 static Row *
-find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expected)
+find_row (Parser *p, GArray *rows, GPtrArray *tokens, guint at, NbTableId table, guint expected)
 {
+  const Token *tok = g_ptr_array_index (tokens, at);
+
   for (guint r = 0; r < rows->len; r++)
     {
       Row *row = &g_array_index (rows, Row, r);
@@ -1452,7 +1803,19 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
       Row *row = &g_array_index (rows, Row, expected);
       g_autofree char *core = label_core (tok->text);
 
-      if (g_str_equal (core, row->core))
+      /* The first piece of a label wrapped in its cell, with the figures beside it; the
+       * rest follows the figures (else the label is abridged: R-F-04). */
+      if (g_utf8_strlen (tok->text, -1) >= 4 && g_str_has_prefix (row->norm, tok->text))
+        {
+          if (!label_completed (tokens, at, row->norm))
+            {
+              const NbCellDef *def = nb_format_cell (row->cells[0]);
+
+              add_note (p, "R-F-04", def->key, tok->orig, def->row_label);
+            }
+          return row;
+        }
+      if (g_str_equal (core, row->core) || is_garbled (tok->text, row->norm))
         {
           const NbCellDef *def = nb_format_cell (row->cells[0]);
 
@@ -1460,6 +1823,22 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
           return row;
         }
     }
+  /* Heads run into the label in flattened text (“…现行有效件数规章”, “…其他一、本年新收…”):
+   * the longest label of the table the text ends with. */
+  {
+    Row *best = NULL;
+
+    for (guint r = 0; r < rows->len; r++)
+      {
+        Row *row = &g_array_index (rows, Row, r);
+
+        if (!row->done && g_str_has_suffix (tok->text, row->norm) &&
+            (best == NULL || strlen (row->norm) > strlen (best->norm)))
+          best = row;
+      }
+    if (best)
+      return best;
+  }
   if (table != NB_TABLE_S2)
     return NULL;
   for (guint v = 0; v < G_N_ELEMENTS (label_variants); v++)
@@ -1479,12 +1858,86 @@ find_row (Parser *p, GArray *rows, const Token *tok, NbTableId table, guint expe
   return NULL;
 }
 
+/* The 2019 single row （六）其他处理 (a remnant when it is the only marker). */
+static const char *
+remnant_marker (void)
+{
+  return nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group;
+}
+
 /* p->legacy is kept NULL-terminated, to hand to nb_report_set_legacy_markers (). */
 static void
 add_legacy (Parser *p, const char *marker)
 {
   if (!g_strv_contains ((const char *const *) p->legacy->pdata, marker))
     g_ptr_array_insert (p->legacy, p->legacy->len - 1, g_strdup (marker));
+}
+
+/* The 2019 single row （六）其他处理 has no cells in 2021: its figures stay as a note. */
+static void
+keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
+{
+  g_autoptr(GString) figures = g_string_new (NULL);
+
+  /* The figures, for table 三's column sums (the import note R-F-03, kept in the file). */
+  for (guint v = 0; v < vals->len; v++)
+    {
+      const Token *tok = g_ptr_array_index (vals, v);
+
+      g_string_append_printf (figures, v ? " %s" : "%s", tok->kind == TOK_VALUE ? tok->text : "");
+    }
+  add_note (p, "R-F-03", "s3.oth", figures->str, remnant_marker ());
+  if (p->s3_remnant == NULL)
+    p->s3_remnant = g_string_new (NULL);
+  g_string_append_printf (p->s3_remnant, "%s（未分列）：", label->orig ? label->orig : label->text);
+  for (guint v = 0; v < vals->len; v++)
+    {
+      const Token *tok = g_ptr_array_index (vals, v);
+
+      g_string_append_printf (p->s3_remnant, v ? " %s" : "%s",
+                              tok->kind == TOK_VALUE ? tok->text : (tok->text ? tok->text : "—"));
+    }
+}
+
+/* A label broken over lines of a PDF cell arrives in pieces, with the row's figures after
+ * the first or a middle piece. A piece that opens no row (no ordinal, no label of its own)
+ * and follows a label without figures continues it. */
+static void
+join_wrapped_labels (GPtrArray *tokens, GArray *rows)
+{
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      Token *tok = g_ptr_array_index (tokens, i);
+      Token *next = g_ptr_array_index (tokens, i + 1);
+      gboolean own_label = FALSE;
+
+      if (tok->kind != TOK_LABEL || next->kind != TOK_LABEL || starts_with_ordinal (next->text))
+        continue;
+      for (guint r = 0; r < rows->len && !own_label; r++)
+        own_label = g_str_equal (g_array_index (rows, Row, r).norm, next->text);
+      if (own_label)
+        continue;
+      /* Only when the pieces together begin a label of the table: heads stay apart. */
+      {
+        g_autofree char *joined = g_strconcat (tok->text, next->text, NULL);
+        gboolean prefix = FALSE;
+
+        for (guint r = 0; r < rows->len && !prefix; r++)
+          prefix = g_str_has_prefix (g_array_index (rows, Row, r).norm, joined);
+        if (!prefix)
+          continue;
+        g_free (tok->text);
+        tok->text = g_steal_pointer (&joined);
+      }
+      {
+        char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
+
+        g_free (tok->orig);
+        tok->orig = orig;
+      }
+      g_ptr_array_remove_index (tokens, i + 1);
+      i--;
+    }
 }
 
 /* Table 二 and 三: each row by its label, then as many values as it has cells. */
@@ -1500,6 +1953,9 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
   if (table == NB_TABLE_S3)
     other_results = nb_import_normalize (nb_format_cell (nb_format_cell_index ("s3.oth_other.np"))->row_group);
 
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+
+  join_wrapped_labels (tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *tok = g_ptr_array_index (tokens, i);
@@ -1512,17 +1968,21 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
         {
           g_autoptr(GPtrArray) after = values_after (tokens, i, NULL);
 
+          if (after->len > 0 && !six_with_values)
+            keep_single_row (p, tok, after);
           six_with_values |= after->len > 0;
           continue;
         }
-      row = find_row (p, rows, tok, table, expected);
+      row = find_row (p, rows, tokens, i, table, expected);
       if (row == NULL || row->done)
         continue;
       vals = values_after (tokens, i, NULL);
       row->done = TRUE;
       expected = (row - &g_array_index (rows, Row, 0)) + 1;
-      read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL);
+      read_values (p, vals, row->cells, row->n_cells, table == NB_TABLE_S3 ? last_is_sum : NULL,
+                   table == NB_TABLE_S3 ? pending : NULL);
     }
+  resolve_by_columns (p, pending);
   /* （六）其他处理 with figures of its own and none of its three sub-rows: 2019. */
   if (six_with_values)
     {
@@ -1554,7 +2014,7 @@ read_positional_table (Parser *p, GPtrArray *tokens)
   vals = values_after (tokens, last_label, NULL);
   for (guint c = 0; c < def->n_cells; c++)
     cells[c] = def->first_cell + c;
-  read_values (p, vals, cells, def->n_cells, groups_of_five);
+  read_values (p, vals, cells, def->n_cells, groups_of_five, NULL);
 }
 
 static void
@@ -1600,6 +2060,12 @@ read_tables (Parser *p)
         read_positional_table (p, tokens);
       else
         read_labelled_table (p, t, tokens);
+      if (t == NB_TABLE_S3 && p->s3_remnant)
+        {
+          if (note->len)
+            g_string_append_c (note, '\n');
+          g_string_append (note, p->s3_remnant->str);
+        }
       nb_report_set_text (p->report, notes[t], note->str);
     }
 }
@@ -1609,6 +2075,7 @@ read_tables (Parser *p)
 static void
 reset (NbImport *self)
 {
+  g_clear_pointer (&self->level_note, g_free);
   g_clear_object (&self->report);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   self->notes = g_ptr_array_new_with_free_func (note_free);
@@ -1620,9 +2087,12 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
 {
   Parser p = { 0 };
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) split = NULL;
   gboolean ok;
 
   reset (self);
+  split = nb_import_flat_items (items);
+  items = split;
   p.self = self;
   p.items = items;
   p.wrapped = wrapped;
@@ -1647,11 +2117,20 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   read_narratives (&p);
   read_tables (&p);
   g_strfreev (p.norm);
+  if (p.s3_remnant)
+    g_string_free (p.s3_remnant, TRUE);
 
-  g_object_set_qdata_full (G_OBJECT (self->report), notes_quark,
+  g_object_set_qdata_full (G_OBJECT (self->report), get_notes_quark (),
                            g_ptr_array_ref (self->notes), (GDestroyNotify) g_ptr_array_unref);
 
-  if (legacy->len > 1)
+  for (guint c = 0; c < nb_format_n_cells (); c++)
+    if (self->states[c] == NB_IMPORT_CELL_MISSING)
+      nb_import_report_set_unread (self->report, c, TRUE);
+
+  /* Only （六）其他处理 left from 2019: every other cell is read and checked (R-F-03). */
+  if (legacy->len == 2 && g_str_equal (g_ptr_array_index (legacy, 0), remnant_marker ()))
+    nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
+  else if (legacy->len > 1)
     {
       nb_report_set_legacy_markers (self->report, (const char *const *) legacy->pdata);
       /* The 2019 table 二 means something else: never carry its numbers over. */
@@ -1729,6 +2208,13 @@ nb_import_read_pdf (NbImport *self, GBytes *bytes, GError **error)
   items = nb_import_pdf_items (bytes, error);
   if (items == NULL)
     return FALSE;
+  /* Pages of images only: a scan, whose text no reader can give. */
+  if (items->len == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
+      return FALSE;
+    }
   return parse_items (self, items, TRUE, error);
 }
 
@@ -1831,9 +2317,65 @@ GPtrArray *
 nb_import_report_notes (NbReport *report)
 {
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  if (notes_quark == 0)
-    return NULL;
-  return g_object_get_qdata (G_OBJECT (report), notes_quark);
+  return g_object_get_qdata (G_OBJECT (report), get_notes_quark ());
+}
+
+void
+nb_import_report_add_note (NbReport *report, const char *rule, const char *where, const char *actual,
+                           const char *canonical)
+{
+  GPtrArray *notes;
+  NbImportNote *note;
+
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (rule != NULL && where != NULL);
+  notes = nb_import_report_notes (report);
+  if (notes == NULL)
+    {
+      notes = g_ptr_array_new_with_free_func (note_free);
+      g_object_set_qdata_full (G_OBJECT (report), get_notes_quark (), notes, (GDestroyNotify) g_ptr_array_unref);
+    }
+  note = g_new0 (NbImportNote, 1);
+  note->rule = g_intern_string (rule);
+  note->where = g_strdup (where);
+  note->actual = g_strdup (actual);
+  note->canonical = g_strdup (canonical);
+  g_ptr_array_add (notes, note);
+}
+
+static GQuark
+get_unread_quark (void)
+{
+  return g_quark_from_static_string ("nb-import-unread");
+}
+
+gboolean
+nb_import_report_unread (NbReport *report, guint cell)
+{
+  const guint8 *unread;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (cell < nb_format_n_cells (), FALSE);
+  unread = g_object_get_qdata (G_OBJECT (report), get_unread_quark ());
+  return unread && unread[cell] && nb_report_get_cell (report, cell)->state == NB_CELL_BLANK;
+}
+
+void
+nb_import_report_set_unread (NbReport *report, guint cell, gboolean value)
+{
+  guint8 *unread;
+
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (cell < nb_format_n_cells ());
+  unread = g_object_get_qdata (G_OBJECT (report), get_unread_quark ());
+  if (unread == NULL)
+    {
+      if (!value)
+        return;
+      unread = g_new0 (guint8, nb_format_n_cells ());
+      g_object_set_qdata_full (G_OBJECT (report), get_unread_quark (), unread, g_free);
+    }
+  unread[cell] = value != FALSE;
 }
 
 char *
@@ -1841,4 +2383,25 @@ nb_import_cell_name (guint cell)
 {
   g_return_val_if_fail (cell < nb_format_n_cells (), NULL);
   return nb_check_cell_name (cell);
+}
+
+const char *
+nb_import_get_level_note (NbImport *self)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), NULL);
+  return self->level_note;
+}
+
+char *
+nb_import_note_describe (const NbImportNote *note)
+{
+  g_return_val_if_fail (note != NULL, NULL);
+  if (g_str_equal (note->rule, "R-F-06"))
+    return g_strdup_printf (_("Cell %s printed as “%s”, read as %s (%s)"), note->where, note->actual,
+                            note->canonical ? note->canonical : "", note->rule);
+  if (g_str_equal (note->rule, "R-F-03"))
+    return g_strdup_printf (_("“%s” printed as one row without its three sub-rows (2019 layout): %s, kept as a note (%s)"),
+                            note->canonical ? note->canonical : "", note->actual, note->rule);
+  return g_strdup_printf (_("Label “%s” read as “%s” (%s)"), note->actual,
+                          note->canonical ? note->canonical : "", note->rule);
 }

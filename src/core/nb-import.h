@@ -38,7 +38,9 @@ typedef enum {
   NB_IMPORT_CELL_RESOLVED,      /* figures run together, split because only one reading fits */
 } NbImportCellState;
 
-/* Something the importer accepted that the checks report later (R-F-04, R-F-13). */
+/* Something the importer accepted that the checks report later (R-F-04, R-F-13), or the
+ * figures of a 2019 single row （六）其他处理 (rule "R-F-03", where "s3.oth", actual the
+ * seven figures separated by spaces), which table 三's column sums count. */
 typedef struct {
   const char *rule;             /* "R-F-04" */
   char       *where;            /* a cell key or a section id */
@@ -82,11 +84,34 @@ NbImportCellState  nb_import_get_cell_state   (NbImport      *self,
                                                guint          cell);
 guint              nb_import_count            (NbImport      *self,
                                                NbImportCellState state);
+/* NULL when the title decided the agency's level (people's government, office, department,
+ * township, subdistrict); else a sentence for the import summary saying why not (a 管委会 or
+ * a zone, no agency named, an unusual name): the user sets the level. */
+const char        *nb_import_get_level_note   (NbImport      *self);
 /* The notes of the last read; also kept on the report (nb_import_report_notes ()). */
 GPtrArray         *nb_import_get_notes        (NbImport      *self);
 
+/* A note as one line for the import summary: a label read under another name, a cell
+ * printed with a unit or a note, the 2019 single row kept as a note. */
+char              *nb_import_note_describe    (const NbImportNote *note);
+
 /* Notes attached to a report made by the importer, or NULL. */
 GPtrArray         *nb_import_report_notes     (NbReport      *report);
+/* Adds a note to @report (a document that kept its import notes, when loaded). */
+void               nb_import_report_add_note  (NbReport      *report,
+                                               const char    *rule,
+                                               const char    *where,
+                                               const char    *actual,
+                                               const char    *canonical);
+
+/* Cells the importer could not read (left blank and listed). Findings about them say so
+ * (NbFinding.import_unread): a limit of the import, not a defect of the source. A cell
+ * counts only while it is still blank: once the user fills it in, it is the report's. */
+gboolean           nb_import_report_unread    (NbReport      *report,
+                                               guint          cell);
+void               nb_import_report_set_unread (NbReport     *report,
+                                               guint          cell,
+                                               gboolean       unread);
 
 /* How findings and the import summary name a cell: "（四）无法提供 2.没有现成信息需要另行制作/总计". */
 char              *nb_import_cell_name        (guint          cell);

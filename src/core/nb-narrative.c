@@ -8,6 +8,7 @@
 
 #include "nb-narrative.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Bytes of a clause kept on either side of a figure (150 Chinese characters). */
@@ -494,4 +495,38 @@ nb_narrative_find_any (const char *text, int start, int end, const char *alterna
       *which = g_intern_string (found);
     }
   return best;
+}
+
+gboolean
+nb_narrative_find_period (const char *text, int date[6])
+{
+  static GRegex *regex;
+  static gsize ready;
+  g_autofree char *nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&ready))
+    {
+      regex = g_regex_new ("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:起)?[,、]?"
+                           "(?:至|到|—+|–|-|~|－|~)(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日",
+                           G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  if (nfkc == NULL)
+    return FALSE;
+  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (bare, g_utf8_get_char (p));
+  if (!g_regex_match (regex, bare->str, 0, &match))
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *group = g_match_info_fetch (match, i + 1);
+
+      date[i] = group && group[0] ? atoi (group) : 0;
+    }
+  if (date[3] == 0)
+    date[3] = date[0];          /* 2024年1月1日至12月31日 */
+  return TRUE;
 }

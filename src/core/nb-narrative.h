@@ -66,6 +66,13 @@ int         nb_narrative_find_any       (const char *text,
                                          const char *alternatives,
                                          const char **which);
 
+/* The statistics period stated in @text (rules.md R-F-07): compared as dates, whatever the
+ * wording — 2024年1月1日至2024年12月31日, 自…起至…止, 从…起，至…止, …—…, …到…, the year
+ * not repeated before 12月31日, full-width digits and the spaces a PDF puts between digits
+ * and Chinese. Fills year, month, day of start then end; FALSE when no period is stated. */
+gboolean    nb_narrative_find_period    (const char *text,
+                                         int         date[6]);
+
 /* A share stated in section 一 (“予以公开19件，占36.54%”) and the base it was found to
  * be computed on (rules.md §F.3): the UI shows which denominator matched. */
 typedef struct {

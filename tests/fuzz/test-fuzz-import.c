@@ -2,7 +2,7 @@
  *
  * Deterministic: the seed is fixed (NB_FUZZ_SEED overrides it, NB_FUZZ_ROUNDS scales the
  * number of inputs). Inputs: random bytes, random soups of the format's own words, bars
- * and digits, and mutations of the sample's text and HTML.
+ * and digits, and mutations of the sample's text and HTML and of real published reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -155,6 +155,18 @@ test_mutated_legacy (void)
   mutate_file ("legacy-2019.txt");
 }
 
+/* The real shapes of issue 12: a portal page on one line (run-in headings, figures run
+ * together), -layout text with wrapped labels, and a Word-made PDF (mutated bytes reach
+ * poppler and the glyph reader). */
+static void
+test_mutated_real (void)
+{
+  mutate_file ("fidelity/pingtan-2021.txt");
+  mutate_file ("fidelity/portal-run-together-2022.txt");
+  mutate_file ("fidelity/layout-wrapped-2022.txt");
+  mutate_file ("fidelity/hongze-2023.pdf");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -171,6 +183,7 @@ main (int argc, char **argv)
   g_test_add_func ("/fuzz/mutated-text", test_mutated_text);
   g_test_add_func ("/fuzz/mutated-html", test_mutated_html);
   g_test_add_func ("/fuzz/mutated-legacy", test_mutated_legacy);
+  g_test_add_func ("/fuzz/mutated-real", test_mutated_real);
   {
     int status = g_test_run ();
 

@@ -1,0 +1,165 @@
+/* nb-import-flat.c — a page flattened to text: the lines its reader would have shown
+ *
+ * A portal page saved by a crawler, or copied without its layout, may hold the whole report
+ * on a few lines: the page's breadcrumbs before the first sentence, the section headings and
+ * the headed parts of 一 inside the running text. Such long lines are cut into the lines the
+ * page shows, before the parser looks for headings (nb-import.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "nb-import-private.h"
+
+#include <string.h>
+
+#include "nb-narrative.h"
+
+/* A title of section @section worded its own way (“四、因政府信息公开申请行政复议、提起行政
+ * 诉讼的情况”): its ordinal after a full stop, a bracket, a space or a figure, the
+ * section's keyword within the next 40 characters; the title ends after 情况 or 事项 (else
+ * after the keyword). */
+static const char *
+find_loose_title (const char *at, guint section, gsize *length)
+{
+  const NbSectionDef *def = nb_format_section (section);
+  g_autofree char *pattern = g_strdup_printf ("(?:^|(?<=[。；;）)\\s0-9]))%s、(?:[^。；;0-9]{0,40}?(?:%s))(?:[^。；;0-9]{0,20}?(?:情况|事项))?",
+                                              def->ordinal, nb_import_section_keywords[section]);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int start, end;
+
+  if (regex == NULL || !g_regex_match (regex, at, 0, &match) || !g_match_info_fetch_pos (match, 0, &start, &end))
+    return NULL;
+  *length = end - start;
+  return at + start;
+}
+
+/* The first section title (as printed, or a variant) at or after @at: where, its length and
+ * its section. A title worded otherwise is found for the section expected @next only. */
+static const char *
+find_run_in_title (const char *at, guint next, gsize *length, guint *section)
+{
+  const char *best = NULL;
+
+  if (next < NB_N_SECTIONS)
+    {
+      best = find_loose_title (at, next, length);
+      *section = next;
+    }
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      const NbSectionDef *def = nb_format_section (s);
+
+      for (int v = -1; v < 0 || def->variants[v]; v++)
+        {
+          const char *title = v < 0 ? def->title : def->variants[v];
+          const char *hit = strstr (at, title);
+
+          if (hit && (!best || hit <= best))
+            {
+              best = hit;
+              *length = strlen (title);
+              *section = s;
+            }
+        }
+    }
+  return best;
+}
+
+/* A page saved on one line starts with the portal's breadcrumbs, article data and tools
+ * (“当前位置： 首页 … 来源：… 时间：… 微信 微博 … 相关链接： -->”): short words separated by
+ * spaces, before the first sentence. Their length in bytes, or 0 when the line starts with
+ * no page chrome. */
+static gsize
+page_chrome_length (const char *text)
+{
+  g_autofree char *start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 16));
+  g_autofree char *norm = nb_import_normalize (start);
+  const char *p = text;
+
+  if (nb_narrative_find_any (norm, 0, strlen (norm), "当前位置|您所在的位置|您的位置|首页>", NULL) < 0)
+    return 0;
+  /* Words up to the first that is prose: long, or with a sentence's punctuation. */
+  while (*p)
+    {
+      const char *end = p;
+
+      while (*end && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      {
+        g_autofree char *word = g_strndup (p, end - p);
+
+        if (g_utf8_strlen (word, -1) > 30 || strstr (word, "，") || strstr (word, "。") || strstr (word, "《"))
+          break;
+      }
+      p = end;
+      while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+    }
+  return p - text;
+}
+
+/* A portal page saved with almost no line breaks runs the section headings into the text
+ * (“…满意度。二、主动公开政府信息情况 第二十条…”) and the headed parts of 一 after a full
+ * stop (“…保障。（二）依申请公开方面。…”). Such lines are cut before each, so that the
+ * parser sees the lines a page shows. Short lines are left alone: they are headings already
+ * or prose that merely names a section. */
+GPtrArray *
+nb_import_flat_items (GPtrArray *items)
+{
+  GPtrArray *out = nb_import_items_new ();
+  g_autoptr(GRegex) part = g_regex_new ("(?<=。)\\s*[（(][一二三四五六七八九十]{1,2}[）)]", G_REGEX_OPTIMIZE, 0, NULL);
+  guint next = 0;               /* the section whose heading comes next */
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const NbImportItem *item = g_ptr_array_index (items, i);
+      const char *text = item->text, *from = text;
+
+      if (item->cell || g_utf8_strlen (text, -1) < 200)
+        {
+          nb_import_items_add (out, text, -1, item->cell);
+          continue;
+        }
+      from = text + page_chrome_length (text);
+      if (from > text)
+        nb_import_items_add (out, text, from - text, FALSE);
+      while (*from)
+        {
+          gsize title_len = 0;
+          guint section = 0;
+          const char *title = find_run_in_title (from == text ? text + 1 : from, next, &title_len, &section);
+          const char *stop = title ? title : from + strlen (from);
+          g_autoptr(GMatchInfo) match = NULL;
+          const char *piece = from;
+
+          /* Parts of 一 inside this piece of text. */
+          g_regex_match_full (part, piece, stop - piece, 0, 0, &match, NULL);
+          while (g_match_info_matches (match))
+            {
+              int start, end;
+
+              g_match_info_fetch_pos (match, 0, &start, &end);
+              if (piece + start > from)
+                nb_import_items_add (out, from, piece + start - from, FALSE);
+              from = piece + start;
+              g_match_info_next (match, NULL);
+            }
+          if (stop > from)
+            nb_import_items_add (out, from, stop - from, FALSE);
+          from = stop;
+          if (title)
+            {
+              nb_import_items_add (out, title, title_len, FALSE);
+              from = title + title_len;
+              next = section + 1;
+            }
+        }
+    }
+  /* Items that became empty (a cut at a space) carry nothing. */
+  for (guint i = out->len; i > 0; i--)
+    if (((NbImportItem *) g_ptr_array_index (out, i - 1))->text[0] == '\0' &&
+        !((NbImportItem *) g_ptr_array_index (out, i - 1))->cell)
+      g_ptr_array_remove_index (out, i - 1);
+  return out;
+}
