@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "nb-document.h"
+#include "nb-safe-file.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
@@ -280,10 +281,8 @@ nb_document_save (NbReport *report, GFile *file, GCancellable *cancellable, GErr
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = nb_document_serialize (report, &length);
-  /* g_file_replace_contents writes a temporary file and renames it over the old one,
-   * keeping the old one as "name~": a crash mid-save never leaves half a report. */
-  if (g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                               cancellable, &local_error))
+  /* A crash or a full disk mid-save leaves the old report and its backup untouched. */
+  if (nb_safe_file_write (file, data, length, NB_SAFE_FILE_BACKUP, &local_error))
     return TRUE;
   name = g_file_get_parse_name (file);
   g_set_error (error, local_error->domain, local_error->code,
@@ -1024,21 +1023,27 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
 NbReport *
 nb_document_load (GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *data;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  /* A FIFO, /dev/zero or a huge file named as a report (or as last year's) is refused
+   * before anything is read. */
+  if (!(bytes = nb_safe_file_read (file, NB_SAFE_FILE_MAX_TEXT, cancellable, &local_error)))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
-  return nb_document_parse (data, length, name, error);
+  /* Opening a report is the next start after a save that was killed. */
+  nb_safe_file_remove_leftovers (file);
+  data = g_bytes_get_data (bytes, &length);
+  return nb_document_parse (data ? data : "", length, name, error);
 }
 
 gboolean
