@@ -143,7 +143,7 @@ prepare (Fixture *f, Via via, char **real)
     }
   if (via == VIA_HARD_LINK)
     {
-      char *other = path_in (f, "other.nianbao");
+      g_autofree char *other = path_in (f, "other.nianbao");
 
       g_assert_cmpint (link (*real, other), ==, 0);
       return g_strdup (*real);
