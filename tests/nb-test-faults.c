@@ -99,26 +99,18 @@ open_with (const char *name, const char *path, int flags, va_list args)
   return real (path, flags, mode);
 }
 
-int
-open (const char *path, int flags, ...)
-{
-  va_list args;
-  int fd;
+/* open() and open64() alike: GLib calls one or the other depending on how it was built. */
+#define DEFINE_OPEN(name) \
+  int name (const char *path, int flags, ...); \
+  int name (const char *path, int flags, ...) \
+  { \
+    va_list args; \
+    int fd; \
+    va_start (args, flags); \
+    fd = open_with (#name, path, flags, args); \
+    va_end (args); \
+    return fd; \
+  }
 
-  va_start (args, flags);
-  fd = open_with ("open", path, flags, args);
-  va_end (args);
-  return fd;
-}
-
-int
-open64 (const char *path, int flags, ...)
-{
-  va_list args;
-  int fd;
-
-  va_start (args, flags);
-  fd = open_with ("open64", path, flags, args);
-  va_end (args);
-  return fd;
-}
+DEFINE_OPEN (open)
+DEFINE_OPEN (open64)
