@@ -373,22 +373,24 @@ test_bounded_reads (Fixture *f, gconstpointer unused)
   alarm (0);
 }
 
-/* Temporaries whose writer died are removed when the report is next opened; one still
- * being written (locked) is left alone. */
+/* Temporaries whose writer died are removed when a report of their folder is next opened;
+ * one still being written (locked) is left alone, and so is a file not named as ours. */
 static void
 test_leftovers (Fixture *f, gconstpointer unused)
 {
   g_autofree char *target = path_in (f, "report.nianbao");
   g_autofree char *dead = path_in (f, ".report.nianbao.nbtmp-abcdef");
   g_autofree char *live = path_in (f, ".report.nianbao.nbtmp-ghijkl");
-  g_autofree char *unrelated = path_in (f, ".other.nianbao.nbtmp-abcdef");
+  g_autofree char *other_dead = path_in (f, ".other.nianbao.nbtmp-abcdef");
+  g_autofree char *not_ours = path_in (f, "notes.nbtmp-abcdef");
   g_autoptr(GFile) file = g_file_new_for_path (target);
   g_autoptr(NbReport) loaded = NULL;
   int fd;
 
   g_assert_true (save (f->a, target, NULL));
   g_assert_true (g_file_set_contents (dead, "half a rep", -1, NULL));
-  g_assert_true (g_file_set_contents (unrelated, "x", -1, NULL));
+  g_assert_true (g_file_set_contents (other_dead, "x", -1, NULL));
+  g_assert_true (g_file_set_contents (not_ours, "x", -1, NULL));
   g_assert_true (g_file_set_contents (live, "being written", -1, NULL));
   fd = open (live, O_RDONLY | O_CLOEXEC);
   g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
@@ -396,7 +398,8 @@ test_leftovers (Fixture *f, gconstpointer unused)
   g_assert_nonnull (loaded);
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (other_dead, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
   close (fd);
 }
 

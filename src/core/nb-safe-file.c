@@ -66,17 +66,23 @@ remove_if_abandoned (const char *path)
   close (fd);
 }
 
-static void
-remove_leftovers_of (const char *target)
+/* “.NAME.nbtmp-XXXXXX” */
+static gboolean
+is_temporary_name (const char *name)
 {
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *prefix = g_strconcat (".", base, TEMP_INFIX, NULL);
+  const char *infix = strstr (name, TEMP_INFIX);
+
+  return name[0] == '.' && infix && infix > name + 1 && strlen (infix) == strlen (TEMP_INFIX) + 6;
+}
+
+static void
+remove_leftovers_in (const char *dir)
+{
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (listing && (name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6)
+    if (is_temporary_name (name))
       {
         g_autofree char *path = g_build_filename (dir, name, NULL);
 
@@ -247,7 +253,11 @@ write_local (const char *path, const char *data, gsize length, NbSafeFileFlags f
   if (!(target = resolve_links (path, error)))
     return FALSE;
   exists = stat (target, &st) == 0;
-  remove_leftovers_of (target);
+  {
+    g_autofree char *dir = g_path_get_dirname (target);
+
+    remove_leftovers_in (dir);
+  }
   if ((fd = open_temporary (target, &temp, error)) < 0)
     return FALSE;
 
@@ -301,14 +311,28 @@ nb_safe_file_write (GFile *file, const char *data, gsize length, NbSafeFileFlags
                                   NULL, error);
 }
 
+/* Once per folder and process: a batch check of 2,000 reports in one folder must not list
+ * it 2,000 times. */
 void
 nb_safe_file_remove_leftovers (GFile *file)
 {
+  static GHashTable *cleaned;
+  G_LOCK_DEFINE_STATIC (cleaned);
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  gboolean first;
 
-  if (path && (target = resolve_links (path, NULL)))
-    remove_leftovers_of (target);
+  if (!path || !(target = resolve_links (path, NULL)))
+    return;
+  dir = g_path_get_dirname (target);
+  G_LOCK (cleaned);
+  if (!cleaned)
+    cleaned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  first = g_hash_table_add (cleaned, g_strdup (dir));
+  G_UNLOCK (cleaned);
+  if (first)
+    remove_leftovers_in (dir);
 }
 
 /* ---- Reading ------------------------------------------------------------------------------ */

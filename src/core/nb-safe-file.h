@@ -5,8 +5,8 @@
  * version stays as “NAME~” (a hard link, else a rename — never a copy); then the folder is
  * fsynced. Any failure removes the temporary and leaves the target as it was. A device or
  * FIFO target (/dev/null, /dev/stdout) is written in place, never replaced by a plain file.
- * A temporary left by a killed process is removed the next time its target is written or
- * a document is opened beside it.
+ * A temporary left by a killed process is removed the next time a file is written in its
+ * folder or a document there is opened.
  *
  * Reading: regular files only (a FIFO or a device is refused at once, without blocking),
  * and at most @limit bytes.
@@ -47,7 +47,8 @@ void      nb_safe_file_set_too_large     (GError          **error,
                                           guint64           size,
                                           gsize             limit);
 
-/* Removes temporaries of @file's folder whose writer has died (see above). */
+/* Removes the temporaries of @file's folder whose writer has died (see above); each
+ * folder is looked at once per process. */
 void      nb_safe_file_remove_leftovers  (GFile            *file);
 
 G_END_DECLS
