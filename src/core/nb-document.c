@@ -893,7 +893,10 @@ read_tables (Reader *r, NbReport *report, JsonObject *root)
 NbReport *
 nb_document_from_json (JsonNode *root_node, const char *name, GError **error)
 {
-  static const char *const known[] = { "format", "version", "meta", "sections", "tables", NULL };
+  /* A JSON export loads as its document: "derived" and "findings" are recomputed. */
+  static const char *const known[] = {
+    "format", "version", "meta", "sections", "tables", "derived", "findings", NULL
+  };
   Reader r = { name, error };
   g_autoptr(NbReport) report = NULL;
   JsonObject *root;
