@@ -2,7 +2,8 @@
 # Installs what is missing, builds, and runs every test; ends with "N passed, N failed".
 #
 #   build-aux/test.sh            everything: unit, export, data and UI tests (UI under Xvfb),
-#                                then the headless suites again in an ASan/UBSan build
+#                                then the headless suites again in an ASan/UBSan build,
+#                                then each fuzz target for 30 s when clang is installed
 #   NB_NO_ASAN=1 build-aux/test.sh   skip the sanitizer pass
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +46,11 @@ if [[ -z ${NB_NO_ASAN:-} ]]; then
     status=1
     steps+=(--step-failed="sanitizer build")
   fi
+fi
+
+# 3. Each fuzz target for 30 s (a smoke run; build-aux/fuzz.sh), when clang is there.
+if command -v clang > /dev/null; then
+  "$top/build-aux/fuzz.sh" "${NB_FUZZ_SECONDS:-30}" || { status=1; steps+=(--step-failed="fuzz smoke run"); }
 fi
 
 python3 "$top/build-aux/count-tests.py" "${steps[@]}" "${logs[@]}" || status=1

@@ -116,6 +116,31 @@ test_blank_and_invalid (void)
   nb_report_set_value (report, np, 0);
   nb_report_set_cell_text (report, nb_format_cell_index ("s2.a8.fees"), "约八千万");
   assert_fires (report, "R-F-06", NB_SEVERITY_ERROR, "s2.a8.fees");
+
+  /* Text that is no number is a problem of form, not of sign: “应填写非负数” misled. */
+  {
+    struct { const char *key, *text, *says; } cases[] = {
+      { "s2.a8.fees", "1e5", "无法识别为数" },
+      { "s3.np_repeat.np", "1e5", "无法识别为数" },
+      { "s3.np_repeat.np", "123456789012345678901", "数值过大" },
+      { "s2.a8.fees", "123456789012345678901", "数值过大" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(NbReport) r = nb_test_clean_sample ();
+        g_autoptr(GPtrArray) findings = NULL;
+        const NbFinding *f;
+
+        nb_report_set_cell_text (r, nb_format_cell_index (cases[i].key), cases[i].text);
+        findings = run (r);
+        f = nb_test_find_rule (findings, "R-F-06");
+        g_assert_nonnull (f);
+        g_assert_cmpstr (f->where, ==, cases[i].key);
+        g_assert_nonnull (strstr (f->message, cases[i].says));
+        g_assert_null (strstr (f->message, "非负"));
+      }
+  }
 }
 
 static void

@@ -5,7 +5,7 @@ cli=${NB_CLI:?} sample=${NB_SAMPLE:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 ok() { n=$((n+1)); if [[ $1 == 0 ]]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi; }
-echo "1..11"
+echo "1..19"
 
 "$cli" check --json "$sample" > "$tmp/out.json"; rc=$?
 ok $(( rc != 0 )) "sample exits 0 (got $rc)"
@@ -45,4 +45,29 @@ ok $(( rc != 2 )) "a missing --previous exits 2 (got $rc)"
 "$cli" check --previous "$sample" "$sample" > /dev/null 2> "$tmp/err"; rc=$?
 ok $(( rc != 2 )) "last year's report of the same year is refused, exit 2 (got $rc)"
 grep -q "qianjiang-2024.nianbao: .*2024" "$tmp/err"; ok $? "the message names the report and the years: $(head -c 200 "$tmp/err")"
+
+# A report nested 100,000 levels deep crashed the parser and the whole batch with it.
+python3 -c "import sys; sys.stdout.write('{\"format\": \"gov-2021\", \"version\": 1, \"meta\": ' + '[' * 100000 + ']' * 100000 + '}')" > "$tmp/deep.nianbao"
+"$cli" check "$sample" "$tmp/deep.nianbao" "$tmp/changed.nianbao" > "$tmp/many" 2> "$tmp/err"; rc=$?
+ok $(( rc != 2 )) "a 100,000-level file in a batch exits 2, no crash (got $rc)"
+grep -q "changed.nianbao" "$tmp/many" && grep -q "deep.nianbao: \$.meta\[0\].*nested more than" "$tmp/err"
+ok $? "the others are checked and the deep one is named: $(head -c 160 "$tmp/err")"
+
+# A FIFO or /dev/zero is refused at once (they hung, or grew to 4 GB).
+mkfifo "$tmp/fifo.nianbao"
+for what in "check $tmp/fifo.nianbao" "check /dev/zero" "export --to json -o $tmp/x.json $tmp/fifo.nianbao" "import -o $tmp/x.nianbao $tmp/fifo.nianbao"; do
+  timeout 20 "$cli" $what > /dev/null 2> "$tmp/err"; rc=$?
+  [[ $rc == 2 ]] && grep -q "not a regular file" "$tmp/err"
+  ok $? "$what: refused at once, exit 2 (got $rc): $(head -c 120 "$tmp/err")"
+done
+
+# Control characters from a report (here its file name) reach the terminal escaped.
+evil="$tmp/"$'evil\e[2J\a'".nianbao"
+cp "$sample" "$evil"
+"$cli" check "$evil" > "$tmp/out" 2>&1
+! grep -q $'\e' "$tmp/out" && grep -qF 'evil\x1b[2J\x07.nianbao' "$tmp/out"
+ok $? "no escape character is printed; it is shown as \\x1b: $(grep -a evil "$tmp/out" | head -c 100)"
+cp "$tmp/deep.nianbao" "$evil"
+"$cli" check "$evil" > "$tmp/out" 2>&1
+! grep -q $'\e' "$tmp/out"; ok $? "nor in an error message"
 exit $failed

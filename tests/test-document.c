@@ -143,7 +143,14 @@ test_malformed_files (void)
     { "\"aspect\" : \"active\"", "\"aspect\" : \"activ\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s1.parts[0].aspect" },
     { "\"title\" : \"重庆市黔江区2024年政府信息公开工作年度报告\"", "\"title\" : 7", NB_DOCUMENT_ERROR_INVALID, "$.meta.title" },
     { "\"info_fee_yuan\" : 0", "\"info_fee_yuan\" : \"0\"", NB_DOCUMENT_ERROR_INVALID, "$.sections.s6.info_fee_yuan" },
-    { "\"tables\" : {", "\"tablez\" : {", NB_DOCUMENT_ERROR_FORMAT, "$.tables" },
+    { "\"tables\" : {", "\"tablez\" : {", NB_DOCUMENT_ERROR_INVALID, "$.tablez: unknown member" },
+    /* Unknown top-level members were dropped at the next save; duplicates kept the last. */
+    { "\"version\" : 1", "\"version\" : 1, \"notes\" : [1, 2, 3]", NB_DOCUMENT_ERROR_INVALID, "$.notes: unknown member" },
+    { "\"tables\" : {", "\"tables\" : { \"s5\" : {},", NB_DOCUMENT_ERROR_INVALID, "$.tables.s5: unknown member" },
+    { "\"year\" : 2024", "\"year\" : 2024, \"year\" : 2023", NB_DOCUMENT_ERROR_INVALID, "$.meta.year: this member appears twice" },
+    { "\"year\" : 2024", "\"year\" : 2024, \"\\u0079ear\" : 2023", NB_DOCUMENT_ERROR_INVALID, "$.meta.year: this member appears twice" },
+    { "\"np\" : 48", "\"np\" : 48, \"np\" : 49", NB_DOCUMENT_ERROR_INVALID, "$.tables.s3.new.np: this member appears twice" },
+    { "\"version\" : 1", "\"version\" : 1, \"version\" : 1", NB_DOCUMENT_ERROR_INVALID, "$.version: this member appears twice" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -398,6 +405,50 @@ test_load_previous (void)
   g_rmdir (dir);
 }
 
+/* 100,000 levels overflowed json-glib's recursive parser (a crash, no message): refused
+ * before parsing, with the path where it goes too deep. */
+static void
+test_deep_nesting (void)
+{
+  GString *deep = g_string_new (NULL);
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  {
+    g_autofree char *sample = sample_text (NULL);
+    const char *at = strstr (sample, "\"title_breaks\" : []") + strlen ("\"title_breaks\" : ");
+
+    json = g_strdup_printf ("%.*s%s%s", (int) (at - sample), sample, deep->str, at + 2);
+  }
+  assert_refused (json, NB_DOCUMENT_ERROR_FORMAT, "$.meta.title_breaks[0][0]");
+  assert_refused (json, NB_DOCUMENT_ERROR_FORMAT, "nested more than 32 levels deep");
+  /* The deepest a report goes ($.tables.s3.new.np) is far from the bound. */
+  g_string_free (deep, TRUE);
+}
+
+/* json-glib lets "\ud800" through as invalid UTF-8; the message quoting it stays UTF-8. */
+static void
+test_lone_surrogate_message (void)
+{
+  const char *cases[] = {
+    "{\"format\": \"\\ud800\", \"version\": 1}",
+    "{\"format\": \"gov-2021\", \"version\": 1, \"\\udc00x\": 1}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_document_parse (cases[i], -1, "s.nianbao", &error);
+
+      g_assert_null (report);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "\xef\xbf\xbd"));   /* U+FFFD */
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,5 +466,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/atomic-save", test_save_is_atomic_with_backup);
   g_test_add_func ("/document/unwritable", test_save_to_unwritable_place);
   g_test_add_func ("/document/previous", test_load_previous);
+  g_test_add_func ("/document/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/document/lone-surrogate-message", test_lone_surrogate_message);
   return g_test_run ();
 }

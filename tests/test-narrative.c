@@ -903,6 +903,23 @@ test_scope_levels (void)
     }
 }
 
+/* Found by fuzz-narrative: the comma of “6,666条” ended the figure's clause inside the
+ * figure (tests/fuzz/regressions/narrative/grouping-comma-clause.txt). */
+static void
+test_grouping_comma_clause (void)
+{
+  const char *text = "全年共发布6,666条，占66%。";
+  g_autoptr(GArray) figures = nb_narrative_figures (text, 0, (int) strlen (text));
+  const NbFigure *f;
+
+  g_assert_cmpuint (figures->len, >=, 1);
+  f = &g_array_index (figures, NbFigure, 0);
+  g_assert_cmpint (f->value, ==, 6666);
+  g_assert_cmpint (f->clause_start, <=, f->start);
+  g_assert_cmpint (f->clause_end, >=, f->end);
+  g_assert_cmpint (f->sentence_end, >=, f->clause_end);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -934,5 +951,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cross-year/trend", test_trend);
   g_test_add_func ("/cross-year/previous-tables", test_previous_tables);
   g_test_add_func ("/cross-year/copied-report", test_copied_report);
+  g_test_add_func ("/narrative/grouping-comma-clause", test_grouping_comma_clause);
   return g_test_run ();
 }

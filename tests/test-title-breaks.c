@@ -82,6 +82,49 @@ test_digits_and_orphans (void)
                     g_ascii_isdigit (lines[i + 1][0]));
 }
 
+/* Every pair of breaks was tried: a 84,000-character title took 32 s, this one (and one
+ * of zero-width characters, which fits any line) would not finish within the suite's
+ * timeout. Lines still fit and breaks increase. */
+static void
+test_very_long (void)
+{
+  const guint n = 300000;
+  g_autofree double *widths = g_new (double, n);
+  GString *title = g_string_new (NULL);
+
+  for (guint zero = 0; zero < 2; zero++)
+    {
+      g_autoptr(GArray) breaks = NULL;
+      double line = 0;
+      guint b = 0;
+
+      g_string_truncate (title, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (title, i % 7 == 3 ? "1" : "政");
+          widths[i] = zero && i > 20 ? 0.0 : i % 7 == 3 ? 11.0 : 22.0;
+        }
+      /* One half-line character in the middle: the title does not fit one line. */
+      widths[n / 2] = LINE_WIDTH / 2;
+      breaks = nb_title_breaks_compute (title->str, widths, LINE_WIDTH);
+      g_assert_cmpuint (breaks->len, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          if (b < breaks->len && g_array_index (breaks, int, b) == (int) i)
+            {
+              g_assert_true (b == 0 || g_array_index (breaks, int, b - 1) < (int) i);
+              g_assert_cmpfloat (line, <=, LINE_WIDTH + 0.01);
+              line = 0;
+              b++;
+            }
+          line += widths[i];
+        }
+      g_assert_cmpuint (b, ==, breaks->len);
+      g_assert_cmpfloat (line, <=, LINE_WIDTH + 0.01);
+    }
+  g_string_free (title, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -90,5 +133,6 @@ main (int argc, char **argv)
   g_test_add_func ("/title-breaks/sample", test_sample);
   g_test_add_func ("/title-breaks/three-lines", test_three_lines);
   g_test_add_func ("/title-breaks/digits-and-orphans", test_digits_and_orphans);
+  g_test_add_func ("/title-breaks/very-long", test_very_long);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "nb-cli.h"
 
@@ -22,16 +23,38 @@ static const struct {
   { "import", nb_cli_import, N_("Import a published report (text, HTML or PDF)") },
 };
 
+char *
+nb_cli_escape (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c < 0xa0)          /* C1: U+009B is a CSI of its own */
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 nb_cli_error (const char *format, ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("nianbao-cli: %s\n", message);
+  escaped = nb_cli_escape (message);
+  g_printerr ("nianbao-cli: %s\n", escaped);
 }
 
 static void

@@ -21,19 +21,28 @@ print_text (const char *file, GPtrArray *findings)
 {
   guint counts[NB_N_SEVERITIES];
 
+  g_autofree char *name = nb_cli_escape (file);
+
   nb_findings_count (findings, counts);
-  printf ("%s\n", file);
+  printf ("%s\n", name);
   for (guint i = 0; i < findings->len; i++)
     {
       const NbFinding *f = g_ptr_array_index (findings, i);
+      /* Messages quote the report's text, which may hold terminal escape sequences. */
+      g_autofree char *where = nb_cli_escape (f->where);
+      g_autofree char *message = nb_cli_escape (f->message);
 
-      printf ("  %s %-7s %-28s %s", nb_severity_name (f->severity), f->rule, f->where, f->message);
+      printf ("  %s %-7s %-28s %s", nb_severity_name (f->severity), f->rule, where, message);
       /* About a cell the import could not read: a limit of the import, not of the report. */
       if (nb_finding_is_import_limit (f))
         printf ("（导入未能读出此单元格）");
       /* An overridden error no longer blocks: say so, with the user's reason. */
       if (f->override_note)
-        printf ("（已说明：%s）", f->override_note);
+        {
+          g_autofree char *note = nb_cli_escape (f->override_note);
+
+          printf ("（已说明：%s）", note);
+        }
       printf ("\n");
     }
   printf (_("  %u errors, %u warnings, %u notes\n"), counts[NB_SEVERITY_ERROR],

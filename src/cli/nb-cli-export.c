@@ -45,8 +45,12 @@ report_blocking (NbReport *report)
     {
       const NbFinding *f = g_ptr_array_index (findings, i);
 
-      if (f->severity == NB_SEVERITY_ERROR && f->override_note == NULL)
-        g_printerr ("  %s %s %s\n", f->rule, f->where, f->message);
+      g_autofree char *message = NULL;
+
+      if (f->severity != NB_SEVERITY_ERROR || f->override_note != NULL)
+        continue;
+      message = nb_cli_escape (f->message);
+      g_printerr ("  %s %s %s\n", f->rule, f->where, message);
     }
   return n;
 }

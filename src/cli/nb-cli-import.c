@@ -62,11 +62,15 @@ print_summary (NbImport *import)
   guint blank = nb_import_count (import, NB_IMPORT_CELL_BLANK);
   guint missing = nb_import_count (import, NB_IMPORT_CELL_MISSING);
   guint sections = 0;
+  g_autofree char *title = nb_cli_escape (nb_report_get_text (report, NB_TEXT_TITLE));
+  g_autofree char *agency = nb_cli_escape (nb_report_get_text (report, NB_TEXT_AGENCY));
 
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     sections += nb_report_get_section_present (report, s);
-  printf (_("Title: %s\n"), nb_report_get_text (report, NB_TEXT_TITLE));
-  printf (_("Agency: %s (%s), year %d\n"), nb_report_get_text (report, NB_TEXT_AGENCY),
+  /* The title and agency come from the imported page: no escape sequence reaches the
+   * terminal. */
+  printf (_("Title: %s\n"), title);
+  printf (_("Agency: %s (%s), year %d\n"), agency,
           nb_format_level_name (nb_report_get_level (report)), nb_report_get_year (report));
   if (nb_import_get_level_note (import))
     printf (_("Agency level undecided: %s\n"), nb_import_get_level_note (import));
@@ -80,10 +84,10 @@ print_summary (NbImport *import)
   for (guint i = 0; notes && i < notes->len; i++)
     {
       const NbImportNote *note = g_ptr_array_index (notes, i);
-
       g_autofree char *line = nb_import_note_describe (note);
+      g_autofree char *safe = nb_cli_escape (line);
 
-      printf ("%s\n", line);
+      printf ("%s\n", safe);
     }
 }
 

@@ -24,7 +24,11 @@ int  nb_cli_check     (int argc, char **argv);
 int  nb_cli_export    (int argc, char **argv);
 int  nb_cli_import    (int argc, char **argv);
 
-/* Prints "nianbao-cli: message" on stderr. */
+/* @text for a terminal: control characters (an escape sequence in a report's text would
+ * be obeyed by the terminal) as \xNN or \uNNNN, invalid UTF-8 as U+FFFD. */
+char *nb_cli_escape   (const char *text);
+
+/* Prints "nianbao-cli: message" on stderr, escaped. */
 void nb_cli_error     (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 G_END_DECLS

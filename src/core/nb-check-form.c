@@ -42,6 +42,27 @@ nb_check_legacy_layout (NbReport *report)
   return FALSE;
 }
 
+/* Text that is no number ("1e5", "三", 21 digits): the form is wrong, not the sign. */
+static void
+add_not_a_number (NbCheckContext *ctx, const NbCellDef *def, const char *name,
+                         const char *raw)
+{
+  gboolean digits_only = raw[0] != '\0';
+
+  for (const char *p = raw; *p; p++)
+    digits_only &= g_ascii_isdigit (*p) || *p == '.' || *p == ',';
+  if (digits_only)
+    nb_check_add (ctx, "R-F-06", NB_SEVERITY_ERROR, def->key,
+                  "“%s”当前为“%s”，数值过大，不是可填写的数。", name, raw);
+  else if (def->unit == NB_UNIT_MONEY)
+    nb_check_add (ctx, "R-F-06", NB_SEVERITY_ERROR, def->key,
+                  "“%s”应填写以万元为单位、用阿拉伯数字写的数（如“7926.3139”），当前“%s”无法识别为数。",
+                  name, raw);
+  else
+    nb_check_add (ctx, "R-F-06", NB_SEVERITY_ERROR, def->key,
+                  "“%s”应填写用阿拉伯数字写的整数（如“12”），当前“%s”无法识别为数。", name, raw);
+}
+
 static void
 check_legacy_layout (NbCheckContext *ctx)
 {
@@ -106,6 +127,8 @@ check_cells (NbCheckContext *ctx)
           else if (cell->state == NB_CELL_BLANK)
             nb_check_add (ctx, "R-F-05", NB_SEVERITY_WARNING, def->key,
                           "“%s”为空白。没有数据请填“0”，不要留空或填“/”。", name);
+          else if (cell->state == NB_CELL_INVALID)
+            add_not_a_number (ctx, def, name, cell->raw);
           else
             {
               g_autofree char *text = nb_report_format_cell (ctx->report, i);

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "nb-document.h"
+#include "nb-document-private.h"
+#include "nb-safe-file.h"
 
 #include "nb-import.h"
 
@@ -321,10 +323,8 @@ nb_document_save (NbReport *report, GFile *file, GCancellable *cancellable, GErr
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = nb_document_serialize (report, &length);
-  /* g_file_replace_contents writes a temporary file and renames it over the old one,
-   * keeping the old one as "name~": a crash mid-save never leaves half a report. */
-  if (g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                               cancellable, &local_error))
+  /* A crash or a full disk mid-save leaves the old report and its backup untouched. */
+  if (nb_safe_file_write (file, data, length, NB_SAFE_FILE_BACKUP, &local_error))
     return TRUE;
   name = g_file_get_parse_name (file);
   g_set_error (error, local_error->domain, local_error->code,
@@ -345,13 +345,20 @@ fail (Reader *r, int code, const char *path, const char *format, ...)
   g_autofree char *what = NULL;
   va_list args;
 
+  g_autofree char *valid_path = path ? g_utf8_make_valid (path, -1) : NULL;
+  g_autofree char *valid_what = NULL;
+
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  /* A member name or value quoted from the file may hold a lone surrogate that json-glib
+   * let through as invalid UTF-8: the message shows U+FFFD instead of raw bytes. */
+  valid_what = g_utf8_make_valid (what, -1);
   if (path)
-    g_set_error (r->error, NB_DOCUMENT_ERROR, code, "%s: %s: %s", r->name, path, what);
+    g_set_error (r->error, NB_DOCUMENT_ERROR, code, "%s: %s: %s", r->name, valid_path,
+                 valid_what);
   else
-    g_set_error (r->error, NB_DOCUMENT_ERROR, code, "%s: %s", r->name, what);
+    g_set_error (r->error, NB_DOCUMENT_ERROR, code, "%s: %s", r->name, valid_what);
   return FALSE;
 }
 
@@ -954,9 +961,10 @@ read_table3 (Reader *r, NbReport *report, JsonObject *object, const char *path)
 static gboolean
 read_tables (Reader *r, NbReport *report, JsonObject *root)
 {
+  static const char *const table_ids[] = { "s2", "s3", "s4", NULL };
   JsonObject *tables = get_object (r, root, "tables", "$");
 
-  if (tables == NULL)
+  if (tables == NULL || !check_members (r, tables, "$.tables", table_ids))
     return FALSE;
   for (guint t = 0; t < NB_N_TABLES; t++)
     {
@@ -979,6 +987,10 @@ read_tables (Reader *r, NbReport *report, JsonObject *root)
 NbReport *
 nb_document_from_json (JsonNode *root_node, const char *name, GError **error)
 {
+  /* A JSON export loads as its document: "derived" and "findings" are recomputed. */
+  static const char *const known[] = {
+    "format", "version", "meta", "sections", "tables", "derived", "findings", NULL
+  };
   Reader r = { name, error };
   g_autoptr(NbReport) report = NULL;
   JsonObject *root;
@@ -1010,6 +1022,8 @@ nb_document_from_json (JsonNode *root_node, const char *name, GError **error)
                    "this version reads up to %d). Update Nianbao to open it."),
                  (long long) json_node_get_int (version), NB_DOCUMENT_VERSION), NULL;
 
+  if (!check_members (&r, root, "$", known))
+    return NULL;
   report = nb_report_new ();
   if (!read_meta (&r, report, root) || !read_sections (&r, report, root) ||
       !read_tables (&r, report, root))
@@ -1075,6 +1089,7 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *where = NULL;
   gsize size = length < 0 ? strlen (data) : (gsize) length;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -1098,6 +1113,20 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
                    name, (long) find_oversized_number (data, size));
       return NULL;
     }
+  switch (nb_document_scan (data, size, &where))
+    {
+    case NB_DOCUMENT_SCAN_TOO_DEEP:
+      g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_FORMAT,
+                   _("%s: %s: nested more than %d levels deep; no report is"), name, where,
+                   NB_DOCUMENT_MAX_DEPTH);
+      return NULL;
+    case NB_DOCUMENT_SCAN_DUPLICATE:
+      g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_INVALID,
+                   _("%s: %s: this member appears twice; only one may be kept"), name, where);
+      return NULL;
+    case NB_DOCUMENT_SCAN_OK:
+      break;
+    }
   if (contains_escaped_nul (data, size))
     {
       g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_INVALID,
@@ -1107,9 +1136,12 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
     }
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib quotes a string with a lone surrogate ("\ud800") as raw bytes. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, NB_DOCUMENT_ERROR, NB_DOCUMENT_ERROR_SYNTAX,
                    _("%s: not valid JSON (the file may be truncated or damaged): %s"),
-                   name, local_error->message);
+                   name, reason);
       return NULL;
     }
   return nb_document_from_json (json_parser_get_root (parser), name, error);
@@ -1118,21 +1150,27 @@ nb_document_parse (const char *data, gssize length, const char *name, GError **e
 NbReport *
 nb_document_load (GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *data;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  /* A FIFO, /dev/zero or a huge file named as a report (or as last year's) is refused
+   * before anything is read. */
+  if (!(bytes = nb_safe_file_read (file, NB_SAFE_FILE_MAX_TEXT, cancellable, &local_error)))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
-  return nb_document_parse (data, length, name, error);
+  /* Opening a report is the next start after a save that was killed. */
+  nb_safe_file_remove_leftovers (file);
+  data = g_bytes_get_data (bytes, &length);
+  return nb_document_parse (data ? data : "", length, name, error);
 }
 
 gboolean

@@ -20,6 +20,7 @@
 
 #include "nb-check-private.h"
 #include "nb-narrative.h"
+#include "nb-safe-file.h"
 
 struct _NbImport {
   GObject            parent_instance;
@@ -2272,9 +2273,18 @@ nb_import_read_file (NbImport *self, GFile *file, NbImportKind kind, GCancellabl
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  /* Regular files only, bounded: a FIFO or /dev/zero is refused at once. */
+  bytes = nb_safe_file_read (file, kind == NB_IMPORT_PDF || kind == NB_IMPORT_AUTO
+                                   ? NB_SAFE_FILE_MAX_PDF : NB_SAFE_FILE_MAX_TEXT,
+                             cancellable, error);
   if (bytes == NULL)
     return FALSE;
+  if (g_bytes_get_size (bytes) > NB_SAFE_FILE_MAX_TEXT &&
+      sniff (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) != NB_IMPORT_PDF)
+    {
+      nb_safe_file_set_too_large (error, g_bytes_get_size (bytes), NB_SAFE_FILE_MAX_TEXT);
+      return FALSE;
+    }
   return nb_import_read_bytes (self, bytes, kind, error);
 }
 

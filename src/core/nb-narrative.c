@@ -199,6 +199,17 @@ bounds_at (Bounds *b, int at, int *from, int *to)
   *to = b->to;
 }
 
+/* The first end of a stretch at or after @at. */
+static int
+stretch_end (const char *text, int at, int end, gboolean (*is_end) (gunichar))
+{
+  const char *p = text + at;
+
+  while (p < text + end && !is_end (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p - text;
+}
+
 static int
 ascii_digit (gunichar c)
 {
@@ -388,6 +399,11 @@ nb_narrative_figures (const char *text, int start, int end)
         figure.approximate = approximate;
         bounds_at (&clauses, figure.start, &figure.clause_start, &figure.clause_end);
         bounds_at (&sentences, figure.start, &figure.sentence_start, &figure.sentence_end);
+        /* “6,666条”: the grouping comma is no clause end; the clause goes on after it. */
+        if (figure.clause_end < figure.end)
+          figure.clause_end = stretch_end (text, figure.end, end, is_clause_end);
+        if (figure.sentence_end < figure.clause_end)
+          figure.sentence_end = stretch_end (text, figure.clause_end, end, is_sentence_end);
         /* A clause is a few dozen characters; a run-on list of thousands is cut to the
          * neighbourhood of the figure, so that no rule reads it whole for every figure. */
         if (figure.start - figure.clause_start > MAX_CLAUSE)

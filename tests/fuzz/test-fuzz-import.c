@@ -18,7 +18,7 @@ static guint rounds = 60;
 static void
 run (GByteArray *input)
 {
-  LLVMFuzzerTestOneInput (input->data, input->len);
+  nb_fuzz_import (input->data, input->len);
 }
 
 static void
