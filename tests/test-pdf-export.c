@@ -15,6 +15,7 @@
 
 #include "nb-document.h"
 #include "nb-export.h"
+#include "nb-checks.h"
 #include "nb-page-layout-private.h"
 #include "nb-test-util.h"
 
@@ -57,12 +58,20 @@ export_to (NbReport *report, const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   NbPdfOptions options = { NULL };
+  g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_true (nb_export_pdf (report, file, &options, &error));
   g_assert_no_error (error);
-  /* One line per role, every role resolved. */
+  /* One line per role, every role resolved; no character lacks in its role's font (no
+   * per-character fallback line); then the R-X-09 warning while half-width punctuation
+   * remains (the sample has 124 such marks). */
   g_assert_nonnull (options.resolved_fonts);
-  g_assert_cmpuint (g_strv_length (options.resolved_fonts), ==, 5);
+  findings = nb_checks_run (report, NULL);
+  g_assert_cmpuint (g_strv_length (options.resolved_fonts), ==,
+                    5 + (nb_test_count_rule (findings, "R-X-09") > 0));
+  g_assert_cmpstr (options.resolved_fonts[1], ==, "Body: FandolFang");
+  if (options.resolved_fonts[5])
+    g_assert_nonnull (strstr (options.resolved_fonts[5], "R-X-09"));
   g_strfreev (options.resolved_fonts);
 }
 
@@ -96,9 +105,15 @@ test_fonts (void)
         }
       n_fonts++;
     }
-  /* Title, body, heads, run-in heads at least. */
-  g_assert_cmpuint (n_fonts, >=, 4);
-  g_assert_true (strstr (out, "NotoSerifCJKsc-Bold") || strstr (out, "XiaoBiao"));
+  /* Title, body, heads, run-in heads, page numbers: one face each, nothing else. */
+  g_assert_cmpuint (n_fonts, ==, 5);
+  g_assert_true (strstr (out, "NotoSerifCJKsc-Black") || strstr (out, "XiaoBiao"));
+  /* The 仿宋 role is a real 仿宋, and 楷体 the one that matches it. */
+  g_assert_nonnull (strstr (out, "+FandolFang-Regular "));
+  g_assert_nonnull (strstr (out, "+LXGWWenKai-Regular "));
+  /* Noto Serif (a 宋) only once: the page numbers' 宋体 role, never body text. */
+  g_assert_nonnull (strstr (out, "+NotoSerifCJKsc-Regular "));
+  g_assert_null (strstr (strstr (out, "+NotoSerifCJKsc-Regular ") + strlen ("+NotoSerifCJKsc-Regular "), "NotoSerifCJKsc-Regular"));
 }
 
 static void

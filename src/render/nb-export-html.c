@@ -23,7 +23,7 @@
 #define FONT_TITLE "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"Source Han Serif SC Heavy\", \"Noto Serif CJK SC Black\", \"Noto Serif CJK SC\", serif"
 #define FONT_BODY "\"仿宋_GB2312\", \"FangSong_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"Zhuque Fangsong\", \"FandolFang\", \"Noto Serif CJK SC\", serif"
 #define FONT_HEI "\"黑体\", \"SimHei\", \"Noto Sans CJK SC\", sans-serif"
-#define FONT_KAI "\"楷体_GB2312\", \"KaiTi_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"AR PL UKai CN\", \"LXGW WenKai\", \"FandolKai\", \"Noto Serif CJK SC\", serif"
+#define FONT_KAI "\"楷体_GB2312\", \"KaiTi_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"LXGW WenKai\", \"AR PL UKai CN\", \"FandolKai\", \"Noto Serif CJK SC\", serif"
 
 static const char stylesheet[] =
   "body{margin:0;background:#fff;color:#000}\n"

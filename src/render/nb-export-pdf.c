@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "nb-checks.h"
 #include "nb-export.h"
 #include "nb-export-private.h"
 #include "nb-page-layout-private.h"
@@ -122,6 +123,31 @@ render (NbReport *report, NbPageLayout *layout, GError **error)
   return g_byte_array_free_to_bytes (bytes);
 }
 
+/* The export summary: the fonts, then a warning while half-width punctuation (R-X-09)
+ * remains, since a PDF printed with it is not one to publish. */
+static char **
+summary (NbReport *report, NbPageLayout *layout)
+{
+  g_auto(GStrv) fonts = nb_page_layout_dup_resolved_fonts (layout);
+  g_autoptr(GPtrArray) findings = nb_checks_run (report, NULL);
+  GPtrArray *lines = g_ptr_array_new ();
+  guint n_fields = 0;
+
+  for (guint i = 0; fonts[i]; i++)
+    g_ptr_array_add (lines, g_strdup (fonts[i]));
+  for (guint i = 0; i < findings->len; i++)
+    n_fields += g_str_equal (((NbFinding *) g_ptr_array_index (findings, i))->rule, "R-X-09");
+  if (n_fields > 0)
+    g_ptr_array_add (lines, g_strdup_printf (
+                       /* TRANSLATORS: R-X-09; the fix is the editor's 规范标点 action */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Warning: %u text still has half-width punctuation (R-X-09); apply 规范标点 before publishing.",
+                                    "Warning: %u texts still have half-width punctuation (R-X-09); apply 规范标点 before publishing.",
+                                    n_fields), n_fields));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
 gboolean
 nb_export_pdf (NbReport *report, GFile *file, NbPdfOptions *options, GError **error)
 {
@@ -147,7 +173,7 @@ nb_export_pdf (NbReport *report, GFile *file, NbPdfOptions *options, GError **er
   if (options)
     {
       g_strfreev (options->resolved_fonts);
-      options->resolved_fonts = nb_page_layout_dup_resolved_fonts (layout);
+      options->resolved_fonts = summary (report, layout);
     }
   return TRUE;
 }

@@ -394,6 +394,7 @@ place_part (NbPageLayout *self, NbReport *report, guint index)
   attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
   kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI, NB_SIZE_SANHAO);
   add_range_attr (attrs, pango_attr_font_desc_new (kai), 0, (guint) strlen (head));
+  nb_pdf_fonts_note_text (self->typeset->fonts, NB_FONT_KAI, head);
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
