@@ -127,9 +127,10 @@ test_info (void)
   g_assert_nonnull (strstr (out, "Subject:         政府信息公开工作年度报告（统计期限：2024年1月1日至2024年12月31日）\n"));
   g_assert_nonnull (strstr (out, "Keywords:        政府信息公开,年度报告,2024,重庆市黔江区人民政府\n"));
   g_assert_nonnull (strstr (out, "Creator:         Nianbao " PACKAGE_VERSION "\n"));
-  /* No publication date in the sample: 1 January of the next year, 00:00 in China. */
-  g_assert_nonnull (strstr (out, "CreationDate:    Tue Dec 31 16:00:00 2024 UTC\n"));
-  g_assert_nonnull (strstr (out, "ModDate:         Tue Dec 31 16:00:00 2024 UTC\n"));
+  /* The export time: SOURCE_DATE_EPOCH here (2025-01-05 09:30 in China). */
+  g_assert_nonnull (strstr (out, "CreationDate:    Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (out, "ModDate:         Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (out, "Metadata Stream: yes\n"));
   g_assert_nonnull (strstr (out, "Tagged:          yes\n"));
   g_assert_nonnull (strstr (out, pages));
   g_assert_nonnull (strstr (out, "Page size:       595.276 x 841.89 pts (A4)\n"));
@@ -340,7 +341,7 @@ test_cli (void)
 }
 
 /* A new, empty report: every cell blank prints 0, no text, still a valid document; the
- * dates come from the publication date. */
+ * dates are the export time (SOURCE_DATE_EPOCH), not the publication date. */
 static void
 test_new_report (void)
 {
@@ -358,8 +359,8 @@ test_new_report (void)
   cmd = g_strdup_printf ("pdfinfo %s", quoted);
   info = run (cmd);
   g_assert_nonnull (strstr (info, "Title:           某某县人民政府2025年政府信息公开工作年度报告\n"));
-  g_assert_nonnull (strstr (info, "CreationDate:    Mon Jan 19 16:00:00 2026 UTC\n"));
-  g_assert_nonnull (strstr (info, "ModDate:         Mon Jan 19 16:00:00 2026 UTC\n"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (info, "ModDate:         Sun Jan  5 01:30:00 2025 UTC\n"));
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     g_assert_nonnull (strstr (text, nb_format_section (s)->title));
 }
@@ -622,6 +623,8 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* Reproducible exports (test_reproducible, test_info's dates). */
+  g_setenv ("SOURCE_DATE_EPOCH", "1736040600", TRUE);
   tmpdir = g_dir_make_tmp ("nb-pdf-XXXXXX", &error);
   g_assert_no_error (error);
   pdf_path = g_build_filename (tmpdir, "sample.pdf", NULL);

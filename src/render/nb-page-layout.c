@@ -645,6 +645,25 @@ tag_links (cairo_t *cr, const Op *op)
     }
 }
 
+/* TRUE when the last line of page @index and the first of the next belong to one block:
+ * its structure element stays open across the page break (one P, not two). */
+static gboolean
+block_continues (NbPageLayout *self, guint index)
+{
+  Page *page, *next;
+  const Op *last, *first;
+
+  if (index + 1 >= self->pages->len)
+    return FALSE;
+  page = g_ptr_array_index (self->pages, index);
+  next = g_ptr_array_index (self->pages, index + 1);
+  if (page->ops->len == 0 || next->ops->len == 0)
+    return FALSE;
+  last = &g_array_index (page->ops, Op, page->ops->len - 1);
+  first = &g_array_index (next->ops, Op, 0);
+  return last->kind == OP_LINE && first->kind == OP_LINE && last->block == first->block;
+}
+
 static void
 draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFontSubsets *subsets)
 {
@@ -658,6 +677,14 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  /* Pages are drawn in order on one surface: the previous page left this block open. */
+  if (tagged && index > 0 && block_continues (self, index - 1))
+    {
+      const Op *first = &g_array_index (page->ops, Op, 0);
+
+      open_tag = first->tag;
+      open_block = first->block;
+    }
   for (guint i = 0; i < page->ops->len; i++)
     {
       const Op *op = &g_array_index (page->ops, Op, i);
@@ -697,7 +724,7 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
       if (tagged && op->links)
         tag_links (cr, op);
     }
-  if (tagged && open_tag)
+  if (tagged && open_tag && !block_continues (self, index))
     cairo_tag_end (cr, open_tag);
 
   /* The page number stays untagged (no "Artifact" on cairo 1.16, layout.md §12.1). */
