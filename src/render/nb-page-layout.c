@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-page-layout-private.h"
+#include "nb-grid-lines.h"
 #include "nb-render-text.h"
 #include "nb-table-layout.h"
 #include "nb-title-breaks.h"
@@ -229,6 +230,31 @@ find_links (NbPageLayout *self, PangoLayout *layout)
   return links;
 }
 
+/* Line @index of @layout on the next grid line, starting a page when needed; its left
+ * edge @shift points right of where the layout puts it. */
+static void
+add_line (NbPageLayout *self, PangoLayout *layout, int index, PangoLayoutIter *iter, double size,
+          const char *tag, const char *dest, gboolean centre, const GArray *links, double shift)
+{
+  PangoRectangle logical;
+  Op op = { OP_LINE };
+
+  need_lines (self, 1);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  op.layout = layout;
+  op.line = index;
+  op.tag = tag;
+  op.block = self->block;
+  op.dest = dest;
+  op.x = NB_AREA_LEFT + shift + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
+                                        : (double) logical.x / PANGO_SCALE);
+  op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
+  op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
+  op.links = links;
+  g_array_append_val (self->page->ops, op);
+  self->line++;
+}
+
 /* Puts each line of @layout on the next grid line, starting pages as needed. The lines
  * continue the current structure block (one tag) or, with @new_block, start one. */
 static void
@@ -248,27 +274,49 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
     self->block++;
   do
     {
-      PangoRectangle logical;
-      Op op = { OP_LINE };
-
-      need_lines (self, 1);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      op.layout = layout;
-      op.line = index;
-      op.tag = tag;
-      op.block = self->block;
-      op.dest = index == 0 ? dest : NULL;
-      op.x = NB_AREA_LEFT + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
-                                    : (double) logical.x / PANGO_SCALE);
-      op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
-      op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
-      op.links = links;
-      g_array_append_val (self->page->ops, op);
-      self->line++;
+      add_line (self, layout, index, iter, size, tag, index == 0 ? dest : NULL, centre, links, 0);
       index++;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+}
+
+static gboolean
+has_link (const char *text)
+{
+  gboolean mail;
+
+  for (const char *p = text; *p; p++)
+    if (nb_render_link_length (text, p, &mail) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A grid paragraph (grid_paragraph) broken by Chinese practice (nb-grid-lines.h), one
+ * layout per line, as one structure block. Paragraphs with addresses keep Pango's
+ * breaks (place_lines): an address breaks only at its own marks. */
+static void
+place_paragraph (NbPageLayout *self, PangoLayout *paragraph, const char *tag, const char *dest)
+{
+  double indent = (double) pango_layout_get_indent (paragraph) / PANGO_SCALE;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (has_link (pango_layout_get_text (paragraph)))
+    {
+      place_lines (self, paragraph, NB_SIZE_SANHAO, tag, dest, FALSE, TRUE);
+      return;
+    }
+  lines = nb_grid_lines_break (paragraph);
+  self->block++;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PangoLayout *line = keep_layout (self, g_object_ref (g_ptr_array_index (lines, i)));
+      PangoLayoutIter *iter = pango_layout_get_iter (line);
+
+      add_line (self, line, 0, iter, NB_SIZE_SANHAO, tag, i == 0 ? dest : NULL, FALSE, NULL,
+                i == 0 ? indent : 0);
+      pango_layout_iter_free (iter);
+    }
 }
 
 /* Each printed paragraph of @text (nb_render_paragraphs) as a body paragraph. */
@@ -278,8 +326,7 @@ place_text (NbPageLayout *self, const char *text)
   g_auto(GStrv) paragraphs = nb_render_paragraphs (text);
 
   for (guint i = 0; paragraphs[i]; i++)
-    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                 "P", NULL, FALSE, TRUE);
+    place_paragraph (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), "P", NULL);
 }
 
 /* ---- Title ---------------------------------------------------------------------------- */
@@ -398,10 +445,9 @@ place_part (NbPageLayout *self, NbReport *report, guint index)
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
-  place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
+  place_paragraph (self, layout, "P", NULL);
   for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
-    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                 "P", NULL, FALSE, TRUE);
+    place_paragraph (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), "P", NULL);
 }
 
 /* The height that must follow a table's heading on the same page: the first block (二),
@@ -514,7 +560,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     }
   else
     need_lines (self, 3);
-  place_lines (self, heading, NB_SIZE_SANHAO, "H2", self->section_dests[index], FALSE, TRUE);
+  place_paragraph (self, heading, "H2", self->section_dests[index]);
 
   if (table)
     {
