@@ -256,6 +256,12 @@ nb_pdf_fonts_description (const NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRol
   return desc;
 }
 
+static int
+sort_names (const char **a, const char **b)
+{
+  return g_utf8_collate (*a, *b);
+}
+
 /* The characters of the face fontconfig picks for @font's family and weight. */
 static FcCharSet *
 font_charset (const NbResolvedFont *font)
@@ -305,6 +311,38 @@ nb_pdf_fonts_note_text (NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRole role, 
         continue;
       g_string_append_unichar (font->missing, c);
     }
+}
+
+char **
+nb_pdf_fonts_list_chinese (void)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcLangSet *langs = FcLangSetCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  FcFontSet *set;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *names = g_ptr_array_new ();
+
+  FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
+  FcPatternAddLangSet (pattern, FC_LANG, langs);
+  set = FcFontList (NULL, pattern, objects);
+  for (int i = 0; set && i < set->nfont; i++)
+    {
+      FcChar8 *family;
+
+      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &family) == FcResultMatch; n++)
+        if (g_utf8_validate ((const char *) family, -1, NULL) &&
+            g_hash_table_add (seen, (gpointer) family))
+          g_ptr_array_add (names, g_strdup ((const char *) family));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) sort_names);
+  g_ptr_array_add (names, NULL);
+  if (set)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (objects);
+  FcLangSetDestroy (langs);
+  FcPatternDestroy (pattern);
+  return (char **) g_ptr_array_free (names, FALSE);
 }
 
 char **

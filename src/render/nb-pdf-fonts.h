@@ -53,6 +53,9 @@ void                  nb_pdf_fonts_note_text   (NbResolvedFont        fonts[NB_N
 /* The family list of @role in order of preference (layout.md §9), ending in a family the
  * app bundles: the one list every writer (PDF, HTML, docx) names. Free with g_strfreev. */
 char                **nb_pdf_fonts_families    (NbFontRole            role);
+/* The families of the installed fonts that cover Simplified Chinese (fontconfig's
+ * zh-cn), sorted, each once: what Preferences offers per role. Free with g_strfreev. */
+char                **nb_pdf_fonts_list_chinese (void);
 /* One line per role for the export dialog: "Body: Noto Serif CJK SC (substitute for 仿宋)",
  * then one line per role whose family lacks characters of the report. */
 char                **nb_pdf_fonts_describe    (const NbResolvedFont  fonts[NB_N_FONT_ROLES]);
