@@ -90,7 +90,10 @@ check_field (NbCheckContext *ctx, const char *where, int part, const char *name,
                           "%s有%u处半角标点（如“%s”），公开文本应使用全角标点。",
                           name, n + n_extra, shown);
   finding->part = part;
-  if (start >= 0)
+  /* Spans point into narrative texts only (nb-finding.h): not the title, the contact
+   * lines or the notes under the tables. */
+  if (start >= 0 && (g_str_equal (where, "s1") || g_str_equal (where, "s5") ||
+                     g_str_equal (where, "s6") || g_str_equal (where, "meta.preamble")))
     {
       finding->span_start = start;
       finding->span_end = end;
