@@ -121,10 +121,19 @@ render (NbReport *report, NbPageLayout *layout, GError **error)
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     {
       g_autofree char *link = g_strdup_printf ("dest='%s'", nb_page_layout_get_section_dest (layout, i));
+      int id = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                              nb_page_layout_get_section_title (layout, i), link,
+                                              CAIRO_PDF_OUTLINE_FLAG_OPEN);
 
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                     nb_page_layout_get_section_title (layout, i), link,
-                                     CAIRO_PDF_OUTLINE_FLAG_OPEN);
+      /* Standalone （一） headings under 一 (run-in ones are no outline entries). */
+      for (guint p = 0; i == 0 && p < nb_page_layout_get_n_part_headings (layout); p++)
+        {
+          const char *dest;
+          const char *heading = nb_page_layout_get_part_heading (layout, p, &dest);
+          g_autofree char *part_link = g_strdup_printf ("dest='%s'", dest);
+
+          cairo_pdf_surface_add_outline (surface, id, heading, part_link, 0);
+        }
     }
 
   cr = cairo_create (surface);

@@ -72,6 +72,8 @@ struct _NbPageLayout {
   GArray     *title_breaks;
   char       *section_titles[NB_N_SECTIONS];
   char       *section_dests[NB_N_SECTIONS];
+  GPtrArray  *part_titles;      /* standalone （一） headings, for the outline */
+  GPtrArray  *part_dests;
 
   /* while laying out */
   Page       *page;
@@ -103,6 +105,8 @@ nb_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->typeset, nb_typeset_free);
   g_clear_pointer (&self->title_breaks, g_array_unref);
+  g_clear_pointer (&self->part_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->part_dests, g_ptr_array_unref);
   g_free (self->title);
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     {
@@ -125,6 +129,8 @@ nb_page_layout_init (NbPageLayout *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_layout_free);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->part_titles = g_ptr_array_new_with_free_func (g_free);
+  self->part_dests = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* ---- Flow --------------------------------------------------------------------------- */
@@ -435,6 +441,20 @@ place_part (NbPageLayout *self, NbReport *report, guint index)
       place_text (self, part->text);
       return;
     }
+  /* A standalone heading: its own line in 楷体, no final punctuation, an H3 with a
+   * destination for the outline (layout.md §4, §12.2). */
+  if (nb_report_get_standalone_headings (report))
+    {
+      g_autofree char *title = nb_render_part_title (report, index);
+      char *dest = g_strdup_printf ("s1-%u", self->part_dests->len + 1);
+
+      g_ptr_array_add (self->part_titles, g_strdup (title));
+      g_ptr_array_add (self->part_dests, dest);
+      need_lines (self, 3);
+      place_paragraph (self, grid_paragraph (self, NB_FONT_KAI, title), "H3", dest);
+      place_text (self, part->text);
+      return;
+    }
   paragraphs = nb_render_paragraphs (part->text);
   first = g_strconcat (head, paragraphs[0] ? paragraphs[0] : "", NULL);
   layout = grid_paragraph (self, NB_FONT_BODY, first);
@@ -577,6 +597,52 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     place_text (self, nb_report_get_text (report, index == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
 }
 
+/* ---- Signature ------------------------------------------------------------------------- */
+
+/* GB/T 9704-2012 7.3.5.2 (layout.md §7): one blank line after the body; the agency two
+ * characters from the right; the date on the next line, its first character two to the
+ * right of the agency's, or two characters from the right when it is the longer. */
+static void
+place_signature (NbPageLayout *self, NbReport *report)
+{
+  g_autofree char *agency = NULL, *date = NULL;
+  PangoLayout *name, *day = NULL;
+  double right = NB_AREA_WIDTH - 2 * NB_CHAR_ADVANCE, name_x, day_x = 0;
+  PangoLayoutIter *iter;
+
+  if (!nb_render_signature (report, &agency, &date) || !*agency)
+    return;
+  name = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_BODY, NB_SIZE_SANHAO, agency));
+  nb_typeset_add_attr (name, pango_attr_letter_spacing_new (
+                         (int) lround ((NB_CHAR_ADVANCE - NB_SIZE_SANHAO) * PANGO_SCALE)));
+  name_x = right - nb_typeset_text_width (name);
+  if (date)
+    {
+      day = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_BODY, NB_SIZE_SANHAO, date));
+      nb_typeset_add_attr (day, pango_attr_letter_spacing_new (
+                             (int) lround ((NB_CHAR_ADVANCE - NB_SIZE_SANHAO) * PANGO_SCALE)));
+      day_x = name_x + 2 * NB_CHAR_ADVANCE;
+      if (day_x + nb_typeset_text_width (day) > right + 0.01)
+        {
+          day_x = right - nb_typeset_text_width (day);
+          name_x = day_x - 2 * NB_CHAR_ADVANCE;
+        }
+    }
+  need_lines (self, date ? 3 : 2);
+  if (self->line > 0)
+    self->line++;
+  self->block++;
+  iter = pango_layout_get_iter (name);
+  add_line (self, name, 0, iter, NB_SIZE_SANHAO, "P", NULL, FALSE, NULL, MAX (name_x, 0));
+  pango_layout_iter_free (iter);
+  if (day)
+    {
+      iter = pango_layout_get_iter (day);
+      add_line (self, day, 0, iter, NB_SIZE_SANHAO, "P", NULL, FALSE, NULL, MAX (day_x, 0));
+      pango_layout_iter_free (iter);
+    }
+}
+
 /* ---- Page numbers ----------------------------------------------------------------------- */
 
 /* “— N —” in 宋体 四号: odd pages right, even pages left (layout.md §6). */
@@ -628,6 +694,7 @@ nb_page_layout_new (NbReport *report, const NbPdfOptions *options)
   place_text (self, nb_report_get_text (report, NB_TEXT_CONTACT));
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     place_section (self, report, i);
+  place_signature (self, report);
   place_folios (self);
   self->page = NULL;
   return self;
@@ -822,6 +889,20 @@ char **
 nb_page_layout_dup_resolved_fonts (NbPageLayout *self)
 {
   return nb_pdf_fonts_describe (self->typeset->fonts);
+}
+
+guint
+nb_page_layout_get_n_part_headings (NbPageLayout *self)
+{
+  return self->part_titles->len;
+}
+
+const char *
+nb_page_layout_get_part_heading (NbPageLayout *self, guint index, const char **dest)
+{
+  g_return_val_if_fail (index < self->part_titles->len, NULL);
+  *dest = g_ptr_array_index (self->part_dests, index);
+  return g_ptr_array_index (self->part_titles, index);
 }
 
 const GArray *
