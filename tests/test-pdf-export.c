@@ -615,6 +615,20 @@ test_manual_title_breaks (void)
   g_assert_cmpint (g_array_index (breaks, int, 0), <, 28);
 }
 
+/* Table 三 fills its page: the break falls before the first row that does not fit, so
+ * （七）总计 (7 mm) ends page 6 where the break used to leave 45.8 mm blank before it. */
+static void
+test_table_fills_page (void)
+{
+  g_autofree char *page6 = run_on_pdf ("pdftotext -layout -f 6 -l 6", "-");
+  g_autofree char *page7 = run_on_pdf ("pdftotext -layout -f 7 -l 7", "-");
+
+  g_assert_nonnull (strstr (page6, "（七）总计"));
+  g_assert_nonnull (strstr (page6, "3.其他"));
+  g_assert_null (strstr (page7, "（七）总计"));
+  g_assert_nonnull (strstr (page7, "四、结转下年度继续办理"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -650,6 +664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/cli-own-input", test_cli_own_input);
   g_test_add_func ("/pdf/write-errors", test_write_errors);
   g_test_add_func ("/pdf/manual-title-breaks", test_manual_title_breaks);
+  g_test_add_func ("/pdf/table-fills-page", test_table_fills_page);
   status = g_test_run ();
 
   if (status == 0)

@@ -23,8 +23,6 @@
  * block inset one 四号 character from the type area's outer edge. */
 #define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
 #define NB_FOLIO_INSET     NB_SIZE_SIHAO
-/* Rows of a split table that must go to its continuation page together. */
-#define MIN_CONTINUED_ROWS 3
 
 typedef enum {
   OP_LINE,
@@ -533,13 +531,12 @@ place_table (NbPageLayout *self, NbTableLayout *table)
 
           if (y + used <= NB_AREA_HEIGHT + 0.01)
             continue;
-          /* No lone last rows on the continuation page, and room on both sides for the
-           * labels the break cuts: move the break up while needed and possible. */
+          /* Fill the page: break before the first row that does not fit, moved up only
+           * while a label the break cuts would lack room for its text on either side
+           * (the cut label is drawn again in each part). */
           {
             guint at = end;
 
-            if (block_end - at < MIN_CONTINUED_ROWS)
-              at = block_end > MIN_CONTINUED_ROWS ? block_end - MIN_CONTINUED_ROWS : 0;
             while (at > MAX (first, head_end) + 1 && !nb_table_layout_can_break (table, first, at))
               at--;
             if (at > MAX (first, head_end) && nb_table_layout_can_break (table, first, at))
