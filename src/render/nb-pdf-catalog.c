@@ -101,6 +101,19 @@ append_escaped (GString *out, const char *text)
 static char *
 xmp_packet (const NbPdfCatalog *info)
 {
+  /* Each property: opening markup, value, closing markup. */
+  const struct { const char *open; const char *value; const char *close; } properties[] = {
+    { "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", info->title, "</rdf:li></rdf:Alt></dc:title>" },
+    { "<dc:creator><rdf:Seq><rdf:li>", info->author, "</rdf:li></rdf:Seq></dc:creator>" },
+    { "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", info->subject,
+      "</rdf:li></rdf:Alt></dc:description>" },
+    { "<dc:language><rdf:Bag><rdf:li>", info->lang, "</rdf:li></rdf:Bag></dc:language>" },
+    { "<xmp:CreateDate>", info->date, "</xmp:CreateDate>" },
+    { "<xmp:ModifyDate>", info->date, "</xmp:ModifyDate>" },
+    { "<xmp:MetadataDate>", info->date, "</xmp:MetadataDate>" },
+    { "<xmp:CreatorTool>", info->creator, "</xmp:CreatorTool>" },
+    { "<pdf:Producer>", info->producer, "</pdf:Producer>" },
+  };
   GString *x = g_string_new ("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                              " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -108,29 +121,15 @@ xmp_packet (const NbPdfCatalog *info)
                              "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                              "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                              "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-                             "   <dc:format>application/pdf</dc:format>\n"
-                             "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+                             "   <dc:format>application/pdf</dc:format>\n");
 
-  append_escaped (x, info->title);
-  g_string_append (x, "</rdf:li></rdf:Alt></dc:title>\n   <dc:creator><rdf:Seq><rdf:li>");
-  append_escaped (x, info->author);
-  g_string_append (x, "</rdf:li></rdf:Seq></dc:creator>\n"
-                      "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-  append_escaped (x, info->subject);
-  g_string_append (x, "</rdf:li></rdf:Alt></dc:description>\n   <dc:language><rdf:Bag><rdf:li>");
-  append_escaped (x, info->lang);
-  g_string_append (x, "</rdf:li></rdf:Bag></dc:language>\n   <xmp:CreateDate>");
-  append_escaped (x, info->date);
-  g_string_append (x, "</xmp:CreateDate>\n   <xmp:ModifyDate>");
-  append_escaped (x, info->date);
-  g_string_append (x, "</xmp:ModifyDate>\n   <xmp:MetadataDate>");
-  append_escaped (x, info->date);
-  g_string_append (x, "</xmp:MetadataDate>\n   <xmp:CreatorTool>");
-  append_escaped (x, info->creator);
-  g_string_append (x, "</xmp:CreatorTool>\n   <pdf:Producer>");
-  append_escaped (x, info->producer);
-  g_string_append (x, "</pdf:Producer>\n  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
-                      "<?xpacket end=\"r\"?>");
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_string_append_printf (x, "   %s", properties[i].open);
+      append_escaped (x, properties[i].value);
+      g_string_append_printf (x, "%s\n", properties[i].close);
+    }
+  g_string_append (x, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
   return g_string_free (x, FALSE);
 }
 
