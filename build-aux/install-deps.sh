@@ -8,10 +8,13 @@ missing=()
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+# The bundled 仿宋 comes out of a Debian package that is not installed (install-fonts.sh).
+fonts () { "$here/install-fonts.sh"; }
+[[ ${#missing[@]} -eq 0 ]] && { fonts; exit 0; }
 echo "Installing: ${missing[*]}"
 sudo=""
 [[ $(id -u) -eq 0 ]] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fonts

@@ -148,7 +148,8 @@ test_sample (void)
       f = g_ptr_array_index (findings, i);
       g_test_message ("%s %s %s", f->rule, f->where, f->message);
     }
-  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
+  /* R-X-09 once per text with half-width marks (test-check-punctuation). */
+  g_assert_cmpuint (findings->len - nb_test_count_rule (findings, "R-X-09"), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       f = find (findings, expected[i]);

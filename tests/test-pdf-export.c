@@ -15,6 +15,7 @@
 
 #include "nb-document.h"
 #include "nb-export.h"
+#include "nb-checks.h"
 #include "nb-page-layout-private.h"
 #include "nb-test-util.h"
 
@@ -57,12 +58,20 @@ export_to (NbReport *report, const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   NbPdfOptions options = { NULL };
+  g_autoptr(GPtrArray) findings = NULL;
 
   g_assert_true (nb_export_pdf (report, file, &options, &error));
   g_assert_no_error (error);
-  /* One line per role, every role resolved. */
+  /* One line per role, every role resolved; no character lacks in its role's font (no
+   * per-character fallback line); then the R-X-09 warning while half-width punctuation
+   * remains (the sample has 124 such marks). */
   g_assert_nonnull (options.resolved_fonts);
-  g_assert_cmpuint (g_strv_length (options.resolved_fonts), ==, 5);
+  findings = nb_checks_run (report, NULL);
+  g_assert_cmpuint (g_strv_length (options.resolved_fonts), ==,
+                    5 + (nb_test_count_rule (findings, "R-X-09") > 0));
+  g_assert_cmpstr (options.resolved_fonts[1], ==, "Body: FandolFang");
+  if (options.resolved_fonts[5])
+    g_assert_nonnull (strstr (options.resolved_fonts[5], "R-X-09"));
   g_strfreev (options.resolved_fonts);
 }
 
@@ -96,9 +105,15 @@ test_fonts (void)
         }
       n_fonts++;
     }
-  /* Title, body, heads, run-in heads at least. */
-  g_assert_cmpuint (n_fonts, >=, 4);
-  g_assert_true (strstr (out, "NotoSerifCJKsc-Bold") || strstr (out, "XiaoBiao"));
+  /* Title, body, heads, run-in heads, page numbers: one face each, nothing else. */
+  g_assert_cmpuint (n_fonts, ==, 5);
+  g_assert_true (strstr (out, "NotoSerifCJKsc-Black") || strstr (out, "XiaoBiao"));
+  /* The 仿宋 role is a real 仿宋, and 楷体 the one that matches it. */
+  g_assert_nonnull (strstr (out, "+FandolFang-Regular "));
+  g_assert_nonnull (strstr (out, "+LXGWWenKai-Regular "));
+  /* Noto Serif (a 宋) only once: the page numbers' 宋体 role, never body text. */
+  g_assert_nonnull (strstr (out, "+NotoSerifCJKsc-Regular "));
+  g_assert_null (strstr (strstr (out, "+NotoSerifCJKsc-Regular ") + strlen ("+NotoSerifCJKsc-Regular "), "NotoSerifCJKsc-Regular"));
 }
 
 static void
@@ -112,9 +127,10 @@ test_info (void)
   g_assert_nonnull (strstr (out, "Subject:         政府信息公开工作年度报告（统计期限：2024年1月1日至2024年12月31日）\n"));
   g_assert_nonnull (strstr (out, "Keywords:        政府信息公开,年度报告,2024,重庆市黔江区人民政府\n"));
   g_assert_nonnull (strstr (out, "Creator:         Nianbao " PACKAGE_VERSION "\n"));
-  /* No publication date in the sample: 1 January of the next year, 00:00 in China. */
-  g_assert_nonnull (strstr (out, "CreationDate:    Tue Dec 31 16:00:00 2024 UTC\n"));
-  g_assert_nonnull (strstr (out, "ModDate:         Tue Dec 31 16:00:00 2024 UTC\n"));
+  /* The export time: SOURCE_DATE_EPOCH here (2025-01-05 09:30 in China). */
+  g_assert_nonnull (strstr (out, "CreationDate:    Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (out, "ModDate:         Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (out, "Metadata Stream: yes\n"));
   g_assert_nonnull (strstr (out, "Tagged:          yes\n"));
   g_assert_nonnull (strstr (out, pages));
   g_assert_nonnull (strstr (out, "Page size:       595.276 x 841.89 pts (A4)\n"));
@@ -325,7 +341,7 @@ test_cli (void)
 }
 
 /* A new, empty report: every cell blank prints 0, no text, still a valid document; the
- * dates come from the publication date. */
+ * dates are the export time (SOURCE_DATE_EPOCH), not the publication date. */
 static void
 test_new_report (void)
 {
@@ -343,8 +359,8 @@ test_new_report (void)
   cmd = g_strdup_printf ("pdfinfo %s", quoted);
   info = run (cmd);
   g_assert_nonnull (strstr (info, "Title:           某某县人民政府2025年政府信息公开工作年度报告\n"));
-  g_assert_nonnull (strstr (info, "CreationDate:    Mon Jan 19 16:00:00 2026 UTC\n"));
-  g_assert_nonnull (strstr (info, "ModDate:         Mon Jan 19 16:00:00 2026 UTC\n"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Sun Jan  5 01:30:00 2025 UTC\n"));
+  g_assert_nonnull (strstr (info, "ModDate:         Sun Jan  5 01:30:00 2025 UTC\n"));
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     g_assert_nonnull (strstr (text, nb_format_section (s)->title));
 }
@@ -599,6 +615,20 @@ test_manual_title_breaks (void)
   g_assert_cmpint (g_array_index (breaks, int, 0), <, 28);
 }
 
+/* Table 三 fills its page: the break falls before the first row that does not fit, so
+ * （七）总计 (7 mm) ends page 6 where the break used to leave 45.8 mm blank before it. */
+static void
+test_table_fills_page (void)
+{
+  g_autofree char *page6 = run_on_pdf ("pdftotext -layout -f 6 -l 6", "-");
+  g_autofree char *page7 = run_on_pdf ("pdftotext -layout -f 7 -l 7", "-");
+
+  g_assert_nonnull (strstr (page6, "（七）总计"));
+  g_assert_nonnull (strstr (page6, "3.其他"));
+  g_assert_null (strstr (page7, "（七）总计"));
+  g_assert_nonnull (strstr (page7, "四、结转下年度继续办理"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -607,6 +637,8 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* Reproducible exports (test_reproducible, test_info's dates). */
+  g_setenv ("SOURCE_DATE_EPOCH", "1736040600", TRUE);
   tmpdir = g_dir_make_tmp ("nb-pdf-XXXXXX", &error);
   g_assert_no_error (error);
   pdf_path = g_build_filename (tmpdir, "sample.pdf", NULL);
@@ -632,6 +664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/cli-own-input", test_cli_own_input);
   g_test_add_func ("/pdf/write-errors", test_write_errors);
   g_test_add_func ("/pdf/manual-title-breaks", test_manual_title_breaks);
+  g_test_add_func ("/pdf/table-fills-page", test_table_fills_page);
   status = g_test_run ();
 
   if (status == 0)

@@ -24,6 +24,56 @@ head_text (NbTableLayout *layout, const char *label)
   return NULL;
 }
 
+/* The laid-out text of the row or group label @label (the first one) in @table. */
+static const char *
+label_text (NbTableLayout *layout, const char *label)
+{
+  const NbTableDef *def = nb_table_layout_get_def (layout);
+
+  for (guint i = 0; i < def->n_items; i++)
+    if (def->items[i].text && g_str_equal (def->items[i].text, label) &&
+        (def->items[i].kind == NB_GRID_ROW_HEAD || def->items[i].kind == NB_GRID_GROUP_HEAD))
+      return nb_table_layout_cell_text (layout, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Row labels break at natural points in balanced lines, never leaving one character on a
+ * line (“申请数/量”, “（三）/不予公/开”); the narrow 三、本年度办理结果 cell reads top
+ * to bottom a character a line, not in pairs that cut words (“本年/度办/理结/果”). */
+static void
+test_row_labels (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbTypeset) typeset = nb_typeset_new (NULL);
+  g_autoptr(NbTableLayout) s3 = nb_table_layout_new (typeset, report, NB_TABLE_S3);
+  const NbTableDef *def = nb_table_layout_get_def (s3);
+
+  g_assert_cmpstr (label_text (s3, "（三）不予公开"), ==, "（三）\n不予\n公开");
+  g_assert_cmpstr (label_text (s3, "（四）无法提供"), ==, "（四）\n无法\n提供");
+  g_assert_cmpstr (label_text (s3, "三、本年度办理结果"), ==, "三、\n本\n年\n度\n办\n理\n结\n果");
+  g_assert_cmpstr (label_text (s3, "一、本年新收政府信息公开申请数量"), ==, "一、本年新收政府\n信息公开申请数量");
+  g_assert_cmpstr (label_text (s3, "6.属于四类过程性信息"), ==, "6.属于四类\n过程性信息");
+  /* Every wider label: no line of a single character (a mark aside) after another. */
+  for (guint i = 0; i < def->n_items; i++)
+    {
+      const NbGridItem *item = &def->items[i];
+      g_auto(GStrv) lines = NULL;
+
+      if ((item->kind != NB_GRID_ROW_HEAD && item->kind != NB_GRID_GROUP_HEAD) ||
+          g_str_equal (item->text, "三、本年度办理结果"))
+        continue;
+      lines = g_strsplit (nb_table_layout_cell_text (s3, i), "\n", -1);
+      for (guint l = 1; lines[l]; l++)
+        {
+          glong n = g_utf8_strlen (lines[l], -1);
+
+          if (n == 1 || (n == 2 && g_unichar_ispunct (g_utf8_get_char (g_utf8_next_char (lines[l])))))
+            g_error ("label “%s” leaves “%s” alone on a line", item->text, lines[l]);
+        }
+    }
+}
+
 static void
 test_sizes_and_words (void)
 {
@@ -155,6 +205,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table-layout/sizes-and-words", test_sizes_and_words);
+  g_test_add_func ("/table-layout/row-labels", test_row_labels);
   g_test_add_func ("/table-layout/number-fit", test_number_fit);
   g_test_add_func ("/table-layout/blank-is-zero", test_blank_is_zero);
   g_test_add_func ("/table-layout/number-at-bound", test_number_at_bound);

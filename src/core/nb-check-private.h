@@ -63,5 +63,6 @@ void         nb_check_table4          (NbCheckContext *ctx);  /* R-T4-01, R-T4-0
 void         nb_check_table2          (NbCheckContext *ctx);  /* R-T2-01 … R-T2-04, R-T2-06 */
 void         nb_check_narrative       (NbCheckContext *ctx);  /* R-F-02 R-F-04 R-F-08 … R-F-15, R-T2-05, R-T3-05 … R-T3-08, R-T4-02, R-X-01 R-X-02 R-X-05 … R-X-07 */
 void         nb_check_cross_year      (NbCheckContext *ctx);  /* R-T3-07 R-X-03 R-X-04 (needs last year) */
+void         nb_check_punctuation     (NbCheckContext *ctx);  /* R-X-09 */
 
 G_END_DECLS

@@ -18,6 +18,7 @@ static const NbCheckFunc groups[] = {
   nb_check_table2,
   nb_check_narrative,
   nb_check_cross_year,
+  nb_check_punctuation,
 };
 
 GPtrArray *

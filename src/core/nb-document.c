@@ -126,6 +126,20 @@ add_meta (JsonBuilder *b, NbReport *report)
   add_string (b, "period_end", nb_report_get_text (report, NB_TEXT_PERIOD_END));
   add_string_or_null (b, "publication_date", nb_report_get_text (report, NB_TEXT_PUBLICATION_DATE));
   add_string (b, "contact", nb_report_get_text (report, NB_TEXT_CONTACT));
+  /* Written only when set, so that documents without them keep their bytes. */
+  if (nb_report_get_signature (report))
+    {
+      json_builder_set_member_name (b, "signature");
+      json_builder_begin_object (b);
+      add_string (b, "agency", nb_report_get_text (report, NB_TEXT_SIGNATURE_AGENCY));
+      add_string (b, "date", nb_report_get_text (report, NB_TEXT_SIGNATURE_DATE));
+      json_builder_end_object (b);
+    }
+  if (nb_report_get_standalone_headings (report))
+    {
+      json_builder_set_member_name (b, "run_in_headings");
+      json_builder_add_boolean_value (b, FALSE);
+    }
 
   for (guint i = 0; i < nb_format_n_cells () && !any_figure; i++)
     any_figure = nb_report_get_previous_figure (report, i, NULL);
@@ -667,7 +681,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
   static const char *const known[] = {
     "agency", "level", "region_level", "people_government", "year", "title", "title_breaks",
     "preamble", "period_start", "period_end", "publication_date", "contact", "previous",
-    "legacy_markers", "overrides", "import", NULL
+    "legacy_markers", "overrides", "import", "signature", "run_in_headings", NULL
   };
   JsonObject *meta = get_object (r, root, "meta", "$");
   const char *level_id, *region_id;
@@ -709,6 +723,25 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
                  _("expected true or false, found %s"), describe (node));
   nb_report_set_people_government (report, node ? json_node_get_boolean (node)
                                                 : nb_format_level_is_government (level));
+
+  node = json_object_get_member (meta, "signature");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      static const NbTextField signature_texts[] = { NB_TEXT_SIGNATURE_AGENCY, NB_TEXT_SIGNATURE_DATE };
+      static const char *const signature_known[] = { "agency", "date", NULL };
+      JsonObject *signature = get_object (r, meta, "signature", "$.meta");
+
+      if (signature == NULL || !check_members (r, signature, "$.meta.signature", signature_known) ||
+          !read_texts (r, report, signature, "$.meta.signature", signature_texts,
+                       G_N_ELEMENTS (signature_texts)))
+        return FALSE;
+      nb_report_set_signature (report, TRUE);
+    }
+  node = json_object_get_member (meta, "run_in_headings");
+  if (node && !is_type (node, G_TYPE_BOOLEAN))
+    return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.run_in_headings",
+                 _("expected true or false, found %s"), describe (node));
+  nb_report_set_standalone_headings (report, node && !json_node_get_boolean (node));
 
   node = json_object_get_member (meta, "title_breaks");
   if (node && !JSON_NODE_HOLDS_NULL (node))

@@ -18,6 +18,8 @@ struct _NbReport
   NbRegionLevel  region;
   gboolean       people_government;
   GArray        *title_breaks;
+  gboolean       signature;
+  gboolean       standalone_headings;
   gboolean       info_fee_given;
   gint64         info_fee_yuan;
   gboolean       section_present[NB_N_SECTIONS];
@@ -68,6 +70,8 @@ static const struct {
   [NB_TEXT_S4_NOTE] = { "s4", "note" },
   [NB_TEXT_S5] = { "s5", "text" },
   [NB_TEXT_S6] = { "s6", "text" },
+  [NB_TEXT_SIGNATURE_AGENCY] = { "meta.signature", "agency" },
+  [NB_TEXT_SIGNATURE_DATE] = { "meta.signature", "date" },
 };
 
 static void
@@ -231,6 +235,8 @@ nb_report_copy (NbReport *self)
   copy->region = self->region;
   copy->people_government = self->people_government;
   g_array_append_vals (copy->title_breaks, self->title_breaks->data, self->title_breaks->len);
+  copy->signature = self->signature;
+  copy->standalone_headings = self->standalone_headings;
   copy->info_fee_given = self->info_fee_given;
   copy->info_fee_yuan = self->info_fee_yuan;
   memcpy (copy->section_present, self->section_present, sizeof self->section_present);
@@ -368,6 +374,40 @@ nb_report_set_region (NbReport *self, NbRegionLevel region)
     return;
   self->region = region;
   emit_changed (self, "meta.region_level");
+}
+
+gboolean
+nb_report_get_signature (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return self->signature;
+}
+
+void
+nb_report_set_signature (NbReport *self, gboolean shown)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  if (self->signature == !!shown)
+    return;
+  self->signature = !!shown;
+  emit_changed (self, "meta.signature");
+}
+
+gboolean
+nb_report_get_standalone_headings (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return self->standalone_headings;
+}
+
+void
+nb_report_set_standalone_headings (NbReport *self, gboolean standalone)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  if (self->standalone_headings == !!standalone)
+    return;
+  self->standalone_headings = !!standalone;
+  emit_changed (self, "s1");
 }
 
 gboolean

@@ -54,6 +54,8 @@ typedef enum {
   NB_TEXT_S4_NOTE,
   NB_TEXT_S5,                   /* s5 body */
   NB_TEXT_S6,                   /* s6 body */
+  NB_TEXT_SIGNATURE_AGENCY,     /* meta.signature.agency: empty = meta.agency */
+  NB_TEXT_SIGNATURE_DATE,       /* meta.signature.date, ISO date: empty = publication date */
   NB_N_TEXTS,
 } NbTextField;
 
@@ -112,6 +114,16 @@ void           nb_report_set_people_government (NbReport     *self,
                                                gboolean       value);
 /* Character offsets in the title after which a line break is wanted. */
 const GArray  *nb_report_get_title_breaks     (NbReport      *self);
+/* The signature block after the body (layout.md §7; off by default): agency and date from
+ * NB_TEXT_SIGNATURE_AGENCY / _DATE, or the report's agency and publication date. */
+gboolean       nb_report_get_signature        (NbReport      *self);
+void           nb_report_set_signature        (NbReport      *self,
+                                               gboolean       shown);
+/* The headings of 一's parts on their own line (TRUE) or run in to their paragraph
+ * (FALSE, the default; layout.md §4). */
+gboolean       nb_report_get_standalone_headings (NbReport   *self);
+void           nb_report_set_standalone_headings (NbReport   *self,
+                                                  gboolean    standalone);
 void           nb_report_set_title_breaks     (NbReport      *self,
                                                const int     *offsets,
                                                guint          n_offsets);

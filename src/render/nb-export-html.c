@@ -23,7 +23,7 @@
 #define FONT_TITLE "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"Source Han Serif SC Heavy\", \"Noto Serif CJK SC Black\", \"Noto Serif CJK SC\", serif"
 #define FONT_BODY "\"仿宋_GB2312\", \"FangSong_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"Zhuque Fangsong\", \"FandolFang\", \"Noto Serif CJK SC\", serif"
 #define FONT_HEI "\"黑体\", \"SimHei\", \"Noto Sans CJK SC\", sans-serif"
-#define FONT_KAI "\"楷体_GB2312\", \"KaiTi_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"AR PL UKai CN\", \"LXGW WenKai\", \"FandolKai\", \"Noto Serif CJK SC\", serif"
+#define FONT_KAI "\"楷体_GB2312\", \"KaiTi_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"LXGW WenKai\", \"AR PL UKai CN\", \"FandolKai\", \"Noto Serif CJK SC\", serif"
 
 static const char stylesheet[] =
   "body{margin:0;background:#fff;color:#000}\n"
@@ -35,6 +35,7 @@ static const char stylesheet[] =
   "h3{font-family:" FONT_KAI ";font-weight:normal;font-size:1em;margin:0.5em 0 0;text-indent:2em}\n"
   "p{margin:0;text-indent:2em;text-align:justify}\n"
   ".run-in{font-family:" FONT_KAI "}\n"
+  ".signature{text-align:right;margin:1.8em 2em 0 0}\n"
   "h1 .nb-keep{display:inline-block}\n"
   ".nb-scroll{overflow-x:auto}\n"
   "table{border-collapse:collapse;width:100%;margin:0.5em 0 1em;font-size:0.8em;line-height:1.3;"
@@ -186,10 +187,44 @@ write_overview (NbHtml *html)
     {
       const NbPart *part = nb_report_get_part (html->report, i);
       g_autofree char *heading = nb_render_part_heading (html->report, i);
-      g_autofree char *run_in = heading ? run_in_heading (html, heading) : NULL;
+      g_autofree char *run_in = NULL;
+      g_autofree char *title = NULL;
 
+      /* A standalone heading is an <h3> without final punctuation (layout.md §11). */
+      if (heading && nb_report_get_standalone_headings (html->report))
+        {
+          title = nb_render_part_title (html->report, i);
+          g_string_append (html->out, "<h3");
+          nb_html_attrs (html, NULL, "font-family:" FONT_KAI ";font-weight:normal;font-size:1em;"
+                                     "margin:0.5em 0 0;text-indent:2em");
+          g_string_append_c (html->out, '>');
+          nb_html_escape (html->out, title, -1);
+          g_string_append (html->out, "</h3>\n");
+        }
+      else if (heading)
+        run_in = run_in_heading (html, heading);
       write_paragraphs (html, part->text, run_in);
     }
+}
+
+/* The signature block (layout.md §7), right-aligned: agency, then the date. */
+static void
+write_signature (NbHtml *html)
+{
+  g_autofree char *agency = NULL, *date = NULL;
+
+  if (!nb_render_signature (html->report, &agency, &date) || !*agency)
+    return;
+  g_string_append (html->out, "<p");
+  nb_html_attrs (html, "signature", "text-align:right;margin:1.8em 2em 0 0;line-height:1.8");
+  g_string_append_c (html->out, '>');
+  nb_html_escape (html->out, agency, -1);
+  if (date)
+    {
+      g_string_append (html->out, "<br>");
+      nb_html_escape (html->out, date, -1);
+    }
+  g_string_append (html->out, "</p>\n");
 }
 
 /* Where the title may break when the user set no breaks: after the year ("…2024年" /
@@ -314,6 +349,7 @@ nb_html_render (NbReport *report, gboolean fragment)
   write_paragraphs (&html, contact, NULL);
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     write_section (&html, s);
+  write_signature (&html);
   g_string_append (html.out, "</article>\n");
   if (!fragment)
     g_string_append (html.out, "</body>\n</html>\n");

@@ -22,7 +22,9 @@ typedef struct {
   const char *font_heading;     /* 黑体 role */
   const char *font_kaiti;       /* 楷体 role */
   /* Filled in by the PDF export: what each role resolved to, for the export dialog
-   * ("正文：Noto Serif CJK SC（替代仿宋）"). Free with g_strfreev. */
+   * ("正文：Noto Serif CJK SC（替代仿宋）"), one line per role (NB_N_FONT_ROLES lines), then
+   * the characters a role's font lacks and a warning while R-X-09 findings remain.
+   * Free with g_strfreev. */
   char      **resolved_fonts;
 } NbPdfOptions;
 

@@ -25,6 +25,12 @@ const char  *nb_page_layout_get_section_title   (NbPageLayout *self,
                                                  guint         section);
 const char  *nb_page_layout_get_section_dest    (NbPageLayout *self,
                                                  guint         section);
+/* The standalone （一） headings of section 一 (none when they run in), each with its
+ * destination ("s1-1" …), for outline entries under 一. */
+guint        nb_page_layout_get_n_part_headings (NbPageLayout *self);
+const char  *nb_page_layout_get_part_heading    (NbPageLayout *self,
+                                                 guint         index,
+                                                 const char  **dest);
 /* FALSE with an error when a font role has no installed family (nb_pdf_fonts_check). */
 gboolean     nb_page_layout_check_fonts         (NbPageLayout  *self,
                                                  GError       **error);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-page-layout-private.h"
+#include "nb-grid-lines.h"
 #include "nb-render-text.h"
 #include "nb-table-layout.h"
 #include "nb-title-breaks.h"
@@ -22,8 +23,6 @@
  * block inset one 四号 character from the type area's outer edge. */
 #define NB_FOLIO_CENTRE_Y  (269.0 * NB_PT_PER_MM)
 #define NB_FOLIO_INSET     NB_SIZE_SIHAO
-/* Rows of a split table that must go to its continuation page together. */
-#define MIN_CONTINUED_ROWS 3
 
 typedef enum {
   OP_LINE,
@@ -71,6 +70,8 @@ struct _NbPageLayout {
   GArray     *title_breaks;
   char       *section_titles[NB_N_SECTIONS];
   char       *section_dests[NB_N_SECTIONS];
+  GPtrArray  *part_titles;      /* standalone （一） headings, for the outline */
+  GPtrArray  *part_dests;
 
   /* while laying out */
   Page       *page;
@@ -102,6 +103,8 @@ nb_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->typeset, nb_typeset_free);
   g_clear_pointer (&self->title_breaks, g_array_unref);
+  g_clear_pointer (&self->part_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->part_dests, g_ptr_array_unref);
   g_free (self->title);
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     {
@@ -124,6 +127,8 @@ nb_page_layout_init (NbPageLayout *self)
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_layout_free);
   self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->part_titles = g_ptr_array_new_with_free_func (g_free);
+  self->part_dests = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* ---- Flow --------------------------------------------------------------------------- */
@@ -229,6 +234,31 @@ find_links (NbPageLayout *self, PangoLayout *layout)
   return links;
 }
 
+/* Line @index of @layout on the next grid line, starting a page when needed; its left
+ * edge @shift points right of where the layout puts it. */
+static void
+add_line (NbPageLayout *self, PangoLayout *layout, int index, PangoLayoutIter *iter, double size,
+          const char *tag, const char *dest, gboolean centre, const GArray *links, double shift)
+{
+  PangoRectangle logical;
+  Op op = { OP_LINE };
+
+  need_lines (self, 1);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  op.layout = layout;
+  op.line = index;
+  op.tag = tag;
+  op.block = self->block;
+  op.dest = dest;
+  op.x = NB_AREA_LEFT + shift + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
+                                        : (double) logical.x / PANGO_SCALE);
+  op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
+  op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
+  op.links = links;
+  g_array_append_val (self->page->ops, op);
+  self->line++;
+}
+
 /* Puts each line of @layout on the next grid line, starting pages as needed. The lines
  * continue the current structure block (one tag) or, with @new_block, start one. */
 static void
@@ -248,27 +278,49 @@ place_lines (NbPageLayout *self, PangoLayout *layout, double size, const char *t
     self->block++;
   do
     {
-      PangoRectangle logical;
-      Op op = { OP_LINE };
-
-      need_lines (self, 1);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      op.layout = layout;
-      op.line = index;
-      op.tag = tag;
-      op.block = self->block;
-      op.dest = index == 0 ? dest : NULL;
-      op.x = NB_AREA_LEFT + (centre ? (NB_AREA_WIDTH - (double) logical.width / PANGO_SCALE) / 2
-                                    : (double) logical.x / PANGO_SCALE);
-      op.y = NB_AREA_TOP + self->line * NB_LINE_PITCH + NB_BASELINE_RATIO * size;
-      op.origin_x = op.x - (double) logical.x / PANGO_SCALE;
-      op.links = links;
-      g_array_append_val (self->page->ops, op);
-      self->line++;
+      add_line (self, layout, index, iter, size, tag, index == 0 ? dest : NULL, centre, links, 0);
       index++;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+}
+
+static gboolean
+has_link (const char *text)
+{
+  gboolean mail;
+
+  for (const char *p = text; *p; p++)
+    if (nb_render_link_length (text, p, &mail) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A grid paragraph (grid_paragraph) broken by Chinese practice (nb-grid-lines.h), one
+ * layout per line, as one structure block. Paragraphs with addresses keep Pango's
+ * breaks (place_lines): an address breaks only at its own marks. */
+static void
+place_paragraph (NbPageLayout *self, PangoLayout *paragraph, const char *tag, const char *dest)
+{
+  double indent = (double) pango_layout_get_indent (paragraph) / PANGO_SCALE;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (has_link (pango_layout_get_text (paragraph)))
+    {
+      place_lines (self, paragraph, NB_SIZE_SANHAO, tag, dest, FALSE, TRUE);
+      return;
+    }
+  lines = nb_grid_lines_break (paragraph);
+  self->block++;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PangoLayout *line = keep_layout (self, g_object_ref (g_ptr_array_index (lines, i)));
+      PangoLayoutIter *iter = pango_layout_get_iter (line);
+
+      add_line (self, line, 0, iter, NB_SIZE_SANHAO, tag, i == 0 ? dest : NULL, FALSE, NULL,
+                i == 0 ? indent : 0);
+      pango_layout_iter_free (iter);
+    }
 }
 
 /* Each printed paragraph of @text (nb_render_paragraphs) as a body paragraph. */
@@ -278,8 +330,7 @@ place_text (NbPageLayout *self, const char *text)
   g_auto(GStrv) paragraphs = nb_render_paragraphs (text);
 
   for (guint i = 0; paragraphs[i]; i++)
-    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                 "P", NULL, FALSE, TRUE);
+    place_paragraph (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), "P", NULL);
 }
 
 /* ---- Title ---------------------------------------------------------------------------- */
@@ -388,19 +439,33 @@ place_part (NbPageLayout *self, NbReport *report, guint index)
       place_text (self, part->text);
       return;
     }
+  /* A standalone heading: its own line in 楷体, no final punctuation, an H3 with a
+   * destination for the outline (layout.md §4, §12.2). */
+  if (nb_report_get_standalone_headings (report))
+    {
+      g_autofree char *title = nb_render_part_title (report, index);
+      char *dest = g_strdup_printf ("s1-%u", self->part_dests->len + 1);
+
+      g_ptr_array_add (self->part_titles, g_strdup (title));
+      g_ptr_array_add (self->part_dests, dest);
+      need_lines (self, 3);
+      place_paragraph (self, grid_paragraph (self, NB_FONT_KAI, title), "H3", dest);
+      place_text (self, part->text);
+      return;
+    }
   paragraphs = nb_render_paragraphs (part->text);
   first = g_strconcat (head, paragraphs[0] ? paragraphs[0] : "", NULL);
   layout = grid_paragraph (self, NB_FONT_BODY, first);
   attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
   kai = nb_pdf_fonts_description (self->typeset->fonts, NB_FONT_KAI, NB_SIZE_SANHAO);
   add_range_attr (attrs, pango_attr_font_desc_new (kai), 0, (guint) strlen (head));
+  nb_pdf_fonts_note_text (self->typeset->fonts, NB_FONT_KAI, head);
   pango_font_description_free (kai);
   pango_layout_set_attributes (layout, attrs);
   need_lines (self, 2);
-  place_lines (self, layout, NB_SIZE_SANHAO, "P", NULL, FALSE, TRUE);
+  place_paragraph (self, layout, "P", NULL);
   for (guint i = 1; paragraphs[0] && paragraphs[i]; i++)
-    place_lines (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), NB_SIZE_SANHAO,
-                 "P", NULL, FALSE, TRUE);
+    place_paragraph (self, grid_paragraph (self, NB_FONT_BODY, paragraphs[i]), "P", NULL);
 }
 
 /* The height that must follow a table's heading on the same page: the first block (二),
@@ -466,13 +531,12 @@ place_table (NbPageLayout *self, NbTableLayout *table)
 
           if (y + used <= NB_AREA_HEIGHT + 0.01)
             continue;
-          /* No lone last rows on the continuation page, and room on both sides for the
-           * labels the break cuts: move the break up while needed and possible. */
+          /* Fill the page: break before the first row that does not fit, moved up only
+           * while a label the break cuts would lack room for its text on either side
+           * (the cut label is drawn again in each part). */
           {
             guint at = end;
 
-            if (block_end - at < MIN_CONTINUED_ROWS)
-              at = block_end > MIN_CONTINUED_ROWS ? block_end - MIN_CONTINUED_ROWS : 0;
             while (at > MAX (first, head_end) + 1 && !nb_table_layout_can_break (table, first, at))
               at--;
             if (at > MAX (first, head_end) && nb_table_layout_can_break (table, first, at))
@@ -513,7 +577,7 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     }
   else
     need_lines (self, 3);
-  place_lines (self, heading, NB_SIZE_SANHAO, "H2", self->section_dests[index], FALSE, TRUE);
+  place_paragraph (self, heading, "H2", self->section_dests[index]);
 
   if (table)
     {
@@ -528,6 +592,52 @@ place_section (NbPageLayout *self, NbReport *report, guint index)
     }
   else
     place_text (self, nb_report_get_text (report, index == 4 ? NB_TEXT_S5 : NB_TEXT_S6));
+}
+
+/* ---- Signature ------------------------------------------------------------------------- */
+
+/* GB/T 9704-2012 7.3.5.2 (layout.md §7): one blank line after the body; the agency two
+ * characters from the right; the date on the next line, its first character two to the
+ * right of the agency's, or two characters from the right when it is the longer. */
+static void
+place_signature (NbPageLayout *self, NbReport *report)
+{
+  g_autofree char *agency = NULL, *date = NULL;
+  PangoLayout *name, *day = NULL;
+  double right = NB_AREA_WIDTH - 2 * NB_CHAR_ADVANCE, name_x, day_x = 0;
+  PangoLayoutIter *iter;
+
+  if (!nb_render_signature (report, &agency, &date) || !*agency)
+    return;
+  name = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_BODY, NB_SIZE_SANHAO, agency));
+  nb_typeset_add_attr (name, pango_attr_letter_spacing_new (
+                         (int) lround ((NB_CHAR_ADVANCE - NB_SIZE_SANHAO) * PANGO_SCALE)));
+  name_x = right - nb_typeset_text_width (name);
+  if (date)
+    {
+      day = keep_layout (self, nb_typeset_layout (self->typeset, NB_FONT_BODY, NB_SIZE_SANHAO, date));
+      nb_typeset_add_attr (day, pango_attr_letter_spacing_new (
+                             (int) lround ((NB_CHAR_ADVANCE - NB_SIZE_SANHAO) * PANGO_SCALE)));
+      day_x = name_x + 2 * NB_CHAR_ADVANCE;
+      if (day_x + nb_typeset_text_width (day) > right + 0.01)
+        {
+          day_x = right - nb_typeset_text_width (day);
+          name_x = day_x - 2 * NB_CHAR_ADVANCE;
+        }
+    }
+  need_lines (self, date ? 3 : 2);
+  if (self->line > 0)
+    self->line++;
+  self->block++;
+  iter = pango_layout_get_iter (name);
+  add_line (self, name, 0, iter, NB_SIZE_SANHAO, "P", NULL, FALSE, NULL, MAX (name_x, 0));
+  pango_layout_iter_free (iter);
+  if (day)
+    {
+      iter = pango_layout_get_iter (day);
+      add_line (self, day, 0, iter, NB_SIZE_SANHAO, "P", NULL, FALSE, NULL, MAX (day_x, 0));
+      pango_layout_iter_free (iter);
+    }
 }
 
 /* ---- Page numbers ----------------------------------------------------------------------- */
@@ -581,6 +691,7 @@ nb_page_layout_new (NbReport *report, const NbPdfOptions *options)
   place_text (self, nb_report_get_text (report, NB_TEXT_CONTACT));
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     place_section (self, report, i);
+  place_signature (self, report);
   place_folios (self);
   self->page = NULL;
   return self;
@@ -644,6 +755,25 @@ tag_links (cairo_t *cr, const Op *op)
     }
 }
 
+/* TRUE when the last line of page @index and the first of the next belong to one block:
+ * its structure element stays open across the page break (one P, not two). */
+static gboolean
+block_continues (NbPageLayout *self, guint index)
+{
+  Page *page, *next;
+  const Op *last, *first;
+
+  if (index + 1 >= self->pages->len)
+    return FALSE;
+  page = g_ptr_array_index (self->pages, index);
+  next = g_ptr_array_index (self->pages, index + 1);
+  if (page->ops->len == 0 || next->ops->len == 0)
+    return FALSE;
+  last = &g_array_index (page->ops, Op, page->ops->len - 1);
+  first = &g_array_index (next->ops, Op, 0);
+  return last->kind == OP_LINE && first->kind == OP_LINE && last->block == first->block;
+}
+
 static void
 draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFontSubsets *subsets)
 {
@@ -657,6 +787,14 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  /* Pages are drawn in order on one surface: the previous page left this block open. */
+  if (tagged && index > 0 && block_continues (self, index - 1))
+    {
+      const Op *first = &g_array_index (page->ops, Op, 0);
+
+      open_tag = first->tag;
+      open_block = first->block;
+    }
   for (guint i = 0; i < page->ops->len; i++)
     {
       const Op *op = &g_array_index (page->ops, Op, i);
@@ -696,7 +834,7 @@ draw_page (NbPageLayout *self, cairo_t *cr, guint index, gboolean tagged, NbFont
       if (tagged && op->links)
         tag_links (cr, op);
     }
-  if (tagged && open_tag)
+  if (tagged && open_tag && !block_continues (self, index))
     cairo_tag_end (cr, open_tag);
 
   /* The page number stays untagged (no "Artifact" on cairo 1.16, layout.md §12.1). */
@@ -748,6 +886,20 @@ char **
 nb_page_layout_dup_resolved_fonts (NbPageLayout *self)
 {
   return nb_pdf_fonts_describe (self->typeset->fonts);
+}
+
+guint
+nb_page_layout_get_n_part_headings (NbPageLayout *self)
+{
+  return self->part_titles->len;
+}
+
+const char *
+nb_page_layout_get_part_heading (NbPageLayout *self, guint index, const char **dest)
+{
+  g_return_val_if_fail (index < self->part_titles->len, NULL);
+  *dest = g_ptr_array_index (self->part_dests, index);
+  return g_ptr_array_index (self->part_titles, index);
 }
 
 const GArray *

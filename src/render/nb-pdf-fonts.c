@@ -51,8 +51,9 @@ static const FontChoice kai_fonts[] = {
   { "KaiTi", PANGO_WEIGHT_NORMAL, TRUE },
   { "楷体", PANGO_WEIGHT_NORMAL, TRUE },
   { "STKaiti", PANGO_WEIGHT_NORMAL, TRUE },
-  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL, TRUE },
+  /* Its strokes and ink height match a 仿宋 body; AR PL UKai's are lighter and smaller. */
   { "LXGW WenKai", PANGO_WEIGHT_NORMAL, TRUE },
+  { "AR PL UKai CN", PANGO_WEIGHT_NORMAL, TRUE },
   { "FandolKai", PANGO_WEIGHT_NORMAL, TRUE },
   { "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, FALSE },
   { NULL }
@@ -213,6 +214,9 @@ nb_pdf_fonts_clear (NbResolvedFont fonts[NB_N_FONT_ROLES])
       g_clear_pointer (&fonts[r].family, g_free);
       g_clear_pointer (&fonts[r].fallback, g_free);
       g_clear_pointer (&fonts[r].tried, g_free);
+      g_clear_pointer (&fonts[r].charset, FcCharSetDestroy);
+      if (fonts[r].missing)
+        g_string_free (g_steal_pointer (&fonts[r].missing), TRUE);
     }
 }
 
@@ -252,14 +256,105 @@ nb_pdf_fonts_description (const NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRol
   return desc;
 }
 
+static int
+sort_names (const char **a, const char **b)
+{
+  return g_utf8_collate (*a, *b);
+}
+
+/* The characters of the face fontconfig picks for @font's family and weight. */
+static FcCharSet *
+font_charset (const NbResolvedFont *font)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcPattern *match;
+  FcCharSet *charset = NULL, *found;
+  FcResult result;
+
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) font->family);
+  if (font->weight >= PANGO_WEIGHT_BOLD)
+    FcPatternAddInteger (pattern, FC_WEIGHT, FC_WEIGHT_BOLD);
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (NULL, pattern, &result);
+  if (match && FcPatternGetCharSet (match, FC_CHARSET, 0, &found) == FcResultMatch)
+    charset = FcCharSetCopy (found);
+  else
+    charset = FcCharSetCreate ();
+  if (match)
+    FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+  return charset;
+}
+
+void
+nb_pdf_fonts_note_text (NbResolvedFont fonts[NB_N_FONT_ROLES], NbFontRole role, const char *text)
+{
+  NbResolvedFont *font = &fonts[role];
+
+  g_return_if_fail (role < NB_N_FONT_ROLES);
+  if (text == NULL || !font->installed)
+    return;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0xFEFF)
+        continue;
+      if (font->charset == NULL)
+        font->charset = font_charset (font);
+      if (FcCharSetHasChar (font->charset, c))
+        continue;
+      if (font->missing == NULL)
+        font->missing = g_string_new (NULL);
+      if (g_utf8_strchr (font->missing->str, (gssize) font->missing->len, c) != NULL)
+        continue;
+      g_string_append_unichar (font->missing, c);
+    }
+}
+
+char **
+nb_pdf_fonts_list_chinese (void)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcLangSet *langs = FcLangSetCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  FcFontSet *set;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *names = g_ptr_array_new ();
+
+  FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
+  FcPatternAddLangSet (pattern, FC_LANG, langs);
+  set = FcFontList (NULL, pattern, objects);
+  for (int i = 0; set && i < set->nfont; i++)
+    {
+      FcChar8 *family;
+
+      for (int n = 0; FcPatternGetString (set->fonts[i], FC_FAMILY, n, &family) == FcResultMatch; n++)
+        if (g_utf8_validate ((const char *) family, -1, NULL) &&
+            g_hash_table_add (seen, (gpointer) family))
+          g_ptr_array_add (names, g_strdup ((const char *) family));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) sort_names);
+  g_ptr_array_add (names, NULL);
+  if (set)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (objects);
+  FcLangSetDestroy (langs);
+  FcPatternDestroy (pattern);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
 char **
 nb_pdf_fonts_families (NbFontRole role)
 {
-  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+  GPtrArray *names = g_ptr_array_new ();
 
+  g_return_val_if_fail (role < NB_N_FONT_ROLES, NULL);
   for (const FontChoice *c = roles[role].choices; c->family; c++)
-    g_strv_builder_add (list, c->family);
-  return g_strv_builder_end (list);
+    g_ptr_array_add (names, g_strdup (c->family));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
 }
 
 char **
@@ -284,6 +379,13 @@ nb_pdf_fonts_describe (const NbResolvedFont fonts[NB_N_FONT_ROLES])
                                                  g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
                                                  name));
     }
+  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
+    if (fonts[r].missing && fonts[r].missing->len > 0)
+      /* TRANSLATORS: role, font, the characters it lacks, the font that draws them */
+      g_ptr_array_add (lines, g_strdup_printf (C_("font role line", "%s: %s lacks “%s”; these are drawn in %s"),
+                                               g_dpgettext2 (GETTEXT_PACKAGE, "font role", roles[r].use),
+                                               fonts[r].family, fonts[r].missing->str,
+                                               fonts[r].fallback));
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
 }

@@ -30,6 +30,8 @@ typedef struct {
   char        *fallback;    /* the list's last family, for per-glyph fallback */
   char        *tried;       /* the families looked for, comma-separated, for errors */
   gboolean     installed;   /* FALSE: no family of the list is installed */
+  gpointer     charset;     /* the winner's FcCharSet, made on first use */
+  GString     *missing;     /* characters set in this role that the winner lacks, once each */
 } NbResolvedFont;
 
 void                  nb_pdf_fonts_resolve     (const NbPdfOptions   *options,
@@ -43,10 +45,19 @@ gboolean              nb_pdf_fonts_check       (const NbResolvedFont  fonts[NB_N
 PangoFontDescription *nb_pdf_fonts_description (const NbResolvedFont  fonts[NB_N_FONT_ROLES],
                                                 NbFontRole            role,
                                                 double                size_pt);
-/* The family list of @role in order (layout.md §9), for writers that name fonts instead
- * of embedding them (.docx). Free with g_strfreev. */
+/* Notes the characters of @text that @role's family lacks: Pango draws them with a
+ * fallback face, which the export summary names (nb_pdf_fonts_describe). */
+void                  nb_pdf_fonts_note_text   (NbResolvedFont        fonts[NB_N_FONT_ROLES],
+                                                NbFontRole            role,
+                                                const char           *text);
+/* The family list of @role in order of preference (layout.md §9), ending in a family the
+ * app bundles: the one list every writer (PDF, HTML, docx) names. Free with g_strfreev. */
 char                **nb_pdf_fonts_families    (NbFontRole            role);
-/* One line per role for the export dialog: "Body: Noto Serif CJK SC (substitute for 仿宋)". */
+/* The families of the installed fonts that cover Simplified Chinese (fontconfig's
+ * zh-cn), sorted, each once: what Preferences offers per role. Free with g_strfreev. */
+char                **nb_pdf_fonts_list_chinese (void);
+/* One line per role for the export dialog: "Body: Noto Serif CJK SC (substitute for 仿宋)",
+ * then one line per role whose family lacks characters of the report. */
 char                **nb_pdf_fonts_describe    (const NbResolvedFont  fonts[NB_N_FONT_ROLES]);
 
 G_END_DECLS

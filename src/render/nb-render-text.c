@@ -158,6 +158,42 @@ nb_render_part_heading (NbReport *report, guint index)
 }
 
 char *
+nb_render_part_title (NbReport *report, guint index)
+{
+  g_autofree char *heading = nb_render_part_heading (report, index);
+  gsize len;
+
+  if (heading == NULL)
+    return NULL;
+  len = strlen (heading);
+  while (len > 0 && (g_str_has_suffix (heading, "。") || g_str_has_suffix (heading, "？") ||
+                     g_str_has_suffix (heading, "！")))
+    {
+      len -= strlen ("。");
+      heading[len] = '\0';
+    }
+  return g_steal_pointer (&heading);
+}
+
+gboolean
+nb_render_signature (NbReport *report, char **agency, char **date)
+{
+  const char *name = nb_report_get_text (report, NB_TEXT_SIGNATURE_AGENCY);
+  const char *day = nb_report_get_text (report, NB_TEXT_SIGNATURE_DATE);
+  g_autofree char *printed = NULL;
+
+  *agency = *date = NULL;
+  if (!nb_report_get_signature (report))
+    return FALSE;
+  *agency = nb_render_clean_line (name && *name ? name : nb_report_get_text (report, NB_TEXT_AGENCY));
+  if (!day || !*day)
+    day = nb_report_get_text (report, NB_TEXT_PUBLICATION_DATE);
+  printed = day && *day ? nb_date_format_chinese (day) : NULL;
+  *date = printed && *printed ? g_steal_pointer (&printed) : NULL;
+  return TRUE;
+}
+
+char *
 nb_render_cell_text (NbReport *report, guint index)
 {
   const NbCell *cell = nb_report_get_cell (report, index);

@@ -33,6 +33,15 @@ GArray  *nb_render_title_breaks    (const char   *title,
  * NULL when the heading is empty. Only parts with a heading are numbered. */
 char    *nb_render_part_heading    (NbReport   *report,
                                     guint       index);
+/* The standalone heading of part @index: “（一）heading”, its final punctuation dropped
+ * (standalone headings take none, layout.md §4), or NULL when the heading is empty. */
+char    *nb_render_part_title      (NbReport   *report,
+                                    guint       index);
+/* The signature block (layout.md §7) when the report has one: the agency and the date as
+ * printed (“2025年1月5日”; NULL when no date is known). */
+gboolean nb_render_signature       (NbReport   *report,
+                                    char      **agency,
+                                    char      **date);
 /* A value cell as printed: the stored value in canonical form (a count as an integer,
  * the fee in 万元 with 4 decimals), never the raw text; blank and invalid cells print 0
  * (layout.md §8, the checks report them). */

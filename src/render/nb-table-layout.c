@@ -123,6 +123,136 @@ wrap_head (PangoLayout *layout, const char *text, double max_width)
   return g_string_free (out, FALSE);
 }
 
+/* The ordinal a row label starts with (（三） 三、 1.), in bytes; 0 when none. */
+static gsize
+ordinal_length (const char *text)
+{
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "（"))
+    {
+      const char *close = strstr (p, "）");
+
+      return close && close - p <= 12 ? (gsize) (close - p) + strlen ("）") : 0;
+    }
+  while (*p && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p > text && g_str_has_prefix (p, "、"))
+    return (gsize) (p - text) + strlen ("、");
+  p = text;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p > text && *p == '.' ? (gsize) (p - text) + 1 : 0;
+}
+
+/* Lines of a greedy fill of groups [first, …) of @widths within @limit. */
+static guint
+count_lines (GArray *widths, guint first, double limit)
+{
+  guint lines = 1;
+  double line = 0;
+
+  for (guint i = first; i < widths->len; i++)
+    {
+      double w = g_array_index (widths, double, i);
+
+      if (line > 0 && line + w > limit + 0.01)
+        {
+          lines++;
+          line = 0;
+        }
+      line += w;
+    }
+  return lines;
+}
+
+/* A row label in lines of balanced length, broken at natural points (layout.md §8): an
+ * ordinal wider than half a line ends its own line; a mark stays with its neighbour; in a
+ * column of fewer than three characters the label reads top to bottom, a character a
+ * line, instead of pairs that cut words (“本年/度办/理结/果”). */
+static char *
+wrap_label (PangoLayout *layout, const char *text, double max_width)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  GString *out = g_string_new (NULL);
+  gsize prefix = ordinal_length (text);
+  double em, total = 0, cap, limit, line = 0;
+  guint first = 0;
+  const char *p = text;
+
+  pango_layout_set_text (layout, text, -1);
+  if (nb_typeset_text_width (layout) <= max_width || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (out, TRUE), g_strdup (text);
+  pango_layout_set_text (layout, "国", -1);
+  em = nb_typeset_text_width (layout);
+  cap = MAX (1.0, floor ((max_width + 0.01) / em));
+
+  /* Unbreakable groups: the ordinal; an opening mark with what follows; a character with
+   * the closing marks after it; a run of digits and Latin letters. */
+  while (*p)
+    {
+      const char *start = p;
+      g_autofree char *group = NULL;
+      double w;
+
+      if (p == text && prefix > 0)
+        p += prefix;
+      else
+        {
+          while (*p && g_utf8_strchr ("（《“〔", -1, g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (g_ascii_isalnum (*p))
+            while (g_ascii_isalnum (*p) || *p == '.')
+              p++;
+          else if (*p)
+            p = g_utf8_next_char (p);
+        }
+      while (*p && g_utf8_strchr ("、，。；：）》”〕.%", -1, g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      group = g_strndup (start, (gsize) (p - start));
+      pango_layout_set_text (layout, group, -1);
+      w = nb_typeset_text_width (layout) / em;
+      g_array_append_val (widths, w);
+      g_ptr_array_add (groups, g_steal_pointer (&group));
+      total += w;
+    }
+
+  if (cap < 3)
+    limit = 0.01;           /* a group a line */
+  else
+    {
+      guint lines;
+
+      /* An ordinal wider than half a line stands alone: “（三）/不予/公开”. */
+      if (prefix > 0 && g_array_index (widths, double, 0) >= cap / 2)
+        {
+          g_string_append (out, g_ptr_array_index (groups, 0));
+          total -= g_array_index (widths, double, 0);
+          first = 1;
+        }
+      /* The narrowest measure that keeps the fewest lines: balanced lines. */
+      lines = (guint) ceil (total / cap - 0.01);
+      for (limit = total / lines; limit < cap; limit += 0.25)
+        if (count_lines (widths, first, limit) <= lines)
+          break;
+      limit = MIN (limit, cap) + 0.01;
+    }
+  for (guint i = first; i < groups->len; i++)
+    {
+      double w = g_array_index (widths, double, i);
+
+      if (out->len > 0 && (line == 0 || line + w > limit))
+        {
+          g_string_append_c (out, '\n');
+          line = 0;
+        }
+      g_string_append (out, g_ptr_array_index (groups, i));
+      line += w;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 cell_text (NbReport *report, const NbGridItem *item)
 {
@@ -169,6 +299,12 @@ layout_cells (NbTableLayout *self, NbTypeset *typeset, NbReport *report, double 
       if (is_column_head (item->kind))
         {
           g_autofree char *wrapped = wrap_head (cell->layout, text, inner);
+
+          pango_layout_set_text (cell->layout, wrapped, -1);
+        }
+      else if (item->kind == NB_GRID_ROW_HEAD || item->kind == NB_GRID_GROUP_HEAD)
+        {
+          g_autofree char *wrapped = wrap_label (cell->layout, text, inner);
 
           pango_layout_set_text (cell->layout, wrapped, -1);
         }

@@ -59,6 +59,7 @@ nb_typeset_layout (NbTypeset *self, NbFontRole role, double size_pt, const char 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (layout, text, -1);
+  nb_pdf_fonts_note_text (self->fonts, role, text);
   nb_typeset_add_attr (layout, pango_attr_language_new (pango_language_from_string ("zh-cn")));
   return layout;
 }
