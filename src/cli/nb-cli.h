@@ -23,6 +23,8 @@ typedef int (*NbCliCommand) (int argc, char **argv);
 int  nb_cli_check     (int argc, char **argv);
 int  nb_cli_export    (int argc, char **argv);
 int  nb_cli_import    (int argc, char **argv);
+int  nb_cli_review    (int argc, char **argv);
+int  nb_cli_merge     (int argc, char **argv);
 
 /* Prints "nianbao-cli: message" on stderr. */
 void nb_cli_error     (const char *format, ...) G_GNUC_PRINTF (1, 2);
