@@ -248,6 +248,17 @@ review_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
   g_task_return_boolean (task, TRUE);
 }
 
+/* The table gets its model once every row is in: GTK 4.8's list view fails an assertion
+ * when it is measured after rows were added to a shown, empty model and before they are
+ * allocated, and the progress bar says how far the reading is meanwhile. */
+static void
+show_rows (NbReviewWindow *self)
+{
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+}
+
 static void
 review_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -256,6 +267,7 @@ review_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   self->done = TRUE;
+  show_rows (self);
   update_progress (self);
 }
 
@@ -428,8 +440,6 @@ nb_review_window_class_init (NbReviewWindowClass *klass)
 static void
 nb_review_window_init (NbReviewWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_review_row_free);
   self->cancellable = g_cancellable_new ();
@@ -437,8 +447,6 @@ nb_review_window_init (NbReviewWindow *self)
   add_columns (self);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_single_click_activate (self->view, FALSE);
   g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
 }
