@@ -21,17 +21,25 @@ show_error (GtkWindow *parent, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+GFile *
+nb_review_actions_take_file (GtkNativeDialog *dialog, int response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  return file;
+}
+
 /* ---- 审阅文件夹 */
 
 static void
 folder_chosen_cb (GtkNativeDialog *dialog, int response, GtkWindow *parent)
 {
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) folder = nb_review_actions_take_file (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
   if (folder)
     gtk_window_present (GTK_WINDOW (nb_review_window_new (parent, folder)));
 }

@@ -24,4 +24,9 @@ void  nb_review_actions_merge_files (GtkWindow    *parent,
                                      GListModel   *files,
                                      gboolean      force);
 
+/* The file a native chooser returned (NULL when cancelled); the dialog is destroyed and
+ * released. */
+GFile *nb_review_actions_take_file (GtkNativeDialog *dialog,
+                                    int              response);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-review-actions.h"
 #include "nb-review-export.h"
 #include "nb-review-window.h"
 #include "nb-review.h"
@@ -342,13 +343,9 @@ nb_review_window_export (NbReviewWindow *self, GFile *file, GError **error)
 static void
 export_response_cb (GtkNativeDialog *dialog, int response, NbReviewWindow *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = nb_review_actions_take_file (dialog, response);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
   if (file == NULL)
     return;
   if (nb_review_window_export (self, file, &error))
