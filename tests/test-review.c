@@ -116,7 +116,7 @@ test_review_folder (Fixture *fx, gconstpointer unused)
     p5 = write_bytes (fx, "5-published.txt", text, length);
   }
   p6 = write_bytes (fx, "6-not-a-report.html", "<html><body><p>网站地图</p></body></html>", -1);
-  write_bytes (fx, "notes.odt", "ignored: not a report type", -1);
+  g_free (write_bytes (fx, "notes.odt", "ignored: not a report type", -1));
 
   paths = nb_review_collect (inputs);
   g_assert_cmpuint (paths->len, ==, 6);
@@ -193,7 +193,7 @@ test_review_previous (Fixture *fx, gconstpointer unused)
 
     g_assert_true (nb_document_save (last, file, NULL, &error));
   }
-  write_bytes (fx, "2023/broken.nianbao", "{", -1);
+  g_free (write_bytes (fx, "2023/broken.nianbao", "{", -1));
   /* Spaces do not make another agency. */
   nb_report_set_text (report, NB_TEXT_AGENCY, "重庆市黔江区 人民政府");
   nb_report_set_text (other, NB_TEXT_AGENCY, "重庆市黔江区财政局");
