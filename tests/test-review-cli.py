@@ -50,7 +50,9 @@ def scale(node, factor):
 def check_counts(path):
     """(errors, warnings, infos) as nianbao-cli check --json gives them (after import)."""
     if not path.endswith(".nianbao"):
-        imported = path + ".imported.nianbao"
+        # Beside the folder, not in it: the folder is reviewed again below.
+        imported = os.path.join(os.path.dirname(os.path.dirname(path)),
+                                os.path.basename(path) + ".imported.nianbao")
         cli("import", path, "-o", imported)
         path = imported
     _, out, _ = cli("check", "--json", path)
@@ -133,6 +135,15 @@ with workdir() as tmp:
     bad = [r for r in records if r["record"] == "unreadable"]
     t.ok(len(bad) == 1 and bad[0]["file"].endswith("3-broken.nianbao") and bad[0]["message"],
          "the unreadable file is a record with its reason", bad)
+
+    # A review written into the folder it reviews is not read as a report the next time.
+    inside = os.path.join(folder, "review.html")
+    cli("review", "-o", inside, folder)
+    cli("review", "-o", inside, folder)
+    with open(inside, encoding="utf-8") as f:
+        again = html5lib.parse(f.read(), namespaceHTMLElements=False)
+    t.eq(len(again.findall(".//table[@id='summary']/tbody/tr")), 4,
+         "review -o DIR/review.html twice: the review itself is no input")
 
     # --previous-dir: last year's report of the same agency, found by agency.
     prev = os.path.join(tmp, "2023")

@@ -91,6 +91,19 @@ nb_cli_review (int argc, char **argv)
     }
 
   paths = nb_review_collect ((const char *const *) inputs);
+  /* A review written into the folder it reviews is no report to read the next time. */
+  if (output)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+      for (guint i = paths->len; i-- > 0;)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (paths, i));
+
+          if (g_file_equal (file, out))
+            g_ptr_array_remove_index (paths, i);
+        }
+    }
   if (paths->len == 0)
     {
       nb_cli_error (_("review: no report (.nianbao, .txt, .html, .htm, .pdf) in %s"), inputs[0]);
