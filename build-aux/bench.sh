@@ -102,6 +102,25 @@ bench_pdf () {
   fi
 }
 
+# ---- issue 14: review of a folder and merge of a region, whole process. Memory should not
+# grow with the number of reports: peak RSS for 100 and for 1,000 reports side by side.
+bench_review_merge () {
+  echo "== review and merge: 1,000 .nianbao reports, whole process (targets: ≤ 1 s each, memory flat)"
+  mkdir -p "$tmp/region"
+  for i in $(seq -w 1 1000); do
+    sed "s/重庆市黔江区人民政府/部门$i/" "$sample" > "$tmp/region/report-$i.nianbao"
+  done
+  mkdir -p "$tmp/region100"
+  cp "$tmp"/region/report-{0001..0100}.nianbao "$tmp/region100/"
+  echo "review 1,000 -o review.html:  $(median_seconds 5 "$cli" review -o "$tmp/review.html" "$tmp/region") s (median of 5),"\
+       "peak $(peak_rss_mb "$cli" review -o "$tmp/review.html" "$tmp/region") MB"\
+       "(100 reports: $(peak_rss_mb "$cli" review -o "$tmp/review.html" "$tmp/region100") MB)"
+  echo "review 1,000 -o review.csv:   $(median_seconds 5 "$cli" review -o "$tmp/review.csv" "$tmp/region") s (median of 5)"
+  echo "merge 1,000 -o region:        $(median_seconds 5 "$cli" merge -o "$tmp/region.nianbao" "$tmp"/region/*.nianbao) s (median of 5),"\
+       "peak $(peak_rss_mb "$cli" merge -o "$tmp/region.nianbao" "$tmp"/region/*.nianbao) MB"\
+       "(100 reports: $(peak_rss_mb "$cli" merge -o "$tmp/region.nianbao" "$tmp"/region100/*.nianbao) MB)"
+}
+
 # ---- bench_startup: exec to the first frame of the window with the sample, under Xvfb with
 # GTK's default renderer, and the resident memory half a second later; beside GNOME Text
 # Editor (Debian package gnome-text-editor, skipped when absent) showing the seed's text

@@ -21,6 +21,8 @@ static const struct {
   { "check", nb_cli_check, N_("Check reports and print their findings") },
   { "export", nb_cli_export, N_("Export a report as PDF, HTML or JSON") },
   { "import", nb_cli_import, N_("Import a published report (text, HTML or PDF)") },
+  { "review", nb_cli_review, N_("Review a folder of reports: a row per report, the findings of each") },
+  { "merge", nb_cli_merge, N_("Sum the tables of several reports of one year into a new report") },
 };
 
 char *

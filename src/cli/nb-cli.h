@@ -23,6 +23,8 @@ typedef int (*NbCliCommand) (int argc, char **argv);
 int  nb_cli_check     (int argc, char **argv);
 int  nb_cli_export    (int argc, char **argv);
 int  nb_cli_import    (int argc, char **argv);
+int  nb_cli_review    (int argc, char **argv);
+int  nb_cli_merge     (int argc, char **argv);
 
 /* @text for a terminal: control characters (an escape sequence in a report's text would
  * be obeyed by the terminal) as \xNN or \uNNNN, invalid UTF-8 as U+FFFD. */

@@ -199,6 +199,23 @@ add_meta (JsonBuilder *b, NbReport *report)
         }
       json_builder_end_array (b);
     }
+  /* Only merged reports (nianbao-cli merge) list their sources. */
+  if (nb_report_get_n_sources (report) > 0)
+    {
+      json_builder_set_member_name (b, "sources");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < nb_report_get_n_sources (report); i++)
+        {
+          const NbSource *source = nb_report_get_source_at (report, i);
+
+          json_builder_begin_object (b);
+          add_string (b, "file", source->file);
+          add_string (b, "agency", source->agency);
+          add_string (b, "sha256", source->sha256);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
 }
 
@@ -672,6 +689,38 @@ read_import_trace (Reader *r, NbReport *report, JsonObject *meta)
 }
 
 static gboolean
+read_sources (Reader *r, NbReport *report, JsonObject *meta)
+{
+  static const char *const known[] = { "file", "agency", "sha256", NULL };
+  JsonNode *node = json_object_get_member (meta, "sources");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (r, NB_DOCUMENT_ERROR_INVALID, "$.meta.sources",
+                 _("expected an array, found %s"), describe (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("$.meta.sources[%u]", i);
+      const char *file, *agency, *sha256;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (r, NB_DOCUMENT_ERROR_INVALID, path, _("expected an object, found %s"),
+                     describe (element));
+      if (!check_members (r, json_node_get_object (element), path, known) ||
+          !get_string (r, json_node_get_object (element), "file", path, FALSE, &file) ||
+          !get_string (r, json_node_get_object (element), "agency", path, FALSE, &agency) ||
+          !get_string (r, json_node_get_object (element), "sha256", path, FALSE, &sha256))
+        return FALSE;
+      nb_report_add_source (report, file, agency, sha256);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_meta (Reader *r, NbReport *report, JsonObject *root)
 {
   static const NbTextField texts[] = {
@@ -681,7 +730,8 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
   static const char *const known[] = {
     "agency", "level", "region_level", "people_government", "year", "title", "title_breaks",
     "preamble", "period_start", "period_end", "publication_date", "contact", "previous",
-    "legacy_markers", "overrides", "import", "signature", "run_in_headings", NULL
+    "legacy_markers", "overrides", "import", "signature", "run_in_headings", "sources",
+    NULL
   };
   JsonObject *meta = get_object (r, root, "meta", "$");
   const char *level_id, *region_id;
@@ -793,7 +843,8 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
     }
 
   return read_previous (r, report, meta) && read_overrides (r, report, meta) &&
-         read_import_trace (r, report, meta);
+    "legacy_markers", "overrides", "import", "signature", "run_in_headings", "sources",
+    NULL
 }
 
 static gboolean

@@ -25,6 +25,7 @@ struct _NbReport
   gboolean       section_present[NB_N_SECTIONS];
   GStrv          legacy_markers;
   GPtrArray     *overrides;     /* NbOverride, sorted by rule, then where */
+  GPtrArray     *sources;       /* NbSource of a merged report, in merge order */
 
   NbCell        *cells;
   guint          n_cells;
@@ -96,6 +97,17 @@ override_free (gpointer data)
 }
 
 static void
+source_free (gpointer data)
+{
+  NbSource *s = data;
+
+  g_free (s->file);
+  g_free (s->agency);
+  g_free (s->sha256);
+  g_free (s);
+}
+
+static void
 emit_changed (NbReport *self, const char *location)
 {
   self->serial++;
@@ -115,6 +127,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->title_breaks, g_array_unref);
   g_clear_pointer (&self->legacy_markers, g_strfreev);
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_object (&self->previous);
   g_free (self->previous_figures);
@@ -155,6 +168,7 @@ nb_report_init (NbReport *self)
   self->cells = g_new0 (NbCell, self->n_cells);
   self->parts = g_ptr_array_new_with_free_func (part_free);
   self->overrides = g_ptr_array_new_with_free_func (override_free);
+  self->sources = g_ptr_array_new_with_free_func (source_free);
   self->previous_figures = g_new0 (gint64, self->n_cells);
   self->previous_known = g_new0 (gboolean, self->n_cells);
 }
@@ -250,6 +264,12 @@ nb_report_copy (NbReport *self)
       c->where = g_strdup (o->where);
       c->note = g_strdup (o->note);
       g_ptr_array_add (copy->overrides, c);
+    }
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      const NbSource *source = g_ptr_array_index (self->sources, i);
+
+      nb_report_add_source (copy, source->file, source->agency, source->sha256);
     }
   for (guint i = 0; i < self->n_cells; i++)
     {
@@ -1058,4 +1078,35 @@ nb_money_format_wanyuan (gint64 yuan)
 
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%04" G_GUINT64_FORMAT, yuan < 0 ? "-" : "",
                           magnitude / 10000, magnitude % 10000);
+}
+
+void
+nb_report_add_source (NbReport *self, const char *file, const char *agency, const char *sha256)
+{
+  NbSource *source;
+
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (file != NULL && agency != NULL && sha256 != NULL);
+
+  source = g_new0 (NbSource, 1);
+  source->file = g_strdup (file);
+  source->agency = g_strdup (agency);
+  source->sha256 = g_strdup (sha256);
+  g_ptr_array_add (self->sources, source);
+  emit_changed (self, "meta.sources");
+}
+
+guint
+nb_report_get_n_sources (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  return self->sources->len;
+}
+
+const NbSource *
+nb_report_get_source_at (NbReport *self, guint index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return g_ptr_array_index (self->sources, index);
 }

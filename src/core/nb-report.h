@@ -235,6 +235,22 @@ guint          nb_report_get_n_overrides      (NbReport      *self);
 const NbOverride *nb_report_get_override_at   (NbReport      *self,
                                                guint          index);
 
+/* The reports a merged report sums (nianbao-cli merge): each file as named, its agency and
+ * the SHA-256 of its bytes, so a region's figures can be traced back. Empty otherwise. */
+typedef struct {
+  char *file;
+  char *agency;
+  char *sha256;
+} NbSource;
+
+void           nb_report_add_source           (NbReport      *self,
+                                               const char    *file,
+                                               const char    *agency,
+                                               const char    *sha256);
+guint          nb_report_get_n_sources        (NbReport      *self);
+const NbSource *nb_report_get_source_at       (NbReport      *self,
+                                               guint          index);
+
 /* Monotonic counter bumped by every change: cheap "has anything changed since". */
 guint64        nb_report_get_serial           (NbReport      *self);
 
