@@ -10,6 +10,7 @@
 
 #include "nb-document.h"
 #include "nb-info-page.h"
+#include "nb-text-filter.h"
 #include "nb-paragraph-view.h"
 
 struct _NbInfoPage
@@ -169,6 +170,7 @@ entry_row (NbInfoPage *self, NbTextField field, const char *title)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set_data (G_OBJECT (row), "nb-field", GINT_TO_POINTER (field));
   g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+  nb_text_filter_attach_editable (GTK_EDITABLE (row));
   watch_focus (self, row);
   self->fields[field] = row;
   return row;

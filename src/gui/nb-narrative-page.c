@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nb-narrative-page.h"
+#include "nb-text-filter.h"
 #include "nb-number-filter.h"
 #include "nb-paragraph-view.h"
 
@@ -211,6 +212,7 @@ rebuild_parts (NbNarrativePage *self)
                                       heading_name, -1);
       g_object_set_data (G_OBJECT (entry), "nb-part", GUINT_TO_POINTER (i));
       g_signal_connect (entry, "changed", G_CALLBACK (heading_changed_cb), self);
+      nb_text_filter_attach_editable (GTK_EDITABLE (entry));
       gtk_box_append (GTK_BOX (head), entry);
 
       gtk_widget_set_tooltip_text (remove, _("Remove this part"));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-number-filter.h"
+#include "nb-sticky-head.h"
 #include "nb-table-page.h"
 
 /* Printed column widths become label widths in GtkLabel's width-chars, which counts Latin
@@ -31,6 +32,8 @@ struct _NbTablePage
   GtkWidget        *side_grid;  /* table 三: subtotals and shares, else NULL */
   GtkWidget        *side_values[NB_N_RESULTS][2];
   GtkWidget        *rates[3];
+  GtkScrolledWindow *scrolled;
+  NbStickyHead     *sticky;     /* table 三: its head rows stay in sight, else NULL */
   int               editing;    /* local index of the cell being written, or −1 */
   gboolean          updating;   /* the widgets are being set from the model */
 };
@@ -207,6 +210,41 @@ cell_focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self)
   /* Shows the number as stored ("007" becomes "7") and ends the undo step. */
   refresh_cell (self, local_index_of (cell));
   nb_session_seal (self->session);
+}
+
+/* Scrolls by as little as shows @cell whole, below the sticky head; not at all when it is
+ * in sight. (GtkViewport's own scroll-to-focus takes the grid, GtkText's parent, for the
+ * focused widget and jumps to the grid's edge.) */
+static void
+scroll_to_cell (NbTablePage *self, GtkWidget *cell)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled);
+  graphene_rect_t bounds;
+  double inset = self->sticky ? nb_sticky_head_get_height (self->sticky) : 0;
+
+  if (!gtk_widget_compute_bounds (cell, viewport, &bounds))
+    return;
+  for (guint o = 0; o < 2; o++)
+    {
+      GtkAdjustment *adj = o ? gtk_scrolled_window_get_vadjustment (self->scrolled)
+                             : gtk_scrolled_window_get_hadjustment (self->scrolled);
+      double pos = o ? bounds.origin.y : bounds.origin.x;
+      double size = o ? bounds.size.height : bounds.size.width;
+      double start = o ? inset : 0;
+      double page = gtk_adjustment_get_page_size (adj);
+      double value = gtk_adjustment_get_value (adj);
+
+      if (pos < start)
+        gtk_adjustment_set_value (adj, value - (start - pos));
+      else if (pos + size > page)
+        gtk_adjustment_set_value (adj, value + MIN (pos - start, pos + size - page));
+    }
+}
+
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self)
+{
+  scroll_to_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static gboolean
@@ -410,6 +448,7 @@ make_cell (NbTablePage *self, const NbGridItem *item)
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect (controller, "leave", G_CALLBACK (cell_focus_leave_cb), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (cell_focus_enter_cb), self);
   gtk_widget_add_controller (cell, controller);
 
   self->cells[local] = cell;
@@ -619,6 +658,18 @@ build (NbTablePage *self)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *title = gtk_label_new (nb_report_get_section_title (report, section->number - 1));
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *outer = scrolled;
+  guint head_rows = 0;
+
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
+  /* Table 三 is taller than a window: its column heads stay in sight. */
+  if (def->id == NB_TABLE_S3)
+    {
+      outer = nb_sticky_head_wrap (self->scrolled, &self->sticky);
+      while (head_rows < def->n_items && def->items[head_rows].kind != NB_GRID_VALUE &&
+             def->items[head_rows].kind != NB_GRID_ROW_HEAD)
+        head_rows++;
+    }
 
   self->cells = g_new0 (GtkWidget *, def->n_cells);
   self->grid_map = g_new (int, def->n_rows * def->n_cols);
@@ -640,6 +691,14 @@ build (NbTablePage *self)
 
       if (item->col + item->col_span == def->n_cols)
         gtk_widget_add_css_class (child, "nb-last-col");
+      if (i < head_rows)
+        {
+          GtkWidget *copy = make_label (self, item);
+
+          if (item->col + item->col_span == def->n_cols)
+            gtk_widget_add_css_class (copy, "nb-last-col");
+          nb_sticky_head_add (self->sticky, child, copy);
+        }
       gtk_grid_attach (GTK_GRID (grid), child, item->col, item->row,
                        item->col_span, item->row_span);
     }
@@ -655,9 +714,11 @@ build (NbTablePage *self)
   gtk_widget_set_margin_end (content, 24);
   gtk_widget_set_halign (content, GTK_ALIGN_START);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (self), scrolled);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled)),
+                                    FALSE);
+  gtk_widget_set_vexpand (outer, TRUE);
+  gtk_widget_set_hexpand (outer, TRUE);
+  gtk_box_append (GTK_BOX (self), outer);
 
   for (guint i = 0; i < def->n_cells; i++)
     refresh_cell (self, i);

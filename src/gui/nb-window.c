@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-document.h"
+#include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-findings-page.h"
 #include "nb-import.h"
@@ -77,21 +78,6 @@ entry_from_name (const char *name)
     if (g_strcmp0 (entry_name (i), name) == 0)
       return i;
   return -1;
-}
-
-char *
-nb_drafts_dir (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", NULL);
-}
-
-static char *
-draft_path (const char *draft_id, const char *suffix)
-{
-  g_autofree char *dir = nb_drafts_dir ();
-  g_autofree char *name = g_strconcat (draft_id, suffix, NULL);
-
-  return g_build_filename (dir, name, NULL);
 }
 
 static GSettings *
@@ -277,9 +263,13 @@ autosave_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  /* Decided now: an edit's undo step is recorded only after the report has changed. */
+  /* Decided now: an edit's undo step is recorded only after the report has changed. Back
+   * at the saved state, a recovery copy would bring back what the user took away. */
   if (!nb_window_is_modified (self))
-    return G_SOURCE_REMOVE;
+    {
+      nb_drafts_remove (self->draft_id);
+      return G_SOURCE_REMOVE;
+    }
   if (nb_window_write_draft (self, &error))
     self->autosave_failed = FALSE;
   else if (!self->autosave_failed)
@@ -311,51 +301,18 @@ report_changed_cb (NbWindow *self, const char *location)
 static void
 delete_draft (NbWindow *self)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *source = NULL;
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->draft_id == NULL)
-    return;
-  path = draft_path (self->draft_id, ".nianbao");
-  source = draft_path (self->draft_id, ".source");
-  g_unlink (path);
-  g_unlink (source);
+  nb_drafts_remove (self->draft_id);
 }
 
 gboolean
 nb_window_write_draft (NbWindow *self, GError **error)
 {
-  g_autofree char *dir = nb_drafts_dir ();
-  g_autofree char *path = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->session == NULL)
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  path = draft_path (self->draft_id, ".nianbao");
-  source = draft_path (self->draft_id, ".source");
-  data = nb_document_serialize (nb_session_get_report (self->session), &length);
-  if (!g_file_set_contents (path, data, length, error))
-    return FALSE;
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-
-      return g_file_set_contents (source, uri, -1, error);
-    }
-  g_unlink (source);
-  return TRUE;
+  return nb_drafts_write (self->draft_id, nb_session_get_report (self->session), self->file,
+                          error);
 }
 
 /* Pages */
@@ -628,19 +585,13 @@ nb_window_load_file (NbWindow *self, GFile *file, GError **error)
 gboolean
 nb_window_load_draft (NbWindow *self, const char *draft_id, GError **error)
 {
-  g_autofree char *path = draft_path (draft_id, ".nianbao");
-  g_autofree char *source = draft_path (draft_id, ".source");
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(NbReport) report = nb_drafts_load (draft_id, &source, error);
 
-  report = nb_document_load (file, NULL, error);
   if (report == NULL)
     return FALSE;
 
-  g_clear_object (&self->file);
-  if (g_file_get_contents (source, &uri, NULL, NULL) && *uri != '\0')
-    self->file = g_file_new_for_uri (uri);
+  g_set_object (&self->file, source);
   nb_document_load_previous (report, self->file, NULL);
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
@@ -672,10 +623,7 @@ nb_window_save_to (NbWindow *self, GFile *file, GError **error)
 static void
 show_error (NbWindow *self, const char *heading, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  nb_show_error (GTK_WINDOW (self), heading, error->message);
 }
 
 /* File choosers */
@@ -1198,6 +1146,9 @@ undo_redo_action (GSimpleAction *action, GVariant *param, gpointer data)
     nb_session_undo (self->session);
   else
     nb_session_redo (self->session);
+  /* Undone back to what is saved: the recovery copy goes at once, not after the delay. */
+  if (!nb_window_is_modified (self))
+    delete_draft (self);
 
   /* Show what changed back, as text editors do. */
   location = nb_session_get_last_location (self->session);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "nb-application.h"
+#include "nb-drafts.h"
 #include "nb-session.h"
 
 G_BEGIN_DECLS
@@ -61,8 +62,5 @@ void        nb_window_focus_finding     (NbWindow      *self,
                                          const NbFinding *finding);
 void        nb_window_add_toast         (NbWindow      *self,
                                          AdwToast      *toast);
-
-/* The folder recovery copies are written to. */
-char       *nb_drafts_dir               (void);
 
 G_END_DECLS

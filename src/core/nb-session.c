@@ -781,7 +781,13 @@ nb_session_count_findings (NbSession *self, guint entry, guint counts[NB_N_SEVER
     {
       const NbFinding *finding = g_ptr_array_index (self->findings, i);
 
-      if (nb_session_entry_for_location (finding->where) == entry)
+      /* An error explained by a note no longer blocks anything: it is counted with the
+       * warnings, still there to look at. */
+      if (nb_session_entry_for_location (finding->where) != entry)
+        continue;
+      if (finding->severity == NB_SEVERITY_ERROR && finding->override_note != NULL)
+        counts[NB_SEVERITY_WARNING]++;
+      else
         counts[finding->severity]++;
     }
 }
