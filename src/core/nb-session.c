@@ -238,7 +238,10 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
         nb_report_set_blank (report, cmd->index, value->str);
       else
         nb_report_set_cell_text (report, cmd->index, value->str);
-      nb_report_update_totals (report);
+      /* A total put back as it was (blank, say, before 计算总计) stays so; a part's
+       * totals follow it. */
+      if (!nb_format_cell (cmd->index)->computed)
+        nb_report_update_totals (report);
       break;
     case CMD_TEXT:
       if (cmd->index == NB_TEXT_PREVIOUS_FILE)
