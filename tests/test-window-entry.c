@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nb-fix.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
 #include "nb-sticky-head.h"
@@ -448,6 +449,83 @@ test_overridden_badge (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button that applies @label's fix in 检查结果, or NULL. */
+static GtkWidget *
+fix_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nb-fix") &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fix_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 计算总计 on the sample's blank total fills it from its parts; 采用规范标题 puts a
+ * section's canonical title back, and Ctrl+Z takes it away again. */
+static void
+test_fix_buttons (void)
+{
+  NbWindow *window = nb_test_open_sample (1400, 900);
+  NbSession *session = nb_window_get_session (window);
+  NbReport *report = nb_session_get_report (session);
+  int total = nb_format_cell_index ("s3.na_need_create.total");
+  NbTextField title = nb_report_section_title_field (1);
+  GtkWidget *page, *button;
+
+  g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_BLANK);
+  page = nb_window_show_page (window, "findings");
+  button = fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_VALUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (s3_cell (window, "s3.na_need_create.total"))),
+                   ==, "0");
+  nb_window_show_page (window, "findings");
+  g_assert_null (fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL)));
+
+  nb_session_edit_text (session, title, "二、主动公开情况");
+  nb_session_seal (session);
+  button = fix_button (page, nb_fix_label (NB_FIX_CANONICAL_TITLE));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (nb_report_get_text (report, title), ==, nb_format_section (1)->title);
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpstr (nb_report_get_text (report, title), ==, "二、主动公开情况");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Activating a finding on a total goes to a part that can be typed in. */
+static void
+test_total_finding_focus (void)
+{
+  NbWindow *window = nb_test_open_sample (1400, 900);
+  GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const NbFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *focus;
+
+      if (g_strcmp0 (finding->where, "s3.na_need_create.total") != 0)
+        continue;
+      nb_window_focus_finding (window, finding);
+      focus = focused_cell (window);
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (focus)));
+      g_assert_true (focus == s3_cell (window, "s3.na_need_create.np"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_not_reached ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,6 +539,8 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/recovery-after-undo", test_recovery_after_undo);
   g_test_add_func ("/entry/recovery-names-report", test_recovery_names_report);
   g_test_add_func ("/entry/overridden-badge", test_overridden_badge);
+  g_test_add_func ("/entry/fix-buttons", test_fix_buttons);
+  g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);
   return status;

@@ -33,13 +33,30 @@ parts_filled (NbReport *report, const NbSumRelation *sum)
   return TRUE;
 }
 
+/* A finding on one of section 一's headed parts: its index, else −1. */
+static int
+part_at (NbReport *report, const NbFinding *finding)
+{
+  if (g_strcmp0 (finding->where, "s1") == 0 && finding->part >= 0 &&
+      (guint) finding->part < nb_report_get_n_parts (report))
+    return finding->part;
+  return -1;
+}
+
 /* The text field a finding's location names, or −1 (section 一's parts are not fields). */
 static int
 text_field_at (const NbFinding *finding)
 {
   for (guint f = 0; f < NB_N_TEXTS; f++)
-    if (g_strcmp0 (nb_report_text_location (f), finding->where) == 0)
-      return (int) f;
+    {
+      gboolean is_title = FALSE;
+
+      /* A section's title shares its location ("s5"): the finding is on the prose. */
+      for (guint s = 0; s < NB_N_SECTIONS; s++)
+        is_title |= nb_report_section_title_field (s) == f;
+      if (!is_title && g_strcmp0 (nb_report_text_location (f), finding->where) == 0)
+        return (int) f;
+    }
   return -1;
 }
 
@@ -52,7 +69,7 @@ nb_fix_for_finding (NbReport *report, const NbFinding *finding)
   if (g_str_equal (finding->rule, "R-F-02") && nb_format_section_by_id (finding->where) != NULL)
     return NB_FIX_CANONICAL_TITLE;
   if (g_str_equal (finding->rule, "R-X-09") &&
-      (finding->part >= 0 || text_field_at (finding) >= 0))
+      (part_at (report, finding) >= 0 || text_field_at (finding) >= 0))
     return NB_FIX_PUNCTUATION;
   if (g_str_equal (finding->rule, "R-F-05") && finding->cell >= 0 &&
       nb_report_get_cell (report, finding->cell)->state == NB_CELL_BLANK)
@@ -113,16 +130,16 @@ static void
 fix_punctuation (NbSession *session, const NbFinding *finding)
 {
   NbReport *report = nb_session_get_report (session);
+  int part = part_at (report, finding);
   int field = text_field_at (finding);
-  const char *text = finding->part >= 0 && (guint) finding->part < nb_report_get_n_parts (report)
-                     ? nb_report_get_part (report, finding->part)->text
+  const char *text = part >= 0 ? nb_report_get_part (report, part)->text
                      : field >= 0 ? nb_report_get_text (report, field) : NULL;
   g_autofree char *fixed = text ? nb_punctuation_fix (text, NULL) : NULL;
 
   if (fixed == NULL || g_str_equal (fixed, text))
     return;
-  if (finding->part >= 0)
-    nb_session_edit_part_text (session, finding->part, fixed);
+  if (part >= 0)
+    nb_session_edit_part_text (session, part, fixed);
   else
     nb_session_edit_text (session, field, fixed);
 }

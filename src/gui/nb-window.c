@@ -16,6 +16,7 @@
 #include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-findings-page.h"
+#include "nb-fix.h"
 #include "nb-import.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
@@ -413,7 +414,9 @@ back_clicked_cb (NbWindow *self)
 static void
 focus_location (NbWindow *self, const char *location, const NbFinding *finding)
 {
-  int cell = finding ? finding->cell : nb_format_cell_index (location);
+  /* A total cannot be typed in: a finding on one goes to its parts. */
+  int cell = nb_fix_focus_cell (nb_session_get_report (self->session),
+                                finding ? finding->cell : nb_format_cell_index (location));
   guint entry = nb_session_entry_for_location (location);
   GtkWidget *page;
 
