@@ -526,6 +526,63 @@ test_total_finding_focus (void)
   g_assert_not_reached ();
 }
 
+static gboolean
+focus_inside (NbWindow *window, GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Alt+N goes to the Nth page with the focus in it; F6 goes to the sidebar and back; Enter
+ * on a sidebar row goes into its page. */
+static void
+test_page_keys (void)
+{
+  NbWindow *window = nb_test_open_sample (1400, 900);
+  GtkWidget *row;
+
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_true (focus_inside (window, nb_window_get_page (window, "s3")));
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_8, GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_mapped (nb_window_get_page (window, "findings")));
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_true (focus_inside (window, nb_window_get_page (window, "s1")));
+
+  row = nb_window_get_sidebar_row (window, "s1");
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_inside (window, row));
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_inside (window, nb_window_get_page (window, "s1")));
+
+  /* Enter on 五: its page, with the focus in it (not on 保存). */
+  row = nb_window_get_sidebar_row (window, "s5");
+  gtk_widget_grab_focus (row);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_true (focus_inside (window, nb_window_get_page (window, "s5")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The year spinners offer only years a 2021-format report can exist for. */
+static void
+test_year_range (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *info = nb_window_show_page (window, "info");
+  GtkWidget *spin;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  double min, max;
+
+  g_assert_true (nb_info_page_focus_field (NB_INFO_PAGE (info), "meta.year"));
+  spin = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  gtk_spin_button_get_range (GTK_SPIN_BUTTON (spin), &min, &max);
+  g_assert_cmpfloat (min, ==, 2021);
+  g_assert_cmpfloat (max, ==, g_date_time_get_year (now));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -540,6 +597,8 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/recovery-names-report", test_recovery_names_report);
   g_test_add_func ("/entry/overridden-badge", test_overridden_badge);
   g_test_add_func ("/entry/fix-buttons", test_fix_buttons);
+  g_test_add_func ("/entry/page-keys", test_page_keys);
+  g_test_add_func ("/entry/year-range", test_year_range);
   g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);

@@ -399,10 +399,37 @@ sidebar_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
     nb_window_show_page (self, entry_name (gtk_list_box_row_get_index (row)));
 }
 
+/* Into the page: its first control that takes the focus. */
+static void
+focus_page_content (NbWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 sidebar_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_page_content (self);
+}
+
+/* F6, as in GNOME applications: from the page to the sidebar's selected row and back. */
+static void
+cycle_focus (NbWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    focus_page_content (self);
+  else if (row != NULL)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 }
 
 static void
@@ -1244,10 +1271,13 @@ nb_window_show_new_dialog (NbWindow *self)
   GtkWidget *agency = adw_entry_row_new ();
   GtkWidget *level = adw_combo_row_new ();
   GtkWidget *year_row = adw_action_row_new ();
-  GtkWidget *year = gtk_spin_button_new_with_range (2000, 2100, 1);
+  GtkWidget *year;
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int first, last;
 
+  nb_format_year_range (&first, &last);
+  year = gtk_spin_button_new_with_range (first, last, 1);
   for (guint l = 0; l < NB_N_LEVELS; l++)
     gtk_string_list_append (levels, nb_format_level_name (l));
 
@@ -1465,6 +1495,19 @@ window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
   const char *action = NULL;
 
+  if (self->session != NULL && mods == 0 && keyval == GDK_KEY_F6)
+    {
+      cycle_focus (self);
+      return TRUE;
+    }
+  /* Alt+1 … Alt+9: the sidebar's entries in order, the focus in the page. */
+  if (self->session != NULL && mods == GDK_ALT_MASK && keyval >= GDK_KEY_1 &&
+      keyval < GDK_KEY_1 + N_ENTRIES)
+    {
+      nb_window_show_page (self, entry_name (keyval - GDK_KEY_1));
+      focus_page_content (self);
+      return TRUE;
+    }
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
     action = "win.undo";
   else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
