@@ -583,6 +583,60 @@ test_year_range (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+maybe_screenshot (NbWindow *window, const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("NB_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("NB_SCREENSHOT_DIR"), name, NULL);
+  nb_test_screenshot (GTK_WIDGET (window), path);
+}
+
+/* At 1024×700 table 四 fits without scrolling sideways (the sidebar folds away if it
+ * must). */
+static gboolean
+transition_done (gpointer data)
+{
+  NbWindow *window = data;
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *page = nb_window_get_page (window, "s4");
+
+  return !adw_leaflet_get_child_transition_running (leaflet) && page != NULL &&
+         gtk_widget_is_ancestor (page, adw_leaflet_get_visible_child (leaflet));
+}
+
+static void
+test_narrow_window (void)
+{
+  GtkWidget *leaflet;
+  NbWindow *window = nb_test_open_sample (1024, 700);
+  GtkWidget *page = nb_window_show_page (window, "s4");
+  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  maybe_screenshot (window, "narrow-table4.png");
+  g_test_message ("table 四 at 1024: width %g, shown %g", gtk_adjustment_get_upper (hadj),
+                  gtk_adjustment_get_page_size (hadj));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj) + 0.5);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET))));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Narrower than sidebar and page together: the sidebar folds away. */
+  window = nb_test_open_sample (600, 700);
+  leaflet = find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  /* Alt+5 slides to table 四. */
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_5, GDK_ALT_MASK));
+  g_assert_true (nb_test_wait_until (transition_done, window, 5000));
+  g_assert_true (gtk_widget_get_mapped (nb_window_get_page (window, "s4")));
+  maybe_screenshot (window, "narrow-600.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -599,6 +653,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/fix-buttons", test_fix_buttons);
   g_test_add_func ("/entry/page-keys", test_page_keys);
   g_test_add_func ("/entry/year-range", test_year_range);
+  g_test_add_func ("/entry/narrow-window", test_narrow_window);
   g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);

@@ -354,6 +354,10 @@ make_label (NbTablePage *self, const NbGridItem *item)
   double mm = span_mm (self->def, item->col, item->col_span);
   int chars = MAX (2, (int) (mm / MM_PER_CHAR));
 
+  /* Table 四's fifteen columns fit a 1024-pixel window beside the sidebar when each head
+   * takes two characters a line: 结果/维持. */
+  if (self->def->id == NB_TABLE_S4 && item->col_span == 1)
+    chars = MIN (chars, 4);
   /* "（三）不予公开": keep the ordinal on one line. */
   if (item->kind == NB_GRID_GROUP_HEAD && g_str_has_prefix (item->text, "（"))
     chars = MAX (chars, 6);
@@ -415,7 +419,8 @@ make_cell (NbTablePage *self, const NbGridItem *item)
   g_object_set_data (G_OBJECT (cell), "nb-local-index", GINT_TO_POINTER (local));
   g_object_set_data (G_OBJECT (cell), "nb-key", (gpointer) def->key);
   gtk_widget_set_name (cell, def->key);
-  gtk_editable_set_width_chars (GTK_EDITABLE (cell), def->unit == NB_UNIT_MONEY ? 8 : 4);
+  gtk_editable_set_width_chars (GTK_EDITABLE (cell), def->unit == NB_UNIT_MONEY ? 8
+                                : self->def->id == NB_TABLE_S4 ? 3 : 4);
   gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
   gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
   gtk_text_set_input_purpose (GTK_TEXT (cell), def->unit == NB_UNIT_MONEY
@@ -691,6 +696,9 @@ build (NbTablePage *self)
 
       if (item->col + item->col_span == def->n_cols)
         gtk_widget_add_css_class (child, "nb-last-col");
+      /* Table 四: fifteen narrow columns (see make_label). */
+      if (def->id == NB_TABLE_S4)
+        gtk_widget_add_css_class (child, "nb-compact");
       if (i < head_rows)
         {
           GtkWidget *copy = make_label (self, item);
