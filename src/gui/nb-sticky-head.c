@@ -78,6 +78,8 @@ adjustment_changed_cb (NbStickyHead *self)
 {
   GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self));
 
+  /* The copy's own allocation may stay the same while its children must move. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   if (overlay != NULL)
     gtk_widget_queue_allocate (overlay);
 }
