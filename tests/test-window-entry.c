@@ -637,6 +637,54 @@ test_narrow_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Undo goes back to what it changed: the cell on its page, or the text with the caret at
+ * the change. */
+static void
+test_undo_shows_change (void)
+{
+  NbWindow *window = nb_test_open_sample (1400, 900);
+  GtkWidget *cell = s3_cell (window, "s3.new.legal");
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter at;
+  g_autofree char *before = NULL;
+
+  gtk_widget_grab_focus (cell);
+  gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
+  type_key (cell, GDK_KEY_3);
+  nb_window_show_page (window, "s1");
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (focused_cell (window) == cell);
+  g_assert_true (gtk_widget_get_mapped (cell));
+
+  view = find_type (nb_window_show_page (window, "s1"), GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    before = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  }
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 6);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "全年", -1, TRUE);
+  nb_window_show_page (window, "s3");
+  g_assert_true (nb_test_press (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&at), ==, 6);
+  {
+    GtkTextIter start, end;
+    g_autofree char *after = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    after = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (after, ==, before);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -654,6 +702,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/page-keys", test_page_keys);
   g_test_add_func ("/entry/year-range", test_year_range);
   g_test_add_func ("/entry/narrow-window", test_narrow_window);
+  g_test_add_func ("/entry/undo-shows-change", test_undo_shows_change);
   g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);

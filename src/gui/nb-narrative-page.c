@@ -35,6 +35,7 @@ struct _NbNarrativePage
   GPtrArray     *part_views;    /* GtkTextView per headed part */
   GPtrArray     *part_headings; /* GtkEntry per headed part */
   GtkWidget     *last_view;     /* the text view that last had the focus */
+  GtkWidget     *changed_view;  /* the text view last changed from the model (undo) */
   gpointer       editing;       /* the buffer or entry being written to the model */
 };
 
@@ -66,17 +67,41 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Replaces only what differs between the view's text and @text (an undo changes a few
+ * characters), so the view keeps its place and the caret goes to the end of the change. */
 static void
 set_buffer_text (NbNarrativePage *self, GtkTextView *view, const char *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *old = buffer_text (buffer);
+  const char *a = old, *b = text ? text : "";
+  const char *a_end = a + strlen (a), *b_end = b + strlen (b);
+  int prefix = 0, suffix = 0;
+  GtkTextIter start, end;
 
-  if (buffer == self->editing || g_strcmp0 (old, text ? text : "") == 0)
+  if (buffer == self->editing || g_str_equal (old, b))
     return;
+  while (a < a_end && b < b_end && g_utf8_get_char (a) == g_utf8_get_char (b))
+    {
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+      prefix++;
+    }
+  while (a_end > a && b_end > b &&
+         g_utf8_get_char (g_utf8_prev_char (a_end)) == g_utf8_get_char (g_utf8_prev_char (b_end)))
+    {
+      a_end = g_utf8_prev_char (a_end);
+      b_end = g_utf8_prev_char (b_end);
+      suffix++;
+    }
   g_object_set_data (G_OBJECT (buffer), "nb-updating", GINT_TO_POINTER (TRUE));
-  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, prefix);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, prefix + (int) g_utf8_strlen (a, a_end - a));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, b, b_end - b);
+  gtk_text_buffer_place_cursor (buffer, &start);
   g_object_set_data (G_OBJECT (buffer), "nb-updating", NULL);
+  self->changed_view = GTK_WIDGET (view);
 }
 
 static void
@@ -185,6 +210,8 @@ rebuild_parts (NbNarrativePage *self)
   g_ptr_array_set_size (self->part_headings, 0);
   if (self->last_view != self->main_view)
     self->last_view = NULL;
+  if (self->changed_view != self->main_view)
+    self->changed_view = NULL;
 
   for (guint i = 0; i < nb_report_get_n_parts (report); i++)
     {
@@ -597,6 +624,22 @@ nb_narrative_page_new (NbSession *session, guint section_index)
   g_signal_connect_object (session, "recalculated", G_CALLBACK (recalculated_cb), self,
                            G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
+}
+
+gboolean
+nb_narrative_page_focus_change (NbNarrativePage *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (NB_IS_NARRATIVE_PAGE (self), FALSE);
+
+  if (self->changed_view == NULL)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->changed_view));
+  gtk_widget_grab_focus (self->changed_view);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->changed_view),
+                                      gtk_text_buffer_get_insert (buffer));
+  return TRUE;
 }
 
 void

@@ -462,6 +462,8 @@ focus_location (NbWindow *self, const char *location, const NbFinding *finding)
     nb_info_page_focus_field (NB_INFO_PAGE (page), location);
   else if (NB_IS_NARRATIVE_PAGE (page) && finding != NULL)
     nb_narrative_page_focus_finding (NB_NARRATIVE_PAGE (page), finding);
+  else if (NB_IS_NARRATIVE_PAGE (page))
+    nb_narrative_page_focus_change (NB_NARRATIVE_PAGE (page));
 }
 
 void
