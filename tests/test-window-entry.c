@@ -13,6 +13,7 @@
 #include "nb-fix.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-override-dialog.h"
 #include "nb-sticky-head.h"
 #include "nb-table-page.h"
 #include "test-window-utils.h"
@@ -685,6 +686,60 @@ test_undo_shows_change (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_chooser (void)
+{
+  GtkWidget *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  return found;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWidget *chooser = find_chooser ();
+  g_autoptr(GFile) folder = chooser ? gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  return folder != NULL;
+}
+
+/* An export that errors block says so before the file chooser opens; with the note given,
+ * the chooser opens in the report's folder. */
+static void
+test_export_blocked_first (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  GtkWidget *cell = s3_cell (window, "s3.new.np");
+  AdwMessageDialog *dialog;
+  GtkWidget *chooser;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(GFile) sample_dir = g_file_get_parent (sample);
+
+  g_autoptr(GFile) expected = nb_window_get_export_folder (window);
+  g_assert_true (g_file_equal (expected, sample_dir));
+
+  gtk_widget_grab_focus (cell);
+  type_key (cell, GDK_KEY_9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", NULL));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_null (find_chooser ());
+  gtk_editable_set_text (nb_override_dialog_get_note_entry (dialog), "原表如此");
+  adw_message_dialog_response (dialog, "export");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (nb_test_wait_until (chooser_shown, NULL, 5000));
+  chooser = find_chooser ();
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, sample_dir));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -703,6 +758,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/year-range", test_year_range);
   g_test_add_func ("/entry/narrow-window", test_narrow_window);
   g_test_add_func ("/entry/undo-shows-change", test_undo_shows_change);
+  g_test_add_func ("/entry/export-blocked-first", test_export_blocked_first);
   g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);

@@ -680,9 +680,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
 
 /* @pattern: one or more globs separated by ';'. */
 static void
-choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
-             const char *accept, const char *pattern, const char *filter_name,
-             const char *suggested, ChosenFunc func)
+choose_file_in (NbWindow *self, GtkFileChooserAction action, const char *title,
+                const char *accept, const char *pattern, const char *filter_name,
+                const char *suggested, GFile *folder, ChosenFunc func)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -693,12 +693,34 @@ choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
   for (guint i = 0; patterns[i] != NULL; i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   if (suggested != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "nb-func", func);
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
+             const char *accept, const char *pattern, const char *filter_name,
+             const char *suggested, ChosenFunc func)
+{
+  choose_file_in (self, action, title, accept, pattern, filter_name, suggested, NULL, func);
+}
+
+GFile *
+nb_window_get_export_folder (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  if (self->last_export != NULL)
+    return g_file_get_parent (self->last_export);
+  if (self->file != NULL)
+    return g_file_get_parent (self->file);
+  return NULL;
 }
 
 static char *
@@ -1139,30 +1161,41 @@ print_action (GSimpleAction *action, GVariant *param, gpointer data)
                                  adw_toast_new_format (_("Printing failed: %s"), error->message));
 }
 
+/* Errors that block the export are said before the file chooser opens: the user may
+ * rather fix them. Explained with a note, the export goes on to the chooser. */
 static void
 export_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   NbWindow *self = data;
   const char *name = g_action_get_name (G_ACTION (action));
   g_autofree char *suggested = NULL;
+  g_autoptr(GFile) folder = NULL;
 
+  if (self->session == NULL)
+    return;
+  if (nb_findings_blocking (nb_session_get_findings (self->session)) > 0)
+    {
+      nb_override_dialog_export (self, name + strlen ("export-"), NULL);
+      return;
+    }
+  folder = nb_window_get_export_folder (self);
   if (g_str_equal (name, "export-pdf"))
     {
       suggested = suggested_name (self, ".pdf");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
-                   "*.pdf", _("PDF documents"), suggested, pdf_chosen);
+      choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
+                      "*.pdf", _("PDF documents"), suggested, folder, pdf_chosen);
     }
   else if (g_str_equal (name, "export-html"))
     {
       suggested = suggested_name (self, ".html");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
-                   "*.html", _("Web pages"), suggested, html_chosen);
+      choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
+                      "*.html", _("Web pages"), suggested, folder, html_chosen);
     }
   else
     {
       suggested = suggested_name (self, ".json");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
-                   "*.json", _("JSON data"), suggested, json_chosen);
+      choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
+                      "*.json", _("JSON data"), suggested, folder, json_chosen);
     }
 }
 

@@ -39,6 +39,9 @@ gboolean    nb_window_export_to         (NbWindow      *self,
                                          const char    *format,
                                          GFile         *file,
                                          GError       **error);
+/* The folder an export's file chooser starts in: the last export's, else the report's;
+ * NULL for a report never saved nor exported. */
+GFile      *nb_window_get_export_folder (NbWindow      *self);
 /* Writes the recovery copy now instead of after the auto-save delay. */
 gboolean    nb_window_write_draft       (NbWindow      *self,
                                          GError       **error);
