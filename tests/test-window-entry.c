@@ -740,6 +740,55 @@ test_export_blocked_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_warning_labels (GtkWidget *widget, GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "warning") &&
+      gtk_widget_get_visible (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_warning_labels (child, out);
+}
+
+/* A completion rate above 100% (results beyond requests) is shown in the warning colour
+ * with the reason beside it; back in balance, the plain figure. */
+static void
+test_rate_over_100 (void)
+{
+  NbWindow *window = nb_test_open_sample (1400, 900);
+  GtkWidget *page = nb_window_show_page (window, "s3");
+  GtkWidget *cell = s3_cell (window, "s3.open.np");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean rate = FALSE, reason = FALSE;
+
+  collect_warning_labels (page, labels);
+  g_assert_cmpuint (labels->len, ==, 0);
+
+  gtk_widget_grab_focus (cell);
+  gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
+  type_key (cell, GDK_KEY_9);
+  type_key (cell, GDK_KEY_9);
+  collect_warning_labels (page, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      rate |= g_str_has_suffix (text, "%") && g_ascii_strtod (text, NULL) > 100;
+      reason |= strstr (text, "R-T3-03") != NULL;
+    }
+  g_assert_true (rate);
+  g_assert_true (reason);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  maybe_screenshot (window, "rate-over-100.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_ptr_array_set_size (labels, 0);
+  collect_warning_labels (page, labels);
+  g_assert_cmpuint (labels->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -759,6 +808,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/narrow-window", test_narrow_window);
   g_test_add_func ("/entry/undo-shows-change", test_undo_shows_change);
   g_test_add_func ("/entry/export-blocked-first", test_export_blocked_first);
+  g_test_add_func ("/entry/rate-over-100", test_rate_over_100);
   g_test_add_func ("/entry/total-finding-focus", test_total_finding_focus);
   status = g_test_run ();
   nb_test_finish (tmp);

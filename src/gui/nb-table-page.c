@@ -32,6 +32,7 @@ struct _NbTablePage
   GtkWidget        *side_grid;  /* table 三: subtotals and shares, else NULL */
   GtkWidget        *side_values[NB_N_RESULTS][2];
   GtkWidget        *rates[3];
+  GtkWidget        *rate_reason; /* why a rate is above 100%, hidden otherwise */
   GtkScrolledWindow *scrolled;
   NbStickyHead     *sticky;     /* table 三: its head rows stay in sight, else NULL */
   int               editing;    /* local index of the cell being written, or −1 */
@@ -175,6 +176,42 @@ update_side (NbTablePage *self)
   set_percent (self->rates[0], derived->completion_rate);
   set_percent (self->rates[1], derived->substantive_open_rate);
   set_percent (self->rates[2], derived->review_correction_rate);
+  {
+    /* Above 100% a rate is no rate: it is what an unbalanced table gives. Said where the
+     * figure is, in the warning colour. */
+    static const char *const reasons[3] = {
+      N_("The completion rate is above 100%: the results outnumber the requests received "
+         "and carried over, so table 三 does not balance (see R-T3-03 in the check results)."),
+      N_("The substantive disclosure rate is above 100%: the disclosed results outnumber "
+         "all results, so a total of table 三 does not match its parts."),
+      N_("The review correction rate is above 100%: the corrected cases outnumber the "
+         "concluded ones, so a total of table 四 does not match its parts."),
+    };
+    const NbRatio rates[3] = {
+      derived->completion_rate, derived->substantive_open_rate, derived->review_correction_rate,
+    };
+    g_autoptr(GString) why = g_string_new (NULL);
+
+    for (guint k = 0; k < 3; k++)
+      {
+        gint64 scaled = 0;
+        gboolean over = nb_ratio_percent_scaled (rates[k], 2, &scaled) && scaled > 10000;
+
+        if (over)
+          {
+            gtk_widget_add_css_class (self->rates[k], "warning");
+            g_string_append_printf (why, "%s%s", why->len ? "\n" : "", _(reasons[k]));
+            gtk_widget_set_tooltip_text (self->rates[k], _(reasons[k]));
+          }
+        else
+          {
+            gtk_widget_remove_css_class (self->rates[k], "warning");
+            gtk_widget_set_tooltip_text (self->rates[k], NULL);
+          }
+      }
+    gtk_label_set_text (GTK_LABEL (self->rate_reason), why->str);
+    gtk_widget_set_visible (self->rate_reason, why->len > 0);
+  }
 }
 
 static void
@@ -648,6 +685,12 @@ build_side (NbTablePage *self)
       gtk_grid_attach (GTK_GRID (grid), self->rates[k], 2, row, 1, 1);
     }
   gtk_box_append (GTK_BOX (frame), grid);
+  self->rate_reason = side_label ("", "warning", 0.0);
+  gtk_label_set_wrap (GTK_LABEL (self->rate_reason), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->rate_reason), 30);
+  gtk_widget_add_css_class (self->rate_reason, "caption");
+  gtk_widget_set_visible (self->rate_reason, FALSE);
+  gtk_box_append (GTK_BOX (frame), self->rate_reason);
   self->side_grid = grid;
   return frame;
 }
