@@ -25,8 +25,5 @@ void       nb_narrative_page_focus_finding  (NbNarrativePage *self,
 gboolean   nb_narrative_page_focus_change   (NbNarrativePage *self);
 /* Inserts the standard 依申请 summary sentence (section 一 only). */
 void       nb_narrative_page_insert_summary (NbNarrativePage *self);
-/* The sentence, computed from table 三 (and last year when known). */
-char      *nb_narrative_request_summary     (NbReport        *report,
-                                             const NbDerived *derived);
 
 G_END_DECLS
