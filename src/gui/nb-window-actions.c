@@ -35,9 +35,9 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
 
 /* @pattern: one or more globs separated by ';'. */
 void
-nb_window_choose_file_in (NbWindow *self, GtkFileChooserAction action, const char *title,
-                const char *accept, const char *pattern, const char *filter_name,
-                const char *suggested, GFile *folder, NbChosenFunc func)
+nb_window_choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
+                       const char *accept, const char *pattern, const char *filter_name,
+                       const char *suggested, GFile *folder, NbChosenFunc func)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -56,14 +56,6 @@ nb_window_choose_file_in (NbWindow *self, GtkFileChooserAction action, const cha
   g_object_set_data (G_OBJECT (dialog), "nb-func", func);
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-void
-nb_window_choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
-             const char *accept, const char *pattern, const char *filter_name,
-             const char *suggested, NbChosenFunc func)
-{
-  nb_window_choose_file_in (self, action, title, accept, pattern, filter_name, suggested, NULL, func);
 }
 
 char *
@@ -136,8 +128,9 @@ save_chosen (NbWindow *self, GFile *file)
 static void
 open_action (GtkWidget *data, const char *action_name, GVariant *param)
 {
-  nb_window_choose_file (NB_WINDOW (data), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Report"), _("_Open"),
-               "*.nianbao", _("Nianbao reports"), NULL, nb_window_open_chosen);
+  nb_window_choose_file (NB_WINDOW (data), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Report"),
+                         _("_Open"), "*.nianbao", _("Nianbao reports"), NULL, NULL,
+                         nb_window_open_chosen);
 }
 
 /* Importing a published report */
@@ -271,9 +264,10 @@ import_chosen (NbWindow *self, GFile *file)
 static void
 import_action (GtkWidget *data, const char *action_name, GVariant *param)
 {
-  nb_window_choose_file (NB_WINDOW (data), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Published Report"), _("_Import"),
-               "*.txt;*.TXT;*.html;*.HTML;*.htm;*.HTM;*.pdf;*.PDF",
-               _("Published reports (text, web page, PDF)"), NULL, import_chosen);
+  nb_window_choose_file (NB_WINDOW (data), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("Import a Published Report"), _("_Import"),
+                         "*.txt;*.TXT;*.html;*.HTML;*.htm;*.HTM;*.pdf;*.PDF",
+                         _("Published reports (text, web page, PDF)"), NULL, NULL, import_chosen);
 }
 
 static void
@@ -283,7 +277,7 @@ save_as_action (GtkWidget *data, const char *action_name, GVariant *param)
   g_autofree char *name = nb_window_suggested_name (self, ".nianbao");
 
   nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Report"), _("_Save"),
-               "*.nianbao", _("Nianbao reports"), name, save_chosen);
+                         "*.nianbao", _("Nianbao reports"), name, NULL, save_chosen);
 }
 
 void

@@ -254,20 +254,20 @@ export_action (GtkWidget *data, const char *action_name, GVariant *param)
   if (g_str_equal (name, "export-pdf"))
     {
       suggested = nb_window_suggested_name (self, ".pdf");
-      nb_window_choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
-                      "*.pdf", _("PDF documents"), suggested, folder, pdf_chosen);
+      nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
+                             "*.pdf", _("PDF documents"), suggested, folder, pdf_chosen);
     }
   else if (g_str_equal (name, "export-html"))
     {
       suggested = nb_window_suggested_name (self, ".html");
-      nb_window_choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
-                      "*.html", _("Web pages"), suggested, folder, html_chosen);
+      nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
+                             "*.html", _("Web pages"), suggested, folder, html_chosen);
     }
   else
     {
       suggested = nb_window_suggested_name (self, ".json");
-      nb_window_choose_file_in (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
-                      "*.json", _("JSON data"), suggested, folder, json_chosen);
+      nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
+                             "*.json", _("JSON data"), suggested, folder, json_chosen);
     }
 }
 

@@ -69,15 +69,6 @@ void        nb_window_show_error     (NbWindow         *self,
 void        nb_window_actions_class_init (GtkWidgetClass *widget_class);
 /* A native file chooser over the window; @func gets the file chosen. @pattern: one or
  * more globs separated by ';'. @folder (may be NULL): where it starts. */
-void        nb_window_choose_file_in (NbWindow         *self,
-                                      GtkFileChooserAction action,
-                                      const char       *title,
-                                      const char       *accept,
-                                      const char       *pattern,
-                                      const char       *filter_name,
-                                      const char       *suggested,
-                                      GFile            *folder,
-                                      NbChosenFunc      func);
 void        nb_window_choose_file    (NbWindow         *self,
                                       GtkFileChooserAction action,
                                       const char       *title,
@@ -85,6 +76,7 @@ void        nb_window_choose_file    (NbWindow         *self,
                                       const char       *pattern,
                                       const char       *filter_name,
                                       const char       *suggested,
+                                      GFile            *folder,
                                       NbChosenFunc      func);
 /* The report's file name with @extension, or its title for a report never saved. */
 char       *nb_window_suggested_name (NbWindow         *self,
