@@ -284,18 +284,6 @@ test_refused_key (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_dialog (NbWindow *window)
-{
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-      found = l->data;
-  return found;
-}
-
 /* A new report, once something is typed into it, asks before it is closed. */
 static void
 test_new_report_save_prompt (void)
@@ -306,7 +294,7 @@ test_new_report_save_prompt (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-agency")),
                          "黔江区教育委员会");
@@ -337,7 +325,7 @@ test_new_report_save_prompt (void)
   type_key (cell, GDK_KEY_5);
   g_assert_true (nb_window_is_modified (window));
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -725,7 +713,7 @@ test_export_blocked_first (void)
   gtk_widget_grab_focus (cell);
   type_key (cell, GDK_KEY_9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", NULL));
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_null (find_chooser ());
   gtk_editable_set_text (nb_override_dialog_get_note_entry (dialog), "原表如此");

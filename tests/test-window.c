@@ -654,19 +654,6 @@ test_new_report (void)
 }
 
 /* A closed window lets go of its report: no reference cycles through the pages. */
-/* The visible AdwMessageDialog over @window, or NULL. */
-static AdwMessageDialog *
-find_dialog (NbWindow *window)
-{
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-      found = l->data;
-  return found;
-}
-
 static NbReport *
 load_sample (void)
 {
@@ -723,7 +710,7 @@ test_import (void)
                             nb_report_get_text (sample, NB_TEXT_TITLE)));
 
   /* What was read is shown: the counts. */
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   {
     g_autofree char *count = g_strdup_printf ("%u", found);
@@ -737,7 +724,7 @@ test_import (void)
   g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_LEGACY);
   g_clear_error (&error);
   g_assert_true (nb_session_get_report (nb_window_get_session (window)) == imported);
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2019"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -749,7 +736,7 @@ test_import (void)
     g_assert_false (nb_window_import_file (window, other, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
-    dialog = find_dialog (window);
+    dialog = nb_test_find_dialog (window);
     g_assert_nonnull (dialog);
     gtk_window_destroy (GTK_WINDOW (dialog));
     g_assert_true (nb_session_get_report (nb_window_get_session (window)) == imported);
@@ -855,7 +842,7 @@ test_export_fonts (void)
       return;
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-fonts", NULL));
-  dialog = find_dialog (window);
+  dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
   lines = g_strsplit (adw_message_dialog_get_body (dialog), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);

@@ -13,11 +13,17 @@
 
 #include "nb-text-filter.h"
 
+/* @text without its tabs, or NULL when it has none (@length: −1 for nul-terminated). */
 static char *
 without_tabs (const char *text, int length)
 {
-  GString *kept = g_string_sized_new (length);
+  GString *kept;
 
+  if (length < 0)
+    length = strlen (text);
+  if (memchr (text, '\t', length) == NULL)
+    return NULL;
+  kept = g_string_sized_new (length);
   for (int i = 0; i < length; i++)
     if (text[i] != '\t')
       g_string_append_c (kept, text[i]);
@@ -28,13 +34,10 @@ static void
 buffer_insert_text_cb (GtkTextBuffer *buffer, GtkTextIter *location, const char *text,
                        int length, gpointer data)
 {
-  g_autofree char *kept = NULL;
+  g_autofree char *kept = without_tabs (text, length);
 
-  if (length < 0)
-    length = strlen (text);
-  if (memchr (text, '\t', length) == NULL)
+  if (kept == NULL)
     return;
-  kept = without_tabs (text, length);
   g_signal_stop_emission_by_name (buffer, "insert-text");
   if (*kept != '\0')
     gtk_text_buffer_insert (buffer, location, kept, -1);
@@ -44,13 +47,10 @@ static void
 editable_insert_text_cb (GtkEditable *editable, const char *text, int length, int *position,
                          gpointer data)
 {
-  g_autofree char *kept = NULL;
+  g_autofree char *kept = without_tabs (text, length);
 
-  if (length < 0)
-    length = strlen (text);
-  if (memchr (text, '\t', length) == NULL)
+  if (kept == NULL)
     return;
-  kept = without_tabs (text, length);
   g_signal_stop_emission_by_name (editable, "insert-text");
   if (*kept != '\0')
     gtk_editable_insert_text (editable, kept, -1, position);
