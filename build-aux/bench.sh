@@ -195,6 +195,22 @@ bench_import () {
   done
 }
 
+# ---- bench_window (issue 10): the window's resident memory through a session: with the
+# sample open, after every page (预览 too), and over 20 cycles of edit / undo / export PDF
+# (tests/bench-window.c). Targets: after every page no more than GNOME Text Editor's RSS
+# in bench_startup; growth over the 20 cycles ≤ 10 MB.
+bench_window () {
+  echo "== window memory: every page, then 20 × edit / undo / export PDF (targets: ≤ 1.0× GNOME Text Editor's RSS, growth ≤ 10 MB)"
+  if [[ ! -x $top/$build/tests/bench-window ]]; then
+    echo "bench-window not built (meson setup -Dtests=all)"
+    return
+  fi
+  env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$top/$build/data" GTK_A11Y=none \
+      NO_AT_BRIDGE=1 NB_SAMPLE="$sample" NB_MODULE_DIR="$top/$build/src/core" \
+      xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+      "$top/$build/tests/bench-window" 2>/dev/null
+}
+
 if [[ ${1:-} == __startup_inner ]]; then
   startup_inner
   exit 0

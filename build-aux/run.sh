@@ -10,10 +10,9 @@ cd "$top"
 ninja -C _build
 
 sample="$top/data/samples/qianjiang-2024.nianbao"
-export GSETTINGS_SCHEMA_DIR="$top/_build/data"
-export NB_MODULE_DIR="$top/_build/src/core"   # the PDF reader, uninstalled
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
-  exec "$top/_build/src/gui/nianbao" "$sample"
+  # meson devenv: the build folder's schemas, translations and PDF module (src/gui/meson.build).
+  exec meson devenv -C "$top/_build" -w "$top" "$top/_build/src/gui/nianbao" "$sample"
 fi
 echo "No display: exporting the sample instead."
 out="$top/_build/sample"

@@ -84,7 +84,8 @@ test_preview_screenshot (void)
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "preview.png", NULL);
-  gboolean drawn = FALSE;
+  gboolean drawn = FALSE, timed_out = FALSE;
+  guint timeout;
 
   gtk_window_set_child (GTK_WINDOW (window), preview);
   gtk_window_set_default_size (GTK_WINDOW (window), 680, 900);
@@ -92,8 +93,12 @@ test_preview_screenshot (void)
   nb_preview_set_zoom (NB_PREVIEW (preview), 1.0);
   g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (invalidated_cb), &drawn);
   gtk_window_present (GTK_WINDOW (window));
-  while (!drawn)
+  /* A preview that never draws fails the test instead of hanging it. */
+  timeout = g_timeout_add_seconds (10, give_up, &timed_out);
+  while (!drawn && !timed_out)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (preview), gtk_widget_get_height (preview));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

@@ -104,47 +104,6 @@ is_fee_entry (GtkWidget *widget, gpointer data)
          gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_NUMBER;
 }
 
-static void
-test_filter_normalize (void)
-{
-  static const struct {
-    const char *current;
-    int         position;
-    const char *text;
-    NbUnit      unit;
-    const char *expected;       /* NULL: refused */
-  } cases[] = {
-    { "", 0, "12", NB_UNIT_COUNT, "12" },
-    { "", 0, "12.5", NB_UNIT_COUNT, NULL },
-    { "", 0, "1,234.00", NB_UNIT_COUNT, NULL },
-    { "", 0, "1,234", NB_UNIT_COUNT, "1234" },
-    { "", 0, "12 345", NB_UNIT_COUNT, "12345" },
-    { "", 0, "12\u00a0345", NB_UNIT_COUNT, "12345" },
-    { "", 0, "１２，３４５", NB_UNIT_COUNT, "12345" },
-    { "", 0, " 42\n", NB_UNIT_COUNT, "42" },
-    { "", 0, ",12", NB_UNIT_COUNT, NULL },
-    { "", 0, "12件", NB_UNIT_COUNT, NULL },
-    { "", 0, "-3", NB_UNIT_COUNT, NULL },
-    { "", 0, "1,234.00", NB_UNIT_MONEY, "1234.00" },
-    { "", 0, "1.2.3", NB_UNIT_MONEY, NULL },
-    { "1.5", 3, ".", NB_UNIT_MONEY, NULL },
-    { "15", 1, ".", NB_UNIT_MONEY, "." },
-    { "", 0, "0.12345", NB_UNIT_MONEY, NULL },
-    { "0.1234", 6, "5", NB_UNIT_MONEY, NULL },
-    { "0.1234", 0, "5", NB_UNIT_MONEY, "5" },
-    { "", 0, "０．５", NB_UNIT_MONEY, "0.5" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *got = nb_number_filter_normalize (cases[i].current, cases[i].position,
-                                                         cases[i].text, -1, cases[i].unit);
-
-      g_test_message ("case %u: “%s”", i, cases[i].text);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
-}
-
 /* Reviewer's report: "12.5" became 125 and "1,234.00" 123400; "1.2.3" was taken as money. */
 static void
 test_filter_cells (void)
@@ -616,7 +575,6 @@ main (int argc, char **argv)
   g_setenv ("GTK_A11Y", "test", TRUE);
   tmp = nb_test_init (&argc, &argv);
 
-  g_test_add_func ("/edits/filter-normalize", test_filter_normalize);
   g_test_add_func ("/edits/filter-cells", test_filter_cells);
   g_test_add_func ("/edits/filter-fee", test_filter_fee);
   g_test_add_func ("/edits/one-window-per-file", test_one_window_per_file);

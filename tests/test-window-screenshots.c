@@ -26,11 +26,20 @@ shot_path (const char *name, const char *style)
   return g_build_filename (dir, file, NULL);
 }
 
+static gboolean
+laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
 static void
 shoot (GtkWidget *widget, const char *name, const char *style)
 {
   g_autofree char *path = shot_path (name, style);
 
+  /* A dialog just presented on a busy machine may not be laid out yet. */
+  g_assert_true (nb_test_wait_until (laid_out, widget, 5000));
   nb_test_screenshot (widget, path);
   g_test_message ("wrote %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));

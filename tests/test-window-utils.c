@@ -217,3 +217,15 @@ nb_test_remove_saved (const char *dir, const char *path)
   g_unlink (backup);
   g_rmdir (dir);
 }
+
+AdwMessageDialog *
+nb_test_find_dialog (NbWindow *window)
+{
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      found = l->data;
+  return found;
+}

@@ -29,6 +29,8 @@ NbWindow      *nb_test_open_sample (int          width,
 gboolean       nb_test_press       (GtkWidget   *widget,
                                     guint        keyval,
                                     GdkModifierType state);
+/* The visible AdwMessageDialog over @window, or NULL. */
+AdwMessageDialog *nb_test_find_dialog (NbWindow *window);
 /* Removes a report saved by a test at @path, its backup (path~) and the folder @dir. */
 void           nb_test_remove_saved (const char *dir,
                                      const char *path);

@@ -752,3 +752,12 @@ nb_format_legacy_markers (void)
 {
   return legacy_markers;
 }
+
+void
+nb_format_year_range (int *first, int *last)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  *first = 2021;
+  *last = MAX (2021, g_date_time_get_year (now));
+}

@@ -195,4 +195,9 @@ const char *const  *nb_format_legacy_markers    (void);
 /* The text of a section's canonical title without its ordinal: "总体情况". */
 const char         *nb_format_section_short_title (guint             index);
 
+/* The years a 2021-format report can be written for: 2021 … the current year (a report
+ * for a year not yet ended is a draft, one for a later year cannot exist). */
+void                nb_format_year_range        (int                *first,
+                                                 int                *last);
+
 G_END_DECLS

@@ -25,6 +25,17 @@ load_module (GError **error)
     {
       const char *dir = g_getenv ("NB_MODULE_DIR");
       g_autofree char *path = g_module_build_path (dir && dir[0] ? dir : PKGLIBDIR, "nb-pdf-text");
+      /* Run from the build folder with nothing installed: the module built beside us. */
+      if (!(dir && dir[0]) && !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *built = g_module_build_path (BUILD_MODULEDIR, "nb-pdf-text");
+
+          if (g_file_test (built, G_FILE_TEST_EXISTS))
+            {
+              g_free (path);
+              path = g_steal_pointer (&built);
+            }
+        }
       GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
       gpointer symbol = NULL;
 

@@ -12,6 +12,7 @@
 
 #include "nb-application.h"
 #include "nb-document.h"
+#include "nb-drafts.h"
 #include "nb-preferences-window.h"
 #include "nb-window.h"
 
@@ -63,8 +64,8 @@ window_for_file (NbApplication *self, GFile *file)
   return NULL;
 }
 
-static void
-show_error (GtkWindow *parent, const char *heading, const char *message)
+void
+nb_show_error (GtkWindow *parent, const char *heading, const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
@@ -86,33 +87,23 @@ nb_application_open_file (NbApplication *self, GFile *file)
   window = empty_window (self);
   gtk_window_present (GTK_WINDOW (window));
   if (!nb_window_load_file (window, file, &error))
-    show_error (GTK_WINDOW (window), _("Could Not Open the Report"), error->message);
+    nb_show_error (GTK_WINDOW (window), _("Could Not Open the Report"), error->message);
 }
 
 GPtrArray *
 nb_application_find_drafts (NbApplication *self)
 {
-  g_autofree char *dir_path = nb_drafts_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  GPtrArray *ids = nb_drafts_list ();
 
-  if (dir == NULL)
-    return ids;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      gboolean owned = FALSE;
-      g_autofree char *id = NULL;
-
-      if (!g_str_has_suffix (name, ".nianbao"))
-        continue;
-      id = g_strndup (name, strlen (name) - strlen (".nianbao"));
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-        if (NB_IS_WINDOW (l->data) && g_strcmp0 (nb_window_get_draft_id (l->data), id) == 0)
-          owned = TRUE;
-      if (!owned)
-        g_ptr_array_add (ids, g_steal_pointer (&id));
-    }
+  /* A draft of an open window is that window's, not a crash's. */
+  for (guint i = ids->len; i-- > 0;)
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+      if (NB_IS_WINDOW (l->data) &&
+          g_strcmp0 (nb_window_get_draft_id (l->data), g_ptr_array_index (ids, i)) == 0)
+        {
+          g_ptr_array_remove_index (ids, i);
+          break;
+        }
   return ids;
 }
 
@@ -122,16 +113,12 @@ nb_application_find_drafts (NbApplication *self)
 static void
 recover_draft (NbApplication *self, GtkWindow *parent, const char *id)
 {
-  g_autofree char *dir = nb_drafts_dir ();
-  g_autofree char *name = g_strconcat (id, ".nianbao", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GError) error = NULL;
   NbWindow *window;
 
   /* Loaded here first to know before any window is chosen; the window loads it again. */
-  report = nb_document_load (file, NULL, &error);
+  report = nb_drafts_load (id, NULL, &error);
   if (report != NULL)
     {
       window = (NB_IS_WINDOW (parent) && !nb_window_has_report (NB_WINDOW (parent)))
@@ -145,13 +132,8 @@ recover_draft (NbApplication *self, GtkWindow *parent, const char *id)
         gtk_window_destroy (GTK_WINDOW (window));
     }
 
-  {
-    g_autofree char *broken = g_strconcat (path, ".broken", NULL);
-
-    if (g_rename (path, broken) != 0)
-      g_warning ("Could not rename %s: %s", path, g_strerror (errno));
-  }
-  show_error (parent != NULL ? parent
+  nb_drafts_set_aside (id);
+  nb_show_error (parent != NULL ? parent
                              : gtk_application_get_active_window (GTK_APPLICATION (self)),
               _("Could Not Recover a Report"), error->message);
 }
@@ -169,16 +151,7 @@ recovery_response_cb (AdwMessageDialog *dialog, const char *response, NbApplicat
       if (g_str_equal (response, "recover"))
         recover_draft (self, parent, id);
       else
-        {
-          g_autofree char *dir = nb_drafts_dir ();
-          g_autofree char *draft = g_strconcat (id, ".nianbao", NULL);
-          g_autofree char *source = g_strconcat (id, ".source", NULL);
-          g_autofree char *draft_path = g_build_filename (dir, draft, NULL);
-          g_autofree char *source_path = g_build_filename (dir, source, NULL);
-
-          g_unlink (draft_path);
-          g_unlink (source_path);
-        }
+        nb_drafts_remove (id);
     }
 }
 
@@ -197,6 +170,15 @@ nb_application_offer_recovery (NbApplication *self, GtkWindow *parent)
                                        "Nianbao ended before %u reports were saved. Their last "
                                        "changes were kept in recovery copies.", ids->len),
                           ids->len);
+  /* Which reports: the user decides by what each one is. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *what = nb_drafts_describe (g_ptr_array_index (ids, i));
+      char *longer = g_strconcat (body, "\n• ", what, NULL);
+
+      g_free (body);
+      body = longer;
+    }
   dialog = adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"), "recover", _("_Recover"), NULL);

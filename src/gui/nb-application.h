@@ -25,5 +25,9 @@ GFile         *nb_application_get_sample       (void);
 /* A window for a file: the active one when it is empty, else a new one. */
 void           nb_application_open_file        (NbApplication     *self,
                                                 GFile             *file);
+/* The one error dialog of the application: @heading over @message, with Close. */
+void           nb_show_error                   (GtkWindow         *parent,
+                                                const char        *heading,
+                                                const char        *message);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "nb-finding-location.h"
 #include "nb-findings-page.h"
+#include "nb-fix.h"
 
 struct _NbFindingsPage
 {
@@ -31,33 +33,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-char *
-nb_finding_describe_location (const NbFinding *finding)
-{
-  guint entry = nb_session_entry_for_location (finding->where);
-
-  if (finding->cell >= 0)
-    {
-      const NbCellDef *cell = nb_format_cell (finding->cell);
-      const NbSectionDef *section = nb_format_section (entry - 1);
-
-      return g_strdup_printf ("%s · %s%s%s · %s%s%s", section->ordinal,
-                              cell->row_group ? cell->row_group : "",
-                              cell->row_group ? " " : "", cell->row_label,
-                              cell->col_group ? cell->col_group : "",
-                              cell->col_group ? " " : "", cell->col_label);
-    }
-  if (entry > 0)
-    {
-      const char *title = nb_format_section (entry - 1)->title;
-
-      if (entry == 1 && finding->part >= 0)
-        return g_strdup_printf (_("%s, part %d"), title, finding->part + 1);
-      return g_strdup (title);
-    }
-  return g_strdup (_("Report information"));
-}
-
 static void
 row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbFindingsPage *self)
 {
@@ -67,8 +42,46 @@ row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbFindingsPage *self)
     g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding);
 }
 
+static void
+confirm_fix_cb (AdwMessageDialog *dialog, const char *response, NbFindingsPage *self)
+{
+  const NbFinding *finding = g_object_get_data (G_OBJECT (dialog), "nb-finding");
+
+  if (g_str_equal (response, "apply"))
+    nb_fix_apply (self->session, finding);
+}
+
+/* 填0 says the agency had none of these: the user confirms that, the rest just apply. */
+static void
+fix_clicked_cb (GtkButton *button, NbFindingsPage *self)
+{
+  const NbFinding *finding = g_object_get_data (G_OBJECT (button), "nb-finding");
+  NbFixKind kind = nb_fix_for_finding (nb_session_get_report (self->session), finding);
+  GtkWidget *dialog;
+
+  if (!nb_fix_needs_confirm (kind))
+    {
+      nb_fix_apply (self->session, finding);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Fill the Row’s Blanks With 0?"),
+                                   _("Every blank cell of this row becomes 0, which states that "
+                                     "there were none. Leave a cell blank if its figure is "
+                                     "still unknown."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "apply", _("Fill With _0"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "nb-finding", nb_finding_copy (finding),
+                          (GDestroyNotify) nb_finding_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_fix_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
-make_row (const NbFinding *finding)
+make_row (NbFindingsPage *self, const NbFinding *finding)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (finding->message, -1);
@@ -90,6 +103,22 @@ make_row (const NbFinding *finding)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  {
+    const char *fix = nb_fix_label (nb_fix_for_finding (nb_session_get_report (self->session),
+                                                        finding));
+
+    if (fix != NULL)
+      {
+        GtkWidget *button = gtk_button_new_with_label (fix);
+
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (button, "nb-fix");
+        g_object_set_data_full (G_OBJECT (button), "nb-finding", nb_finding_copy (finding),
+                                (GDestroyNotify) nb_finding_free);
+        g_signal_connect (button, "clicked", G_CALLBACK (fix_clicked_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      }
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   g_object_set_data_full (G_OBJECT (row), "nb-finding", nb_finding_copy (finding),
                           (GDestroyNotify) nb_finding_free);
@@ -125,7 +154,7 @@ rebuild (NbFindingsPage *self)
               gtk_widget_add_css_class (list, "boxed-list");
               g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
             }
-          row = make_row (finding);
+          row = make_row (self, finding);
           gtk_widget_add_css_class (row, s == NB_SEVERITY_ERROR ? "nb-row-error"
                                     : s == NB_SEVERITY_WARNING ? "nb-row-warning" : "nb-row-info");
           gtk_list_box_append (GTK_LIST_BOX (list), row);

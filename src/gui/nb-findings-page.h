@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-finding-location.h"
 #include "nb-session.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,5 @@ GtkWidget *nb_findings_page_new           (NbSession      *session);
 /* Activates the n-th row (in display order), as a click would. FALSE when there is none. */
 gboolean   nb_findings_page_activate_nth  (NbFindingsPage *self,
                                            guint           n);
-/* A short description of where a finding is: "表三 · 一、本年新收… · 自然人". */
-char      *nb_finding_describe_location   (const NbFinding *finding);
 
 G_END_DECLS

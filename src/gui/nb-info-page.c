@@ -10,6 +10,7 @@
 
 #include "nb-document.h"
 #include "nb-info-page.h"
+#include "nb-text-filter.h"
 #include "nb-paragraph-view.h"
 
 struct _NbInfoPage
@@ -117,6 +118,13 @@ refresh_all (NbInfoPage *self)
     refresh_field (self, f);
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->level_row), nb_report_get_level (report));
+  {
+    int first, last, year = nb_report_get_year (report);
+
+    /* A report already for another year (an older import, say) is shown as it is. */
+    nb_format_year_range (&first, &last);
+    gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->year_spin), MIN (first, year), MAX (last, year));
+  }
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), nb_report_get_year (report));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->break_spin),
                              breaks != NULL && breaks->len > 0 ? g_array_index (breaks, int, 0) : 0);
@@ -169,6 +177,7 @@ entry_row (NbInfoPage *self, NbTextField field, const char *title)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set_data (G_OBJECT (row), "nb-field", GINT_TO_POINTER (field));
   g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+  nb_text_filter_attach_editable (GTK_EDITABLE (row));
   watch_focus (self, row);
   self->fields[field] = row;
   return row;
@@ -369,7 +378,12 @@ build (NbInfoPage *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->level_row), G_LIST_MODEL (levels));
   g_signal_connect_swapped (self->level_row, "notify::selected", G_CALLBACK (level_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), self->level_row);
-  row = spin_row (_("Year"), _("The year the report covers"), &self->year_spin, 2000, 2100);
+  {
+    int first, last;
+
+    nb_format_year_range (&first, &last);
+    row = spin_row (_("Year"), _("The year the report covers"), &self->year_spin, first, last);
+  }
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
 

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "nb-narrative-page.h"
+#include "nb-request-summary.h"
+#include "nb-text-filter.h"
 #include "nb-number-filter.h"
 #include "nb-paragraph-view.h"
 
@@ -34,6 +36,7 @@ struct _NbNarrativePage
   GPtrArray     *part_views;    /* GtkTextView per headed part */
   GPtrArray     *part_headings; /* GtkEntry per headed part */
   GtkWidget     *last_view;     /* the text view that last had the focus */
+  GtkWidget     *changed_view;  /* the text view last changed from the model (undo) */
   gpointer       editing;       /* the buffer or entry being written to the model */
 };
 
@@ -65,17 +68,41 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Replaces only what differs between the view's text and @text (an undo changes a few
+ * characters), so the view keeps its place and the caret goes to the end of the change. */
 static void
 set_buffer_text (NbNarrativePage *self, GtkTextView *view, const char *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *old = buffer_text (buffer);
+  const char *a = old, *b = text ? text : "";
+  const char *a_end = a + strlen (a), *b_end = b + strlen (b);
+  int prefix = 0, suffix = 0;
+  GtkTextIter start, end;
 
-  if (buffer == self->editing || g_strcmp0 (old, text ? text : "") == 0)
+  if (buffer == self->editing || g_str_equal (old, b))
     return;
+  while (a < a_end && b < b_end && g_utf8_get_char (a) == g_utf8_get_char (b))
+    {
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+      prefix++;
+    }
+  while (a_end > a && b_end > b &&
+         g_utf8_get_char (g_utf8_prev_char (a_end)) == g_utf8_get_char (g_utf8_prev_char (b_end)))
+    {
+      a_end = g_utf8_prev_char (a_end);
+      b_end = g_utf8_prev_char (b_end);
+      suffix++;
+    }
   g_object_set_data (G_OBJECT (buffer), "nb-updating", GINT_TO_POINTER (TRUE));
-  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, prefix);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, prefix + (int) g_utf8_strlen (a, a_end - a));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, b, b_end - b);
+  gtk_text_buffer_place_cursor (buffer, &start);
   g_object_set_data (G_OBJECT (buffer), "nb-updating", NULL);
+  self->changed_view = GTK_WIDGET (view);
 }
 
 static void
@@ -184,6 +211,8 @@ rebuild_parts (NbNarrativePage *self)
   g_ptr_array_set_size (self->part_headings, 0);
   if (self->last_view != self->main_view)
     self->last_view = NULL;
+  if (self->changed_view != self->main_view)
+    self->changed_view = NULL;
 
   for (guint i = 0; i < nb_report_get_n_parts (report); i++)
     {
@@ -211,6 +240,7 @@ rebuild_parts (NbNarrativePage *self)
                                       heading_name, -1);
       g_object_set_data (G_OBJECT (entry), "nb-part", GUINT_TO_POINTER (i));
       g_signal_connect (entry, "changed", G_CALLBACK (heading_changed_cb), self);
+      nb_text_filter_attach_editable (GTK_EDITABLE (entry));
       gtk_box_append (GTK_BOX (head), entry);
 
       gtk_widget_set_tooltip_text (remove, _("Remove this part"));
@@ -597,6 +627,22 @@ nb_narrative_page_new (NbSession *session, guint section_index)
   return GTK_WIDGET (self);
 }
 
+gboolean
+nb_narrative_page_focus_change (NbNarrativePage *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (NB_IS_NARRATIVE_PAGE (self), FALSE);
+
+  if (self->changed_view == NULL)
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->changed_view));
+  gtk_widget_grab_focus (self->changed_view);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->changed_view),
+                                      gtk_text_buffer_get_insert (buffer));
+  return TRUE;
+}
+
 void
 nb_narrative_page_focus_finding (NbNarrativePage *self, const NbFinding *finding)
 {
@@ -611,63 +657,11 @@ nb_narrative_page_focus_finding (NbNarrativePage *self, const NbFinding *finding
     }
 }
 
-static void
-append_share (GString *out, const char *name, gint64 count, NbRatio share)
-{
-  g_autofree char *percent = nb_ratio_format_percent (share, 2);
-
-  g_string_append_printf (out, "%s%" G_GINT64_FORMAT "件", name, count);
-  if (percent != NULL)
-    g_string_append_printf (out, "，占%s", percent);
-}
-
-/* The wording is the report's own language (data, like the format's labels): it is not
- * translated. */
-char *
-nb_narrative_request_summary (NbReport *report, const NbDerived *derived)
-{
-  GString *out = g_string_new (NULL);
-  const guint total = NB_S3_COLS - 1;
-
-  g_string_append_printf (out, "%d年，本机关共收到政府信息公开申请%" G_GINT64_FORMAT "件",
-                          nb_report_get_year (report),
-                          nb_report_value_by_key (report, "s3.new.total"));
-  if (derived->has_yoy[NB_YOY_NEW])
-    {
-      gint64 scaled = 0;
-
-      if (nb_ratio_percent_scaled (derived->yoy[NB_YOY_NEW], 2, &scaled))
-        {
-          NbRatio magnitude = derived->yoy[NB_YOY_NEW];
-          g_autofree char *percent = NULL;
-
-          magnitude.num = ABS (magnitude.num);
-          percent = nb_ratio_format_percent (magnitude, 2);
-          if (scaled == 0)
-            g_string_append (out, "，与上年持平");
-          else
-            g_string_append_printf (out, "，同比%s%s", scaled > 0 ? "增长" : "下降", percent);
-        }
-    }
-  g_string_append_printf (out, "，上年结转%" G_GINT64_FORMAT "件。办理结果中，",
-                          nb_report_value_by_key (report, "s3.carry_in.total"));
-  for (guint c = NB_RESULT_OPEN; c <= NB_RESULT_OTHER; c++)
-    {
-      append_share (out, nb_result_category_name (c), derived->category[c][total],
-                    derived->share_of_new[c]);
-      g_string_append (out, "；");
-    }
-  g_string_append_printf (out, "%s%" G_GINT64_FORMAT "件。",
-                          nb_result_category_name (NB_RESULT_CARRY_OUT),
-                          derived->category[NB_RESULT_CARRY_OUT][total]);
-  return g_string_free (out, FALSE);
-}
-
 void
 nb_narrative_page_insert_summary (NbNarrativePage *self)
 {
   NbReport *report = get_report (self);
-  g_autofree char *sentence = nb_narrative_request_summary (report, nb_session_get_derived (self->session));
+  g_autofree char *sentence = nb_request_summary (report, nb_session_get_derived (self->session));
   GtkWidget *view = self->last_view;
   GtkTextBuffer *buffer;
 

@@ -20,10 +20,10 @@ GtkWidget *nb_narrative_page_new            (NbSession       *session,
 /* Focuses the text a finding is about and selects its span when it has one. */
 void       nb_narrative_page_focus_finding  (NbNarrativePage *self,
                                              const NbFinding *finding);
+/* Focuses the text last changed from the report (by undo or redo), the caret at the end
+ * of the change; FALSE when no text was. */
+gboolean   nb_narrative_page_focus_change   (NbNarrativePage *self);
 /* Inserts the standard 依申请 summary sentence (section 一 only). */
 void       nb_narrative_page_insert_summary (NbNarrativePage *self);
-/* The sentence, computed from table 三 (and last year when known). */
-char      *nb_narrative_request_summary     (NbReport        *report,
-                                             const NbDerived *derived);
 
 G_END_DECLS

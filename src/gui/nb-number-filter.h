@@ -25,12 +25,4 @@ void      nb_number_filter_attach    (GtkEditable *editable,
                                       GCallback    leave,
                                       gpointer     user_data);
 
-/* The text an insertion of @text at @position into @current leaves, normalized, or NULL
- * when the insertion must be refused. Exposed for the tests. */
-char     *nb_number_filter_normalize (const char  *current,
-                                      int          position,
-                                      const char  *text,
-                                      gssize       length,
-                                      NbUnit       unit);
-
 G_END_DECLS

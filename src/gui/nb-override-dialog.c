@@ -28,7 +28,7 @@ pending_free (gpointer data)
 
   g_object_unref (p->window);
   g_free (p->format);
-  g_object_unref (p->file);
+  g_clear_object (&p->file);
   g_ptr_array_unref (p->errors);
   g_free (p);
 }
@@ -102,7 +102,15 @@ response_cb (AdwMessageDialog *dialog, const char *response, gpointer data)
   /* Through the session: the note is one undoable step and marks the report modified. */
   note = g_strstrip (g_strdup (gtk_editable_get_text (p->entry)));
   nb_session_override_errors (session, p->errors, note);
-  nb_window_export_to (p->window, p->format, p->file, NULL);
+  if (p->file != NULL)
+    nb_window_export_to (p->window, p->format, p->file, NULL);
+  else
+    {
+      /* Asked before the file chooser: now nothing blocks, the chooser opens. */
+      g_autofree char *action = g_strconcat ("win.export-", p->format, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (p->window), action, NULL);
+    }
 }
 
 AdwMessageDialog *
@@ -120,7 +128,7 @@ nb_override_dialog_export (NbWindow *window, const char *format, GFile *file)
   g_return_val_if_fail (session != NULL, NULL);
 
   findings = nb_session_get_findings (session);
-  if (nb_findings_blocking (findings) == 0)
+  if (nb_findings_blocking (findings) == 0 && file != NULL)
     {
       nb_window_export_to (window, format, file, NULL);
       return NULL;
@@ -162,6 +170,8 @@ nb_override_dialog_export (NbWindow *window, const char *format, GFile *file)
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason the errors stand"), -1);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  /* Wide enough to read a finding's message in a few lines, not one word a line. */
+  gtk_widget_set_size_request (box, 480, -1);
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), entry);
   adw_message_dialog_set_extra_child (dialog, box);
@@ -176,7 +186,7 @@ nb_override_dialog_export (NbWindow *window, const char *format, GFile *file)
   p = g_new0 (Pending, 1);
   p->window = g_object_ref (window);
   p->format = g_strdup (format);
-  p->file = g_object_ref (file);
+  p->file = file ? g_object_ref (file) : NULL;
   p->errors = g_steal_pointer (&errors);
   p->entry = GTK_EDITABLE (entry);
   g_object_set_data_full (G_OBJECT (dialog), "nb-pending", p, pending_free);

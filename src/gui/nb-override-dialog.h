@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 /* Exports the window's report to @file as "pdf", "html" or "json" (nb_window_export_to ())
  * when no error lacks a note. Otherwise presents the dialog and returns it (tests answer
- * it); the export happens when it is answered with a note. */
+ * it); the export happens when it is answered with a note. With @file NULL (asked before
+ * the file chooser), answering it opens the chooser through win.export-FORMAT. */
 AdwMessageDialog *nb_override_dialog_export         (NbWindow         *window,
                                                      const char       *format,
                                                      GFile            *file);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "nb-paragraph-view.h"
+#include "nb-text-filter.h"
 
 struct _NbParagraphView
 {
@@ -71,6 +72,7 @@ nb_paragraph_view_init (NbParagraphView *self)
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), "changed",
                            G_CALLBACK (schedule_resize), self, G_CONNECT_SWAPPED);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  nb_text_filter_attach_view (GTK_TEXT_VIEW (self));
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-number-filter.h"
+#include "nb-sticky-head.h"
 #include "nb-table-page.h"
 
 /* Printed column widths become label widths in GtkLabel's width-chars, which counts Latin
@@ -31,6 +32,9 @@ struct _NbTablePage
   GtkWidget        *side_grid;  /* table 三: subtotals and shares, else NULL */
   GtkWidget        *side_values[NB_N_RESULTS][2];
   GtkWidget        *rates[3];
+  GtkWidget        *rate_reason; /* why a rate is above 100%, hidden otherwise */
+  GtkScrolledWindow *scrolled;
+  NbStickyHead     *sticky;     /* table 三: its head rows stay in sight, else NULL */
   int               editing;    /* local index of the cell being written, or −1 */
   gboolean          updating;   /* the widgets are being set from the model */
 };
@@ -172,6 +176,42 @@ update_side (NbTablePage *self)
   set_percent (self->rates[0], derived->completion_rate);
   set_percent (self->rates[1], derived->substantive_open_rate);
   set_percent (self->rates[2], derived->review_correction_rate);
+  {
+    /* Above 100% a rate is no rate: it is what an unbalanced table gives. Said where the
+     * figure is, in the warning colour. */
+    static const char *const reasons[3] = {
+      N_("The completion rate is above 100%: the results outnumber the requests received "
+         "and carried over, so table 三 does not balance (see R-T3-03 in the check results)."),
+      N_("The substantive disclosure rate is above 100%: the disclosed results outnumber "
+         "all results, so a total of table 三 does not match its parts."),
+      N_("The review correction rate is above 100%: the corrected cases outnumber the "
+         "concluded ones, so a total of table 四 does not match its parts."),
+    };
+    const NbRatio rates[3] = {
+      derived->completion_rate, derived->substantive_open_rate, derived->review_correction_rate,
+    };
+    g_autoptr(GString) why = g_string_new (NULL);
+
+    for (guint k = 0; k < 3; k++)
+      {
+        gint64 scaled = 0;
+        gboolean over = nb_ratio_percent_scaled (rates[k], 2, &scaled) && scaled > 10000;
+
+        if (over)
+          {
+            gtk_widget_add_css_class (self->rates[k], "warning");
+            g_string_append_printf (why, "%s%s", why->len ? "\n" : "", _(reasons[k]));
+            gtk_widget_set_tooltip_text (self->rates[k], _(reasons[k]));
+          }
+        else
+          {
+            gtk_widget_remove_css_class (self->rates[k], "warning");
+            gtk_widget_set_tooltip_text (self->rates[k], NULL);
+          }
+      }
+    gtk_label_set_text (GTK_LABEL (self->rate_reason), why->str);
+    gtk_widget_set_visible (self->rate_reason, why->len > 0);
+  }
 }
 
 static void
@@ -207,6 +247,41 @@ cell_focus_leave_cb (GtkEventControllerFocus *controller, NbTablePage *self)
   /* Shows the number as stored ("007" becomes "7") and ends the undo step. */
   refresh_cell (self, local_index_of (cell));
   nb_session_seal (self->session);
+}
+
+/* Scrolls by as little as shows @cell whole, below the sticky head; not at all when it is
+ * in sight. (GtkViewport's own scroll-to-focus takes the grid, GtkText's parent, for the
+ * focused widget and jumps to the grid's edge.) */
+static void
+scroll_to_cell (NbTablePage *self, GtkWidget *cell)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled);
+  graphene_rect_t bounds;
+  double inset = self->sticky ? nb_sticky_head_get_height (self->sticky) : 0;
+
+  if (!gtk_widget_compute_bounds (cell, viewport, &bounds))
+    return;
+  for (guint o = 0; o < 2; o++)
+    {
+      GtkAdjustment *adj = o ? gtk_scrolled_window_get_vadjustment (self->scrolled)
+                             : gtk_scrolled_window_get_hadjustment (self->scrolled);
+      double pos = o ? bounds.origin.y : bounds.origin.x;
+      double size = o ? bounds.size.height : bounds.size.width;
+      double start = o ? inset : 0;
+      double page = gtk_adjustment_get_page_size (adj);
+      double value = gtk_adjustment_get_value (adj);
+
+      if (pos < start)
+        gtk_adjustment_set_value (adj, value - (start - pos));
+      else if (pos + size > page)
+        gtk_adjustment_set_value (adj, value + MIN (pos - start, pos + size - page));
+    }
+}
+
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *controller, NbTablePage *self)
+{
+  scroll_to_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static gboolean
@@ -316,6 +391,10 @@ make_label (NbTablePage *self, const NbGridItem *item)
   double mm = span_mm (self->def, item->col, item->col_span);
   int chars = MAX (2, (int) (mm / MM_PER_CHAR));
 
+  /* Table 四's fifteen columns fit a 1024-pixel window beside the sidebar when each head
+   * takes two characters a line: 结果/维持. */
+  if (self->def->id == NB_TABLE_S4 && item->col_span == 1)
+    chars = MIN (chars, 4);
   /* "（三）不予公开": keep the ordinal on one line. */
   if (item->kind == NB_GRID_GROUP_HEAD && g_str_has_prefix (item->text, "（"))
     chars = MAX (chars, 6);
@@ -377,7 +456,8 @@ make_cell (NbTablePage *self, const NbGridItem *item)
   g_object_set_data (G_OBJECT (cell), "nb-local-index", GINT_TO_POINTER (local));
   g_object_set_data (G_OBJECT (cell), "nb-key", (gpointer) def->key);
   gtk_widget_set_name (cell, def->key);
-  gtk_editable_set_width_chars (GTK_EDITABLE (cell), def->unit == NB_UNIT_MONEY ? 8 : 4);
+  gtk_editable_set_width_chars (GTK_EDITABLE (cell), def->unit == NB_UNIT_MONEY ? 8
+                                : self->def->id == NB_TABLE_S4 ? 3 : 4);
   gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
   gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
   gtk_text_set_input_purpose (GTK_TEXT (cell), def->unit == NB_UNIT_MONEY
@@ -410,6 +490,7 @@ make_cell (NbTablePage *self, const NbGridItem *item)
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect (controller, "leave", G_CALLBACK (cell_focus_leave_cb), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (cell_focus_enter_cb), self);
   gtk_widget_add_controller (cell, controller);
 
   self->cells[local] = cell;
@@ -604,6 +685,12 @@ build_side (NbTablePage *self)
       gtk_grid_attach (GTK_GRID (grid), self->rates[k], 2, row, 1, 1);
     }
   gtk_box_append (GTK_BOX (frame), grid);
+  self->rate_reason = side_label ("", "warning", 0.0);
+  gtk_label_set_wrap (GTK_LABEL (self->rate_reason), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->rate_reason), 30);
+  gtk_widget_add_css_class (self->rate_reason, "caption");
+  gtk_widget_set_visible (self->rate_reason, FALSE);
+  gtk_box_append (GTK_BOX (frame), self->rate_reason);
   self->side_grid = grid;
   return frame;
 }
@@ -619,6 +706,18 @@ build (NbTablePage *self)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *title = gtk_label_new (nb_report_get_section_title (report, section->number - 1));
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *outer = scrolled;
+  guint head_rows = 0;
+
+  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
+  /* Table 三 is taller than a window: its column heads stay in sight. */
+  if (def->id == NB_TABLE_S3)
+    {
+      outer = nb_sticky_head_wrap (self->scrolled, &self->sticky);
+      while (head_rows < def->n_items && def->items[head_rows].kind != NB_GRID_VALUE &&
+             def->items[head_rows].kind != NB_GRID_ROW_HEAD)
+        head_rows++;
+    }
 
   self->cells = g_new0 (GtkWidget *, def->n_cells);
   self->grid_map = g_new (int, def->n_rows * def->n_cols);
@@ -640,6 +739,17 @@ build (NbTablePage *self)
 
       if (item->col + item->col_span == def->n_cols)
         gtk_widget_add_css_class (child, "nb-last-col");
+      /* Table 四: fifteen narrow columns (see make_label). */
+      if (def->id == NB_TABLE_S4)
+        gtk_widget_add_css_class (child, "nb-compact");
+      if (i < head_rows)
+        {
+          GtkWidget *copy = make_label (self, item);
+
+          if (item->col + item->col_span == def->n_cols)
+            gtk_widget_add_css_class (copy, "nb-last-col");
+          nb_sticky_head_add (self->sticky, child, copy);
+        }
       gtk_grid_attach (GTK_GRID (grid), child, item->col, item->row,
                        item->col_span, item->row_span);
     }
@@ -655,9 +765,11 @@ build (NbTablePage *self)
   gtk_widget_set_margin_end (content, 24);
   gtk_widget_set_halign (content, GTK_ALIGN_START);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (self), scrolled);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scrolled)),
+                                    FALSE);
+  gtk_widget_set_vexpand (outer, TRUE);
+  gtk_widget_set_hexpand (outer, TRUE);
+  gtk_box_append (GTK_BOX (self), outer);
 
   for (guint i = 0; i < def->n_cells; i++)
     refresh_cell (self, i);

@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "nb-document.h"
+#include "nb-drafts.h"
 #include "nb-export.h"
 #include "nb-findings-page.h"
+#include "nb-fix.h"
 #include "nb-import.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
@@ -24,44 +26,12 @@
 #include "nb-print-operation.h"
 #include "nb-punctuation-action.h"
 #include "nb-table-page.h"
-#include "nb-window.h"
-
-struct _NbWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *main_stack;
-  GtkListBox      *recent_list;
-  GtkWidget       *recent_label;
-  AdwLeaflet      *leaflet;
-  GtkListBox      *sidebar;
-  AdwWindowTitle  *title_widget;
-  GtkStack        *page_stack;
-
-  NbSession       *session;
-  GFile           *file;
-  guint64          saved_state;   /* nb_session_get_state_id () when last saved */
-  guint            saved_unrecorded;
-  char            *draft_id;
-  guint            autosave_id;
-  gboolean         autosave_failed;  /* told the user once; reset by the next good write */
-  GFile           *last_export;
-  char           **export_fonts;  /* the last PDF export's font per role, for its details */
-  GHashTable      *badges;      /* page name → GtkLabel[2] (errors, warnings) */
-  gboolean         closing;
-};
+#include "nb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Sidebar entries: report information, the six sections, the findings, the preview. */
-#define N_ENTRIES (NB_N_SECTIONS + 3)
-#define ENTRY_FINDINGS (NB_N_SECTIONS + 1)
-#define ENTRY_PREVIEW (NB_N_SECTIONS + 2)
-
-static const char *
-entry_name (guint entry)
+const char *
+nb_window_entry_name (guint entry)
 {
   static const char *const names[N_ENTRIES] = {
     "info", "s1", "s2", "s3", "s4", "s5", "s6", "findings", "preview",
@@ -74,28 +44,13 @@ static int
 entry_from_name (const char *name)
 {
   for (guint i = 0; i < N_ENTRIES; i++)
-    if (g_strcmp0 (entry_name (i), name) == 0)
+    if (g_strcmp0 (nb_window_entry_name (i), name) == 0)
       return i;
   return -1;
 }
 
-char *
-nb_drafts_dir (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APP_ID, "drafts", NULL);
-}
-
-static char *
-draft_path (const char *draft_id, const char *suffix)
-{
-  g_autofree char *dir = nb_drafts_dir ();
-  g_autofree char *name = g_strconcat (draft_id, suffix, NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static GSettings *
-get_settings (NbWindow *self)
+GSettings *
+nb_window_get_settings (NbWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -108,8 +63,8 @@ nb_window_add_toast (NbWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-toast_message (NbWindow *self, const char *message)
+void
+nb_window_toast_message (NbWindow *self, const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -131,8 +86,8 @@ nb_window_is_modified (NbWindow *self)
           nb_session_get_n_unrecorded (self->session) != self->saved_unrecorded);
 }
 
-static void
-mark_saved (NbWindow *self)
+void
+nb_window_mark_saved (NbWindow *self)
 {
   self->saved_state = nb_session_get_state_id (self->session);
   self->saved_unrecorded = nb_session_get_n_unrecorded (self->session);
@@ -156,8 +111,8 @@ nb_window_get_draft_id (NbWindow *self)
   return self->draft_id;
 }
 
-static char *
-document_name (NbWindow *self)
+char *
+nb_window_document_name (NbWindow *self)
 {
   const char *title = self->session ? nb_report_get_text (nb_session_get_report (self->session),
                                                           NB_TEXT_TITLE) : NULL;
@@ -170,10 +125,10 @@ document_name (NbWindow *self)
   return g_strdup (_("Untitled Report"));
 }
 
-static void
-update_title (NbWindow *self)
+void
+nb_window_update_title (NbWindow *self)
 {
-  g_autofree char *name = document_name (self);
+  g_autofree char *name = nb_window_document_name (self);
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *dir = NULL;
@@ -206,22 +161,25 @@ update_title (NbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static void
-update_actions (NbWindow *self)
+void
+nb_window_update_actions (NbWindow *self)
 {
   static const char *const need_report[] = {
-    "save", "save-as", "export-pdf", "export-html", "export-json", "print",
-    "fix-punctuation",
+    "win.save", "win.save-as", "win.export-pdf", "win.export-html", "win.export-json",
+    "win.print",
   };
   gboolean has = self->session != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (need_report); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                               need_report[i])), has);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
-                               has && nb_session_can_undo (self->session));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
-                               has && nb_session_can_redo (self->session));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), need_report[i], has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has && nb_session_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has && nb_session_can_redo (self->session));
+  /* 规范标点 is an action of the window's action map (nb-punctuation-action.c). */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                             "fix-punctuation")),
+                               has);
 }
 
 static void
@@ -245,7 +203,7 @@ update_badges (NbWindow *self)
 
   for (guint e = 0; e <= NB_N_SECTIONS; e++)
     {
-      GtkWidget **labels = g_hash_table_lookup (self->badges, entry_name (e));
+      GtkWidget **labels = g_hash_table_lookup (self->badges, nb_window_entry_name (e));
       guint counts[NB_N_SEVERITIES];
 
       nb_session_count_findings (self->session, e, counts);
@@ -266,8 +224,8 @@ static void
 recalculated_cb (NbWindow *self)
 {
   update_badges (self);
-  update_actions (self);
-  update_title (self);
+  nb_window_update_actions (self);
+  nb_window_update_title (self);
 }
 
 static gboolean
@@ -277,9 +235,13 @@ autosave_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  /* Decided now: an edit's undo step is recorded only after the report has changed. */
+  /* Decided now: an edit's undo step is recorded only after the report has changed. Back
+   * at the saved state, a recovery copy would bring back what the user took away. */
   if (!nb_window_is_modified (self))
-    return G_SOURCE_REMOVE;
+    {
+      nb_drafts_remove (self->draft_id);
+      return G_SOURCE_REMOVE;
+    }
   if (nb_window_write_draft (self, &error))
     self->autosave_failed = FALSE;
   else if (!self->autosave_failed)
@@ -300,62 +262,29 @@ autosave_cb (gpointer data)
 static void
 report_changed_cb (NbWindow *self, const char *location)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = nb_window_get_settings (self);
   guint delay = settings ? g_settings_get_uint (settings, "auto-save-delay") : 3;
 
-  update_title (self);
+  nb_window_update_title (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
 }
 
-static void
-delete_draft (NbWindow *self)
+void
+nb_window_delete_draft (NbWindow *self)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *source = NULL;
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->draft_id == NULL)
-    return;
-  path = draft_path (self->draft_id, ".nianbao");
-  source = draft_path (self->draft_id, ".source");
-  g_unlink (path);
-  g_unlink (source);
+  nb_drafts_remove (self->draft_id);
 }
 
 gboolean
 nb_window_write_draft (NbWindow *self, GError **error)
 {
-  g_autofree char *dir = nb_drafts_dir ();
-  g_autofree char *path = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->session == NULL)
     return TRUE;
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  path = draft_path (self->draft_id, ".nianbao");
-  source = draft_path (self->draft_id, ".source");
-  data = nb_document_serialize (nb_session_get_report (self->session), &length);
-  if (!g_file_set_contents (path, data, length, error))
-    return FALSE;
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-
-      return g_file_set_contents (source, uri, -1, error);
-    }
-  g_unlink (source);
-  return TRUE;
+  return nb_drafts_write (self->draft_id, nb_session_get_report (self->session), self->file,
+                          error);
 }
 
 /* Pages */
@@ -438,13 +367,40 @@ static void
 sidebar_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
 {
   if (row != NULL)
-    nb_window_show_page (self, entry_name (gtk_list_box_row_get_index (row)));
+    nb_window_show_page (self, nb_window_entry_name (gtk_list_box_row_get_index (row)));
+}
+
+/* Into the page: its first control that takes the focus. */
+static void
+focus_page_content (NbWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
 sidebar_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_page_content (self);
+}
+
+/* F6, as in GNOME applications: from the page to the sidebar's selected row and back. */
+static void
+cycle_focus (NbWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    focus_page_content (self);
+  else if (row != NULL)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
 }
 
 static void
@@ -453,10 +409,12 @@ back_clicked_cb (NbWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-focus_location (NbWindow *self, const char *location, const NbFinding *finding)
+void
+nb_window_focus_location (NbWindow *self, const char *location, const NbFinding *finding)
 {
-  int cell = finding ? finding->cell : nb_format_cell_index (location);
+  /* A total cannot be typed in: a finding on one goes to its parts. */
+  int cell = nb_fix_focus_cell (nb_session_get_report (self->session),
+                                finding ? finding->cell : nb_format_cell_index (location));
   guint entry = nb_session_entry_for_location (location);
   GtkWidget *page;
 
@@ -469,19 +427,21 @@ focus_location (NbWindow *self, const char *location, const NbFinding *finding)
       nb_table_page_focus_cell (NB_TABLE_PAGE (page), cell);
       return;
     }
-  page = nb_window_show_page (self, entry_name (entry));
+  page = nb_window_show_page (self, nb_window_entry_name (entry));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (entry == 0)
     nb_info_page_focus_field (NB_INFO_PAGE (page), location);
   else if (NB_IS_NARRATIVE_PAGE (page) && finding != NULL)
     nb_narrative_page_focus_finding (NB_NARRATIVE_PAGE (page), finding);
+  else if (NB_IS_NARRATIVE_PAGE (page))
+    nb_narrative_page_focus_change (NB_NARRATIVE_PAGE (page));
 }
 
 void
 nb_window_focus_finding (NbWindow *self, const NbFinding *finding)
 {
   g_return_if_fail (finding != NULL);
-  focus_location (self, finding->where, finding);
+  nb_window_focus_location (self, finding->where, finding);
 }
 
 static GtkWidget *
@@ -525,7 +485,7 @@ build_sidebar (NbWindow *self)
       badges[1] = make_badge ("nb-badge-warning", _("Warnings"));
       gtk_box_append (GTK_BOX (box), badges[0]);
       gtk_box_append (GTK_BOX (box), badges[1]);
-      g_hash_table_insert (self->badges, (gpointer) entry_name (e), badges);
+      g_hash_table_insert (self->badges, (gpointer) nb_window_entry_name (e), badges);
       gtk_widget_set_margin_top (box, e == ENTRY_FINDINGS ? 9 : 3);
       gtk_widget_set_margin_bottom (box, 3);
       gtk_list_box_append (self->sidebar, box);
@@ -551,7 +511,7 @@ length_rule_changed_cb (NbWindow *self, const char *key, GSettings *settings)
 void
 nb_window_set_report (NbWindow *self, NbReport *report)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = nb_window_get_settings (self);
 
   g_return_if_fail (NB_IS_REPORT (report));
 
@@ -572,7 +532,7 @@ nb_window_set_report (NbWindow *self, NbReport *report)
       g_signal_connect_object (settings, "changed::length-rule",
                                G_CALLBACK (length_rule_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  mark_saved (self);
+  nb_window_mark_saved (self);
   g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self,
@@ -583,8 +543,8 @@ nb_window_set_report (NbWindow *self, NbReport *report)
   nb_window_show_page (self, "info");
 }
 
-static void
-add_recent (GFile *file)
+void
+nb_window_add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -614,40 +574,34 @@ nb_window_load_file (NbWindow *self, GFile *file, GError **error)
     {
       g_autofree char *message = g_strdup_printf (_("Last year’s report was not loaded: %s"),
                                                   previous_error->message);
-      toast_message (self, message);
+      nb_window_toast_message (self, message);
     }
 
-  delete_draft (self);
+  nb_window_delete_draft (self);
   g_set_object (&self->file, file);
   nb_window_set_report (self, report);
-  update_title (self);
-  add_recent (file);
+  nb_window_update_title (self);
+  nb_window_add_recent (file);
   return TRUE;
 }
 
 gboolean
 nb_window_load_draft (NbWindow *self, const char *draft_id, GError **error)
 {
-  g_autofree char *path = draft_path (draft_id, ".nianbao");
-  g_autofree char *source = draft_path (draft_id, ".source");
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(NbReport) report = nb_drafts_load (draft_id, &source, error);
 
-  report = nb_document_load (file, NULL, error);
   if (report == NULL)
     return FALSE;
 
-  g_clear_object (&self->file);
-  if (g_file_get_contents (source, &uri, NULL, NULL) && *uri != '\0')
-    self->file = g_file_new_for_uri (uri);
+  g_set_object (&self->file, source);
   nb_document_load_previous (report, self->file, NULL);
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
   nb_window_set_report (self, report);
   /* Unsaved by definition: the user's file does not have these changes. */
   self->saved_state = G_MAXUINT64;
-  update_title (self);
+  nb_window_update_title (self);
   return TRUE;
 }
 
@@ -662,592 +616,17 @@ nb_window_save_to (NbWindow *self, GFile *file, GError **error)
   if (!nb_document_save (report, file, NULL, error))
     return FALSE;
   g_set_object (&self->file, file);
-  mark_saved (self);
-  delete_draft (self);
-  add_recent (file);
-  update_title (self);
+  nb_window_mark_saved (self);
+  nb_window_delete_draft (self);
+  nb_window_add_recent (file);
+  nb_window_update_title (self);
   return TRUE;
 }
 
-static void
-show_error (NbWindow *self, const char *heading, const GError *error)
+void
+nb_window_show_error (NbWindow *self, const char *heading, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* File choosers */
-
-typedef void (*ChosenFunc) (NbWindow *self, GFile *file);
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog, int response, NbWindow *self)
-{
-  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "nb-func");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file != NULL)
-    func (self, file);
-  else
-    self->closing = FALSE;      /* "Save before closing" was cancelled */
-}
-
-/* @pattern: one or more globs separated by ';'. */
-static void
-choose_file (NbWindow *self, GtkFileChooserAction action, const char *title,
-             const char *accept, const char *pattern, const char *filter_name,
-             const char *suggested, ChosenFunc func)
-{
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_auto(GStrv) patterns = g_strsplit (pattern, ";", -1);
-
-  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  gtk_file_filter_set_name (filter, filter_name);
-  for (guint i = 0; patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (suggested != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "nb-func", func);
-  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static char *
-suggested_name (NbWindow *self, const char *extension)
-{
-  g_autofree char *name = NULL;
-  char *dot;
-
-  if (self->file != NULL)
-    name = g_file_get_basename (self->file);
-  else
-    name = g_strdup (nb_report_get_text (nb_session_get_report (self->session), NB_TEXT_TITLE));
-  if (name == NULL || *name == '\0')
-    {
-      g_free (name);
-      name = g_strdup (_("Report"));
-    }
-  if ((dot = strrchr (name, '.')) != NULL && self->file != NULL)
-    *dot = '\0';
-  return g_strconcat (name, extension, NULL);
-}
-
-static void
-open_chosen (NbWindow *self, GFile *file)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->session != NULL && NB_IS_APPLICATION (app))
-    {
-      nb_application_open_file (NB_APPLICATION (app), file);
-      return;
-    }
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (!nb_window_load_file (self, file, &error))
-      show_error (self, _("Could Not Open the Report"), error);
-  }
-}
-
-static gboolean
-destroy_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-/* Called from a dialog's response: the dialog must finish before its parent goes. */
-static void
-destroy_later (NbWindow *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-save_chosen (NbWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!nb_window_save_to (self, file, &error))
-    {
-      self->closing = FALSE;
-      show_error (self, _("Could Not Save the Report"), error);
-    }
-  else if (self->closing)
-    destroy_later (self);
-}
-
-static void
-open_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Report"), _("_Open"),
-               "*.nianbao", _("Nianbao reports"), NULL, open_chosen);
-}
-
-/* Importing a published report */
-
-static void
-append_import_cells (GString *out, NbImport *import, NbImportCellState state, const char *heading)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < nb_format_n_cells (); i++)
-    if (nb_import_get_cell_state (import, i) == state)
-      {
-        g_autofree char *name = nb_import_cell_name (i);
-
-        g_string_append_printf (names, "• %s\n", name);
-      }
-  if (names->len > 0)
-    g_string_append_printf (out, "%s%s\n%s", out->len ? "\n" : "", heading, names->str);
-}
-
-/* What the importer read, where the user sees it: the counts, then the cells to look at
- * and the labels it accepted under another wording. */
-static GtkWidget *
-show_import_summary (NbWindow *self, NbImport *import)
-{
-  GPtrArray *notes = nb_import_get_notes (import);
-  guint found = nb_import_count (import, NB_IMPORT_CELL_FOUND) +
-                nb_import_count (import, NB_IMPORT_CELL_RESOLVED);
-  guint blank = nb_import_count (import, NB_IMPORT_CELL_BLANK);
-  guint missing = nb_import_count (import, NB_IMPORT_CELL_MISSING);
-  g_autofree char *body = g_strdup_printf (_("Cells found: %u, blank: %u, not found: %u. "
-                                             "Compare the figures with the published report "
-                                             "before you rely on them."),
-                                           found, blank, missing);
-  g_autoptr(GString) details = g_string_new (NULL);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Report Imported"), body);
-
-  append_import_cells (details, import, NB_IMPORT_CELL_MISSING,
-                       _("Not found (left blank, enter them):"));
-  append_import_cells (details, import, NB_IMPORT_CELL_BLANK, _("Blank in the source:"));
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    {
-      const NbImportNote *note = g_ptr_array_index (notes, i);
-
-      if (i == 0)
-        g_string_append_printf (details, "%s%s\n", details->len ? "\n" : "",
-                                _("Read under another wording:"));
-      g_string_append_printf (details, _("• “%s” as “%s” (%s)\n"), note->actual,
-                              note->canonical ? note->canonical : "", note->rule);
-    }
-  if (details->len > 0)
-    {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      GtkWidget *label = gtk_label_new (g_strchomp (details->str));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-    }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-/* Reads @file; on failure says why in a dialog and returns NULL. */
-static NbImport *
-read_import (NbWindow *self, GFile *file, GError **error)
-{
-  g_autoptr(NbImport) import = nb_import_new ();
-  g_autoptr(GError) local_error = NULL;
-
-  if (!nb_import_read_file (import, file, NB_IMPORT_AUTO, NULL, &local_error))
-    {
-      show_error (self, _("Could Not Import the Report"), local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&import);
-}
-
-static void
-open_import (NbWindow *self, NbImport *import)
-{
-  delete_draft (self);
-  g_clear_object (&self->file);
-  nb_window_set_report (self, nb_import_get_report (import));
-  /* Unsaved: it exists nowhere but in this window until it is saved. */
-  self->saved_state = G_MAXUINT64;
-  update_title (self);
-  show_import_summary (self, import);
-}
-
-gboolean
-nb_window_import_file (NbWindow *self, GFile *file, GError **error)
-{
-  g_autoptr(NbImport) import = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  import = read_import (self, file, error);
-  if (import == NULL)
-    return FALSE;
-  open_import (self, import);
-  return TRUE;
-}
-
-static void
-import_chosen (NbWindow *self, GFile *file)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(NbImport) import = read_import (self, file, NULL);
-  NbWindow *target = self;
-
-  if (import == NULL)
-    return;
-  /* The report being written stays as it is: the imported one gets its own window. */
-  if (self->session != NULL && NB_IS_APPLICATION (app))
-    {
-      target = nb_window_new (NB_APPLICATION (app));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  open_import (target, import);
-}
-
-static void
-import_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  choose_file (data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Published Report"), _("_Import"),
-               "*.txt;*.TXT;*.html;*.HTML;*.htm;*.HTM;*.pdf;*.PDF",
-               _("Published reports (text, web page, PDF)"), NULL, import_chosen);
-}
-
-static void
-save_as_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  g_autofree char *name = suggested_name (self, ".nianbao");
-
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save the Report"), _("_Save"),
-               "*.nianbao", _("Nianbao reports"), name, save_chosen);
-}
-
-static void
-save_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-
-  if (self->file == NULL)
-    save_as_action (NULL, NULL, self);
-  else
-    save_chosen (self, self->file);
-}
-
-static void
-open_exported_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  g_autofree char *uri = NULL;
-
-  if (self->last_export == NULL)
-    return;
-  uri = g_file_get_uri (self->last_export);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-/* The details of the last PDF export: which font each role was set in. */
-static void
-export_fonts_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
-{
-  if (g_str_equal (response, "open"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-exported", NULL);
-}
-
-static void
-export_fonts_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  g_autofree char *lines = NULL;
-  GtkWidget *dialog;
-
-  if (self->export_fonts == NULL)
-    return;
-  lines = g_strjoinv ("\n", self->export_fonts);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Fonts Used"), lines);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
-                                    "open", _("_Open PDF"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_fonts_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* @substitute: for a PDF, the line of the first role set in a stand-in font (the body's
- * first), else NULL; then the toast names it and offers the list of all roles. */
-static void
-show_export_result (NbWindow *self, GFile *file, const GError *error,
-                    const char *substitute, gboolean more)
-{
-  AdwToast *toast;
-
-  if (error != NULL)
-    {
-      /* The message names the file and what went wrong; keep it until dismissed. */
-      toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-    }
-  else if (substitute != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (more ? _("PDF exported; %s…") : _("PDF exported; %s"),
-                                                substitute);
-
-      g_set_object (&self->last_export, file);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.export-fonts");
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-      g_set_object (&self->last_export, file);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "win.open-exported");
-    }
-  nb_window_add_toast (self, toast);
-}
-
-/* Which roles of a PDF export's fonts are stand-ins for another design: the first such
- * line (the body's when it is one) and whether there are others. */
-static const char *
-first_substitute (const NbPdfOptions *options, gboolean *more)
-{
-  NbResolvedFont fonts[NB_N_FONT_ROLES] = { { 0 } };
-  const char *line = NULL;
-  guint n = 0;
-
-  if (options->resolved_fonts == NULL || g_strv_length (options->resolved_fonts) < NB_N_FONT_ROLES)
-    return NULL;
-  nb_pdf_fonts_resolve (options, fonts);
-  if (fonts[NB_FONT_BODY].substitute)
-    line = options->resolved_fonts[NB_FONT_BODY];
-  for (guint r = 0; r < NB_N_FONT_ROLES; r++)
-    if (fonts[r].substitute)
-      {
-        n++;
-        if (line == NULL)
-          line = options->resolved_fonts[r];
-      }
-  nb_pdf_fonts_clear (fonts);
-  *more = n > 1;
-  return line;
-}
-
-static char *
-font_setting (GSettings *settings, const char *key)
-{
-  char *value = settings ? g_settings_get_string (settings, key) : NULL;
-
-  if (value != NULL && *value == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
-gboolean
-nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **error)
-{
-  NbReport *report;
-  g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) fonts = NULL;
-  const char *substitute = NULL;
-  gboolean more = FALSE;
-  gboolean ok;
-
-  g_return_val_if_fail (self->session != NULL, FALSE);
-
-  report = nb_session_get_report (self->session);
-  if (g_str_equal (format, "pdf"))
-    {
-      GSettings *settings = get_settings (self);
-      g_autofree char *title = font_setting (settings, "font-title");
-      g_autofree char *body = font_setting (settings, "font-body");
-      g_autofree char *heading = font_setting (settings, "font-heading");
-      g_autofree char *kaiti = font_setting (settings, "font-kaiti");
-      NbPdfOptions options = {
-        .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
-      };
-
-      ok = nb_export_pdf (report, file, &options, &local_error);
-      if (ok)
-        substitute = first_substitute (&options, &more);
-      fonts = options.resolved_fonts;
-    }
-  else if (g_str_equal (format, "html"))
-    ok = nb_export_html (report, file, FALSE, &local_error);
-  else
-    ok = nb_export_json (report, file, &local_error);
-
-  if (ok && fonts != NULL)
-    {
-      g_strfreev (self->export_fonts);
-      self->export_fonts = g_steal_pointer (&fonts);
-    }
-  show_export_result (self, file, local_error, substitute, more);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return ok;
-}
-
-static void
-pdf_chosen (NbWindow *self, GFile *file)
-{
-  nb_override_dialog_export (self, "pdf", file);
-}
-
-static void
-html_chosen (NbWindow *self, GFile *file)
-{
-  nb_override_dialog_export (self, "html", file);
-}
-
-static void
-json_chosen (NbWindow *self, GFile *file)
-{
-  nb_override_dialog_export (self, "json", file);
-}
-
-static void
-print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer data)
-{
-  NbWindow *self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Printing failed: %s"),
-                                                     error ? error->message : _("unknown error")));
-}
-
-/* Printing draws with the page renderer of the PDF export (NbPrintOperation). */
-static void
-print_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  g_autoptr(NbPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  operation = nb_print_operation_new (nb_session_get_report (self->session));
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new_format (_("Printing failed: %s"), error->message));
-}
-
-static void
-export_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  const char *name = g_action_get_name (G_ACTION (action));
-  g_autofree char *suggested = NULL;
-
-  if (g_str_equal (name, "export-pdf"))
-    {
-      suggested = suggested_name (self, ".pdf");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF"), _("_Export"),
-                   "*.pdf", _("PDF documents"), suggested, pdf_chosen);
-    }
-  else if (g_str_equal (name, "export-html"))
-    {
-      suggested = suggested_name (self, ".html");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
-                   "*.html", _("Web pages"), suggested, html_chosen);
-    }
-  else
-    {
-      suggested = suggested_name (self, ".json");
-      choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export JSON"), _("_Export"),
-                   "*.json", _("JSON data"), suggested, json_chosen);
-    }
-}
-
-static void
-undo_redo_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  const char *location;
-
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (g_action_get_name (G_ACTION (action)), "undo"))
-    nb_session_undo (self->session);
-  else
-    nb_session_redo (self->session);
-
-  /* Show what changed back, as text editors do. */
-  location = nb_session_get_last_location (self->session);
-  if (location != NULL)
-    focus_location (self, location, NULL);
-}
-
-/* The sample opens untitled: it is a model to look at and start from, and a Save must
- * never write over it (nor add it to the recent files). */
-static void
-open_sample_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  NbWindow *self = data;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GFile) sample = nb_application_get_sample ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = nb_document_load (sample, NULL, &error);
-  NbWindow *target = self;
-
-  if (report == NULL)
-    {
-      show_error (self, _("Could Not Open the Report"), error);
-      return;
-    }
-  if (self->session != NULL && NB_IS_APPLICATION (app))
-    {
-      target = nb_window_new (NB_APPLICATION (app));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  g_clear_object (&target->file);
-  nb_window_set_report (target, report);
-  update_title (target);
-}
-
-static void
-new_report_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  nb_window_show_new_dialog (data);
-}
-
-static void
-close_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-}
-
-static void
-show_page_action (GSimpleAction *action, GVariant *param, gpointer data)
-{
-  nb_window_show_page (data, g_variant_get_string (param, NULL));
+  nb_show_error (GTK_WINDOW (self), heading, error->message);
 }
 
 /* New report dialog */
@@ -1265,11 +644,11 @@ new_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow
   report = nb_report_new_for_agency (gtk_editable_get_text (GTK_EDITABLE (agency)),
                                      adw_combo_row_get_selected (ADW_COMBO_ROW (level)),
                                      gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)));
-  delete_draft (self);
+  nb_window_delete_draft (self);
   g_clear_object (&self->file);
   nb_window_set_report (self, report);
   /* A new report has nothing to lose until the user types. */
-  update_title (self);
+  nb_window_update_title (self);
 }
 
 static void
@@ -1290,10 +669,13 @@ nb_window_show_new_dialog (NbWindow *self)
   GtkWidget *agency = adw_entry_row_new ();
   GtkWidget *level = adw_combo_row_new ();
   GtkWidget *year_row = adw_action_row_new ();
-  GtkWidget *year = gtk_spin_button_new_with_range (2000, 2100, 1);
+  GtkWidget *year;
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int first, last;
 
+  nb_format_year_range (&first, &last);
+  year = gtk_spin_button_new_with_range (first, last, 1);
   for (guint l = 0; l < NB_N_LEVELS; l++)
     gtk_string_list_append (levels, nb_format_level_name (l));
 
@@ -1380,7 +762,7 @@ fill_recent (NbWindow *self)
 static void
 recent_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbWindow *self)
 {
-  open_chosen (self, g_object_get_data (G_OBJECT (row), "nb-file"));
+  nb_window_open_chosen (self, g_object_get_data (G_OBJECT (row), "nb-file"));
 }
 
 /* Closing */
@@ -1390,21 +772,21 @@ close_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWind
 {
   if (g_str_equal (response, "discard"))
     {
-      delete_draft (self);
-      mark_saved (self);
-      destroy_later (self);
+      nb_window_delete_draft (self);
+      nb_window_mark_saved (self);
+      nb_window_destroy_later (self);
     }
   else if (g_str_equal (response, "save"))
     {
       self->closing = TRUE;
-      save_action (NULL, NULL, self);
+      nb_window_save (self);
     }
 }
 
 static void
 save_window_state (NbWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = nb_window_get_settings (self);
   int width, height;
 
   if (settings == NULL)
@@ -1429,11 +811,11 @@ nb_window_close_request (GtkWindow *window)
   save_window_state (self);
   if (!nb_window_is_modified (self))
     {
-      delete_draft (self);
+      nb_window_delete_draft (self);
       return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
     }
 
-  name = document_name (self);
+  name = nb_window_document_name (self);
   body = g_strdup_printf (_("“%s” has changes that were not saved. Without saving, they are lost."),
                           name);
   dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
@@ -1500,6 +882,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  nb_window_actions_class_init (widget_class);
+  nb_window_export_class_init (widget_class);
 }
 
 /* Undo and redo are the report's, not the focused entry's: GtkText and GtkTextView have
@@ -1511,6 +895,19 @@ window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
   const char *action = NULL;
 
+  if (self->session != NULL && mods == 0 && keyval == GDK_KEY_F6)
+    {
+      cycle_focus (self);
+      return TRUE;
+    }
+  /* Alt+1 … Alt+9: the sidebar's entries in order, the focus in the page. */
+  if (self->session != NULL && mods == GDK_ALT_MASK && keyval >= GDK_KEY_1 &&
+      keyval < GDK_KEY_1 + N_ENTRIES)
+    {
+      nb_window_show_page (self, nb_window_entry_name (keyval - GDK_KEY_1));
+      focus_page_content (self);
+      return TRUE;
+    }
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
     action = "win.undo";
   else if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z)) ||
@@ -1521,25 +918,6 @@ window_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
   return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 }
 
-static const GActionEntry win_actions[] = {
-  { "open", open_action },
-  { "open-sample", open_sample_action },
-  { "import", import_action },
-  { "new-report", new_report_action },
-  { "save", save_action },
-  { "save-as", save_as_action },
-  { "export-pdf", export_action },
-  { "export-html", export_action },
-  { "export-json", export_action },
-  { "print", print_action },
-  { "open-exported", open_exported_action },
-  { "export-fonts", export_fonts_action },
-  { "undo", undo_redo_action },
-  { "redo", undo_redo_action },
-  { "close", close_action },
-  { "show-page", show_page_action, "s" },
-};
-
 static void
 nb_window_init (NbWindow *self)
 {
@@ -1547,7 +925,6 @@ nb_window_init (NbWindow *self)
 
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->draft_id = g_uuid_string_random ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   nb_punctuation_action_install (self);
   {
     GtkEventController *controller = gtk_event_controller_key_new ();
@@ -1558,8 +935,8 @@ nb_window_init (NbWindow *self)
   }
   build_sidebar (self);
   fill_recent (self);
-  update_actions (self);
-  update_title (self);
+  nb_window_update_actions (self);
+  nb_window_update_title (self);
 }
 
 NbWindow *

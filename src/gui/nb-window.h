@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "nb-application.h"
+#include "nb-drafts.h"
 #include "nb-session.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ gboolean    nb_window_export_to         (NbWindow      *self,
                                          const char    *format,
                                          GFile         *file,
                                          GError       **error);
+/* The folder an export's file chooser starts in: the last export's, else the report's;
+ * NULL for a report never saved nor exported. */
+GFile      *nb_window_get_export_folder (NbWindow      *self);
 /* Writes the recovery copy now instead of after the auto-save delay. */
 gboolean    nb_window_write_draft       (NbWindow      *self,
                                          GError       **error);
@@ -61,8 +65,5 @@ void        nb_window_focus_finding     (NbWindow      *self,
                                          const NbFinding *finding);
 void        nb_window_add_toast         (NbWindow      *self,
                                          AdwToast      *toast);
-
-/* The folder recovery copies are written to. */
-char       *nb_drafts_dir               (void);
 
 G_END_DECLS

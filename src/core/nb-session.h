@@ -90,7 +90,8 @@ guint            nb_session_get_n_unrecorded   (NbSession     *self);
 /* The location the last undo or redo touched ("s3.new.np", "s1" …), for focusing it. */
 const char      *nb_session_get_last_location  (NbSession     *self);
 
-/* Counts per sidebar entry: 0 = report information, 1…6 = sections. */
+/* Counts per sidebar entry: 0 = report information, 1…6 = sections. An error overridden
+ * with a note counts as a warning. */
 void             nb_session_count_findings     (NbSession     *self,
                                                 guint          entry,
                                                 guint          counts[NB_N_SEVERITIES]);

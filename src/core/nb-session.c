@@ -238,7 +238,10 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
         nb_report_set_blank (report, cmd->index, value->str);
       else
         nb_report_set_cell_text (report, cmd->index, value->str);
-      nb_report_update_totals (report);
+      /* A total put back as it was (blank, say, before 计算总计) stays so; a part's
+       * totals follow it. */
+      if (!nb_format_cell (cmd->index)->computed)
+        nb_report_update_totals (report);
       break;
     case CMD_TEXT:
       if (cmd->index == NB_TEXT_PREVIOUS_FILE)
@@ -781,7 +784,13 @@ nb_session_count_findings (NbSession *self, guint entry, guint counts[NB_N_SEVER
     {
       const NbFinding *finding = g_ptr_array_index (self->findings, i);
 
-      if (nb_session_entry_for_location (finding->where) == entry)
+      /* An error explained by a note no longer blocks anything: it is counted with the
+       * warnings, still there to look at. */
+      if (nb_session_entry_for_location (finding->where) != entry)
+        continue;
+      if (finding->severity == NB_SEVERITY_ERROR && finding->override_note != NULL)
+        counts[NB_SEVERITY_WARNING]++;
+      else
         counts[finding->severity]++;
     }
 }
