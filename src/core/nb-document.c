@@ -843,8 +843,7 @@ read_meta (Reader *r, NbReport *report, JsonObject *root)
     }
 
   return read_previous (r, report, meta) && read_overrides (r, report, meta) &&
-    "legacy_markers", "overrides", "import", "signature", "run_in_headings", "sources",
-    NULL
+         read_import_trace (r, report, meta) && read_sources (r, report, meta);
 }
 
 static gboolean
