@@ -1890,7 +1890,9 @@ keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
   add_note (p, "R-F-03", "s3.oth", figures->str, remnant_marker ());
   if (p->s3_remnant == NULL)
     p->s3_remnant = g_string_new (NULL);
-  g_string_append_printf (p->s3_remnant, "%s（未分列）：", label->orig ? label->orig : label->text);
+  /* The note is the importer's words: the format's label, whatever punctuation the source
+   * printed (a half-width “(六)” here would be reported as the report's R-X-09). */
+  g_string_append_printf (p->s3_remnant, "%s（未分列）：", remnant_marker ());
   for (guint v = 0; v < vals->len; v++)
     {
       const Token *tok = g_ptr_array_index (vals, v);

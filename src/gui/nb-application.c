@@ -14,6 +14,7 @@
 #include "nb-document.h"
 #include "nb-drafts.h"
 #include "nb-preferences-window.h"
+#include "nb-review-actions.h"
 #include "nb-window.h"
 
 struct _NbApplication
@@ -310,6 +311,7 @@ nb_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (app);
   prefer_simplified_chinese ();
+  nb_review_actions_install (gtk_app);
 
   /* The schema is optional so that an uninstalled binary still runs. */
   if (source != NULL)

@@ -12,6 +12,7 @@
 
 #include "nb-document.h"
 #include "nb-drafts.h"
+#include "nb-safe-file.h"
 
 #define DRAFT_SUFFIX ".nianbao"
 #define SOURCE_SUFFIX ".source"
@@ -41,7 +42,11 @@ nb_drafts_path (const char *id)
 static gboolean
 write_file (const char *path, const char *data, gssize length, GError **error)
 {
-  return g_file_set_contents (path, data, length, error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (length < 0)
+    length = strlen (data);
+  return nb_safe_file_write (file, data, length, NB_SAFE_FILE_NONE, error);
 }
 
 gboolean

@@ -169,6 +169,8 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
     }
   else if (g_str_equal (format, "html"))
     ok = nb_export_html (report, file, FALSE, &local_error);
+  else if (g_str_equal (format, "docx"))
+    ok = nb_export_docx (report, file, &local_error);
   else
     ok = nb_export_json (report, file, &local_error);
 
@@ -193,6 +195,12 @@ static void
 html_chosen (NbWindow *self, GFile *file)
 {
   nb_override_dialog_export (self, "html", file);
+}
+
+static void
+docx_chosen (NbWindow *self, GFile *file)
+{
+  nb_override_dialog_export (self, "docx", file);
 }
 
 static void
@@ -263,6 +271,13 @@ export_action (GtkWidget *data, const char *action_name, GVariant *param)
       nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export HTML"), _("_Export"),
                              "*.html", _("Web pages"), suggested, folder, html_chosen);
     }
+  else if (g_str_equal (name, "export-docx"))
+    {
+      suggested = nb_window_suggested_name (self, ".docx");
+      nb_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Word Document"),
+                             _("_Export"), "*.docx", _("Word documents"), suggested, folder,
+                             docx_chosen);
+    }
   else
     {
       suggested = nb_window_suggested_name (self, ".json");
@@ -277,6 +292,7 @@ nb_window_export_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", NULL, open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.export-fonts", NULL, export_fonts_action);

@@ -166,7 +166,7 @@ nb_window_update_actions (NbWindow *self)
 {
   static const char *const need_report[] = {
     "win.save", "win.save-as", "win.export-pdf", "win.export-html", "win.export-json",
-    "win.print",
+    "win.export-docx", "win.print",
   };
   gboolean has = self->session != NULL;
 
