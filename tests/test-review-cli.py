@@ -213,4 +213,20 @@ with workdir() as tmp:
     code, _, err = cli("merge", sources[0])
     t.ok(code == 2 and "-o" in err, "merge without -o or --explain exits 2", err)
 
+# A finding about a cell the import could not read says so in the review (HTML and CSV), so a
+# reviewer tells a limit of the import from the department's defect.
+with workdir() as tmp:
+    published = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "fidelity", "pingtan-2021.txt")
+    out_csv = os.path.join(tmp, "review.csv")
+    cli("review", "-o", out_csv, published)
+    with open(out_csv, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    limits = [r for r in rows if r["record"] == "finding" and "导入未能读出此单元格" in r["message"]]
+    t.ok(any("s2.a1.norms" in r["where"] for r in limits),
+         "CSV: findings on the cells the import could not read are marked as such", limits[:3])
+    out_html = os.path.join(tmp, "review.html")
+    cli("review", "-o", out_html, published)
+    with open(out_html, encoding="utf-8") as f:
+        t.ok("导入未能读出此单元格" in f.read(), "HTML: the same mark on those findings")
+
 t.done()

@@ -34,8 +34,7 @@ print_text (const char *file, GPtrArray *findings)
 
       printf ("  %s %-7s %-28s %s", nb_severity_name (f->severity), f->rule, where, message);
       /* About a cell the import could not read: a limit of the import, not of the report. */
-      if (nb_finding_is_import_limit (f))
-        printf ("（导入未能读出此单元格）");
+      printf ("%s", nb_finding_origin_note (f));
       /* An overridden error no longer blocks: say so, with the user's reason. */
       if (f->override_note)
         {

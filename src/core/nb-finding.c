@@ -57,6 +57,12 @@ nb_finding_is_import_limit (const NbFinding *finding)
 }
 
 const char *
+nb_finding_origin_note (const NbFinding *finding)
+{
+  return nb_finding_is_import_limit (finding) ? "（导入未能读出此单元格）" : "";
+}
+
+const char *
 nb_severity_id (NbSeverity severity)
 {
   static const char *const ids[NB_N_SEVERITIES] = { "error", "warning", "info" };

@@ -52,6 +52,9 @@ const char  *nb_severity_name           (NbSeverity    severity);  /* 错误, �
  * report as published: a reviewer tells a defect of the source from a limit of the import.
  * The JSON of such a finding carries "import_unread": true. */
 gboolean     nb_finding_is_import_limit (const NbFinding *finding);
+/* The words a listing of findings (check, review) adds after such a finding's message:
+ * “（导入未能读出此单元格）”, or "" for a finding about the report itself. */
+const char  *nb_finding_origin_note     (const NbFinding *finding);
 
 /* Counts of each severity in an array of findings. */
 void         nb_findings_count          (GPtrArray    *findings,

@@ -107,8 +107,9 @@ write_findings (GString *out, guint index, const NbReviewRow *row)
     {
       const NbFinding *f = g_ptr_array_index (row->findings, i);
       g_autofree char *message = f->override_note
-        ? g_strdup_printf ("%s（已说明：%s）", f->message, f->override_note)
-        : g_strdup (f->message);
+        ? g_strdup_printf ("%s%s（已说明：%s）", f->message, nb_finding_origin_note (f),
+                           f->override_note)
+        : g_strconcat (f->message, nb_finding_origin_note (f), NULL);
 
       g_string_append (out, "<tr>");
       cell (out, nb_severity_id (f->severity), nb_severity_name (f->severity));
@@ -239,8 +240,9 @@ nb_review_render_csv (GPtrArray *rows, const GPtrArray *problems)
       for (guint j = 0; j < row->findings->len; j++)
         {
           const NbFinding *f = g_ptr_array_index (row->findings, j);
+          g_autofree char *message = g_strconcat (f->message, nb_finding_origin_note (f), NULL);
           const char *fields[14] = { "finding", row->file, row->agency, [10] = nb_severity_id (f->severity),
-                                     f->rule, f->where, f->message };
+                                     f->rule, f->where, message };
 
           csv_record (out, fields);
         }
