@@ -126,11 +126,12 @@ bench_review_merge () {
 # Editor (Debian package gnome-text-editor, skipped when absent) showing the seed's text
 # file, measured the same way in the same run (build-aux/nb-first-frame.c).
 
-# One measurement in a fresh environment: "<seconds> <MiB>".
+# One measurement in a fresh environment: "<seconds> <MiB>"; $renderer, when set, is the
+# GSK_RENDERER every program gets (unset: each program's own choice).
 startup_once () {
   local home
   home=$(mktemp -d)
-  env -u GSK_RENDERER HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+  env -u GSK_RENDERER ${renderer:+GSK_RENDERER=$renderer} HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
       XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state" GSETTINGS_BACKEND=memory \
       GSETTINGS_SCHEMA_DIR="$top/$build/data" GTK_A11Y=none NO_AT_BRIDGE=1 \
       "$top/$build/bench/nb-first-frame" "$@" 2>/dev/null || echo "- -"
@@ -156,6 +157,17 @@ startup_inner () {
   if ((have_gte)); then
     printf '%-34s %9ss %7s MiB\n' "gnome-text-editor (seed text)" "$(cut -d' ' -f1 "$tmp/gte" | median)" \
       "$(cut -d' ' -f2 "$tmp/gte" | median)"
+    # Nianbao draws with cairo where OpenGL is software (nb-renderer-choice.c) and GNOME Text
+    # Editor does not: the same renderer for both, so that the programs themselves compare.
+    : > "$tmp/nb-cairo"; : > "$tmp/gte-cairo"
+    for ((i = 0; i < n; i++)); do
+      renderer=cairo startup_once "$top/$build/src/gui/nianbao" "$sample" >> "$tmp/nb-cairo"
+      renderer=cairo startup_once gnome-text-editor --standalone "$seed" >> "$tmp/gte-cairo"
+    done
+    printf '%-34s %9ss %7s MiB\n' "nianbao, both with cairo" "$(cut -d' ' -f1 "$tmp/nb-cairo" | median)" \
+      "$(cut -d' ' -f2 "$tmp/nb-cairo" | median)"
+    printf '%-34s %9ss %7s MiB\n' "gnome-text-editor, both with cairo" \
+      "$(cut -d' ' -f1 "$tmp/gte-cairo" | median)" "$(cut -d' ' -f2 "$tmp/gte-cairo" | median)"
   else
     echo "gnome-text-editor: not installed (apt-get install gnome-text-editor), skipped"
   fi

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nb-application.h"
+#include "nb-renderer-choice.h"
 #include "nb-document.h"
 #include "nb-drafts.h"
 #include "nb-preferences-window.h"
@@ -310,6 +311,7 @@ nb_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (app);
+  nb_renderer_choice_apply (gdk_display_get_default ());
   prefer_simplified_chinese ();
   nb_review_actions_install (gtk_app);
 
