@@ -67,6 +67,23 @@ typedef struct {
   double     inset;
 } Sight;
 
+/* The first widget with CSS class @name under @widget, depth first. */
+static GtkWidget *
+find_css_class (GtkWidget *widget, const char *name)
+{
+  if (gtk_widget_has_css_class (widget, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The cell's place in the scrolled window's visible area, below the sticky head. */
 static gboolean
 in_sight (gpointer data)
@@ -144,8 +161,19 @@ test_table_scroll (void)
   /* Down to the last row, past a screenful: some moves had to scroll, most did not. */
   g_assert_cmpuint (n_scrolls, >, 0);
   g_assert_cmpuint (n_scrolls, <, 30);
-  /* Scrolled down: the head is drawn over the top of the body. */
+  /* Scrolled down: the head is drawn over the top of the body, over the table's columns
+   * only: the card of derived figures beside the table stays in sight. */
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (sticky)), >, 40);
+  {
+    GtkWidget *page = nb_window_get_page (window, "s3");
+    GtkWidget *card = find_css_class (page, "nb-side");
+    graphene_rect_t band, side;
+
+    g_assert_nonnull (card);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (sticky), page, &band));
+    g_assert_true (gtk_widget_compute_bounds (card, page, &side));
+    g_assert_cmpfloat (band.origin.x + band.size.width, <=, side.origin.x);
+  }
   {
     g_autofree char *path = g_build_filename (g_get_tmp_dir (), "nb-table3-mid-scroll.png", NULL);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nb-table-page.h"
 #include "test-window-utils.h"
 
 static const char *const pages[] = {
@@ -175,6 +176,24 @@ shoot_all (gconstpointer data)
         nb_test_spin (100);
       }
   }
+
+  /* Table 三 in the middle of a day's typing: focus deep in the body, the head rows kept. */
+  {
+    GtkWidget *page = nb_window_show_page (window, "s3");
+    GtkWidget *cell = nb_table_page_get_cell_widget (NB_TABLE_PAGE (page),
+                                                     nb_format_cell_index ("s3.np_repeat.np"));
+
+    gtk_widget_grab_focus (cell);
+    nb_test_spin (500);
+    shoot (GTK_WIDGET (window), "s3-scrolled", style);
+  }
+  /* The small laptop screen of issue 10: 1024×700. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  nb_test_spin (300);
+  shoot (GTK_WIDGET (window), "s3-1024x700", style);
+  gtk_widget_activate (nb_window_get_sidebar_row (window, "s4"));
+  nb_test_spin (300);
+  shoot (GTK_WIDGET (window), "s4-1024x700", style);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 760);
   nb_test_spin (300);

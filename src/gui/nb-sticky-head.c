@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "nb-sticky-head.h"
 
 struct _NbStickyHead
@@ -21,14 +23,12 @@ struct _NbStickyHead
 
 G_DEFINE_FINAL_TYPE (NbStickyHead, nb_sticky_head, GTK_TYPE_WIDGET)
 
-/* The head's extent in the scrolled window's coordinates; FALSE before it is laid out. */
+/* The head's box in the scrolled window's coordinates; FALSE before it is laid out. */
 static gboolean
-head_extent (NbStickyHead *self, double *top, double *bottom)
+head_extent (NbStickyHead *self, graphene_rect_t *extent)
 {
   gboolean any = FALSE;
 
-  *top = G_MAXDOUBLE;
-  *bottom = -G_MAXDOUBLE;
   for (guint i = 0; i < self->originals->len; i++)
     {
       graphene_rect_t bounds;
@@ -36,8 +36,10 @@ head_extent (NbStickyHead *self, double *top, double *bottom)
       if (!gtk_widget_compute_bounds (g_ptr_array_index (self->originals, i),
                                       GTK_WIDGET (self->scrolled), &bounds))
         continue;
-      *top = MIN (*top, bounds.origin.y);
-      *bottom = MAX (*bottom, bounds.origin.y + bounds.size.height);
+      if (any)
+        graphene_rect_union (extent, &bounds, extent);
+      else
+        *extent = bounds;
       any = TRUE;
     }
   return any;
@@ -46,30 +48,36 @@ head_extent (NbStickyHead *self, double *top, double *bottom)
 double
 nb_sticky_head_get_height (NbStickyHead *self)
 {
-  double top, bottom;
+  graphene_rect_t extent;
 
   g_return_val_if_fail (NB_IS_STICKY_HEAD (self), 0);
-  return head_extent (self, &top, &bottom) ? bottom - top : 0;
+  return head_extent (self, &extent) ? extent.size.height : 0;
 }
 
-/* The overlay asks where the copy goes: across the top, as tall as the head once the
- * originals start to leave the top edge, else nothing. */
+/* The overlay asks where the copy goes: over the table's columns only (the card beside
+ * the table stays in sight), as tall as the head once the originals start to leave the top
+ * edge, else nothing. */
 static gboolean
 get_child_position_cb (GtkOverlay *overlay, GtkWidget *widget, GdkRectangle *rect,
                        NbStickyHead *self)
 {
-  double top, bottom;
+  graphene_rect_t extent;
   int min_height;
 
   if (widget != GTK_WIDGET (self))
     return FALSE;
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
-  rect->x = 0;
-  rect->y = 0;
-  rect->width = gtk_widget_get_width (GTK_WIDGET (self->scrolled));
-  rect->height = 0;
-  if (head_extent (self, &top, &bottom) && top < 0)
-    rect->height = (int) (bottom - top + 0.5);
+  *rect = (GdkRectangle) { 0, 0, gtk_widget_get_width (GTK_WIDGET (self->scrolled)), 0 };
+  if (head_extent (self, &extent) && extent.origin.y < 0)
+    {
+      /* Whole pixels that cover the originals' columns, never past the scrolled window. */
+      int left = MAX (0, (int) floor (extent.origin.x));
+      int right = MIN (rect->width, (int) ceil (extent.origin.x + extent.size.width));
+
+      rect->x = left;
+      rect->width = MAX (0, right - left);
+      rect->height = (int) ceil (extent.size.height);
+    }
   return TRUE;
 }
 
@@ -99,13 +107,13 @@ static void
 nb_sticky_head_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   NbStickyHead *self = NB_STICKY_HEAD (widget);
-  double top, bottom;
+  graphene_rect_t extent = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   guint i = 0;
 
-  if (!head_extent (self, &top, &bottom))
-    top = 0;
-  /* The copy lies at the scrolled window's origin: the originals' bounds there are the
-   * copies' places, moved up by where the head now starts. */
+  if (head_extent (self, &extent))
+    extent.origin.x = MAX (0, floor (extent.origin.x));
+  /* The copy lies at the head's left edge, at the scrolled window's top: the originals'
+   * bounds there are the copies' places, moved by where the head now starts. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child), i++)
     {
@@ -116,8 +124,10 @@ nb_sticky_head_size_allocate (GtkWidget *widget, int width, int height, int base
         bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
       gtk_widget_size_allocate (child, &(GtkAllocation) {
-                                  (int) bounds.origin.x, (int) (bounds.origin.y - top),
-                                  (int) bounds.size.width, (int) bounds.size.height }, -1);
+                                  (int) round (bounds.origin.x - extent.origin.x),
+                                  (int) round (bounds.origin.y - extent.origin.y),
+                                  (int) round (bounds.size.width),
+                                  (int) round (bounds.size.height) }, -1);
     }
 }
 
