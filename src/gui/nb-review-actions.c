@@ -7,19 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-application.h"
 #include "nb-merge.h"
 #include "nb-review-actions.h"
 #include "nb-review-window.h"
 #include "nb-window.h"
-
-static void
-show_error (GtkWindow *parent, const char *heading, const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 GFile *
 nb_review_actions_take_file (GtkNativeDialog *dialog, int response)
@@ -126,7 +118,7 @@ merge_done_cb (GObject *source, GAsyncResult *result, gpointer data)
     }
   if (merged == NULL)
     {
-      show_error (m->parent, _("Could Not Merge the Reports"), error->message);
+      nb_show_error (m->parent, _("Could Not Merge the Reports"), error->message);
       return;
     }
   window = nb_window_new (NB_APPLICATION (app));
@@ -162,7 +154,7 @@ nb_review_actions_merge_files (GtkWindow *parent, GListModel *files, gboolean fo
           g_autofree char *name = g_file_get_parse_name (file);
           g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer."), name);
 
-          show_error (parent, _("Could Not Merge the Reports"), message);
+          nb_show_error (parent, _("Could Not Merge the Reports"), message);
           merge_free (m);
           return;
         }
