@@ -402,6 +402,22 @@ def main():
         except Exception as e:  # noqa: BLE001 — a part that is not XML
             t.ok(False, "U+FFFF and U+FFFE are left out of the text and the core properties", e)
 
+        # The fonts a user chooses (Preferences in the window, --font-* here) come before
+        # each role's own list, in the styles and the font table: the PDF and the Word
+        # document name the same body font.
+        d = export(SAMPLE, os.path.join(tmp, "fonts.docx"), None,
+                   "--font-body", " 方正仿宋_GBK , 仿宋_GB2312", "--font-heading", "方正黑体_GBK")
+        raw = zipfile.ZipFile(os.path.join(tmp, "fonts.docx"))
+        normal = d.styles["Normal"].element.find(qn("w:rPr")).find(qn("w:rFonts"))
+        heading = d.styles["Heading 1"].element.find(qn("w:rPr")).find(qn("w:rFonts"))
+        t.eq((normal.get(qn("w:eastAsia")), normal.get(qn("w:ascii")), heading.get(qn("w:eastAsia"))),
+             ("方正仿宋_GBK", "方正仿宋_GBK", "方正黑体_GBK"), "--font-body / --font-heading name the styles' fonts")
+        table = raw.read("word/fontTable.xml").decode()
+        t.ok('<w:font w:name="方正仿宋_GBK"><w:altName w:val="仿宋_GB2312"/>' in table,
+             "font table: the chosen body font, the role's 仿宋_GB2312 as its alternative", table[:400])
+        t.eq(d.styles["Title"].element.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:eastAsia")),
+             FONT_TITLE, "a role not chosen keeps its own list")
+
         # A file that cannot be written: a message naming it, no file.
         bad = os.path.join(tmp, "no-such-dir", "x.docx")
         code, _, err = cli("export", "--to", "docx", "-o", bad, SAMPLE)

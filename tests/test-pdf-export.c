@@ -338,6 +338,19 @@ test_cli (void)
   g_assert_true (g_file_get_contents (pdf_path, &a, &len_a, NULL));
   g_assert_true (g_file_get_contents (path, &b, &len_b, NULL));
   g_assert_true (len_a == len_b && memcmp (a, b, len_a) == 0);
+
+  /* --font-body sets the body as Preferences does in the window: a family not installed
+   * is passed over, the next one named is used and not called a substitute. */
+  g_free (cmd);
+  cmd = g_strdup_printf ("%s export --to pdf --font-body 'No Such Font, Noto Sans CJK SC' -o %s %s",
+                         quoted_cli, quoted_path, quoted_sample);
+  g_free (out);
+  out = run (cmd);
+  g_free (cmd);
+  cmd = g_strdup_printf ("pdffonts %s", quoted_path);
+  g_free (out);
+  out = run (cmd);
+  g_assert_nonnull (strstr (out, "+NotoSansCJKsc-Regular "));
 }
 
 /* A new, empty report: every cell blank prints 0, no text, still a valid document; the

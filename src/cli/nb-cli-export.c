@@ -1,4 +1,5 @@
-/* nb-cli-export.c — nianbao-cli export --to pdf|html|json|docx [--fragment] [--force] [-o OUT] FILE
+/* nb-cli-export.c — nianbao-cli export --to pdf|html|json|docx [--fragment] [--force]
+ *                  [--font-title|--font-body|--font-heading|--font-kaiti FAMILIES] [-o OUT] FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,12 +63,18 @@ nb_cli_export (int argc, char **argv)
   g_autofree char *output = NULL;
   gboolean fragment = FALSE;
   gboolean force = FALSE;
+  g_autofree char *font_title = NULL, *font_body = NULL, *font_heading = NULL, *font_kaiti = NULL;
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to, N_("Format to write: pdf, html, json or docx"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write (default: beside the input)"), N_("OUT") },
     { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, N_("HTML: write only the body, with inline styles for a CMS"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even when errors without a note remain"), NULL },
+    /* The fonts Preferences chooses in the window, for PDF and Word. */
+    { "font-title", 0, 0, G_OPTION_ARG_STRING, &font_title, N_("PDF and Word: the title's font families, comma-separated, before the defaults"), N_("FAMILIES") },
+    { "font-body", 0, 0, G_OPTION_ARG_STRING, &font_body, N_("PDF and Word: the body's font families, comma-separated, before the defaults"), N_("FAMILIES") },
+    { "font-heading", 0, 0, G_OPTION_ARG_STRING, &font_heading, N_("PDF and Word: the section headings' font families, comma-separated, before the defaults"), N_("FAMILIES") },
+    { "font-kaiti", 0, 0, G_OPTION_ARG_STRING, &font_kaiti, N_("PDF and Word: the run-in headings' (楷体) font families, comma-separated, before the defaults"), N_("FAMILIES") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
@@ -76,6 +83,7 @@ nb_cli_export (int argc, char **argv)
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(NbReport) report = NULL;
+  NbPdfOptions options;
   gboolean ok;
 
   g_option_context_set_summary (context, _("Export a report as PDF, HTML, JSON or Word (.docx)."));
@@ -124,10 +132,12 @@ nb_cli_export (int argc, char **argv)
       return NB_CLI_UNUSABLE;
     }
 
+  options = (NbPdfOptions) {
+    .font_title = font_title, .font_body = font_body, .font_heading = font_heading,
+    .font_kaiti = font_kaiti,
+  };
   if (g_str_equal (to, "pdf"))
     {
-      NbPdfOptions options = { NULL };
-
       ok = nb_export_pdf (report, out, &options, &error);
       for (guint i = 0; ok && options.resolved_fonts && options.resolved_fonts[i]; i++)
         g_printerr ("%s\n", options.resolved_fonts[i]);
@@ -136,7 +146,7 @@ nb_cli_export (int argc, char **argv)
   else if (g_str_equal (to, "html"))
     ok = nb_export_html (report, out, fragment, &error);
   else if (g_str_equal (to, "docx"))
-    ok = nb_export_docx (report, out, &error);
+    ok = nb_export_docx (report, out, &options, &error);
   else
     ok = nb_export_json (report, out, &error);
 

@@ -144,6 +144,9 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
   NbReport *report;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) fonts = NULL;
+  GSettings *settings;
+  g_autofree char *title = NULL, *body = NULL, *heading = NULL, *kaiti = NULL;
+  NbPdfOptions options;
   const char *substitute = NULL;
   gboolean more = FALSE;
   gboolean ok;
@@ -151,17 +154,17 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
   g_return_val_if_fail (self->session != NULL, FALSE);
 
   report = nb_session_get_report (self->session);
+  /* The fonts chosen in Preferences, for the PDF and the Word document alike. */
+  settings = nb_window_get_settings (self);
+  title = font_setting (settings, "font-title");
+  body = font_setting (settings, "font-body");
+  heading = font_setting (settings, "font-heading");
+  kaiti = font_setting (settings, "font-kaiti");
+  options = (NbPdfOptions) {
+    .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
+  };
   if (g_str_equal (format, "pdf"))
     {
-      GSettings *settings = nb_window_get_settings (self);
-      g_autofree char *title = font_setting (settings, "font-title");
-      g_autofree char *body = font_setting (settings, "font-body");
-      g_autofree char *heading = font_setting (settings, "font-heading");
-      g_autofree char *kaiti = font_setting (settings, "font-kaiti");
-      NbPdfOptions options = {
-        .font_title = title, .font_body = body, .font_heading = heading, .font_kaiti = kaiti,
-      };
-
       ok = nb_export_pdf (report, file, &options, &local_error);
       if (ok)
         substitute = first_substitute (&options, &more);
@@ -170,7 +173,7 @@ nb_window_export_to (NbWindow *self, const char *format, GFile *file, GError **e
   else if (g_str_equal (format, "html"))
     ok = nb_export_html (report, file, FALSE, &local_error);
   else if (g_str_equal (format, "docx"))
-    ok = nb_export_docx (report, file, &local_error);
+    ok = nb_export_docx (report, file, &options, &local_error);
   else
     ok = nb_export_json (report, file, &local_error);
 

@@ -220,12 +220,28 @@ alternative (char **list)
   return list[1];
 }
 
+/* The user's families for @role first, then the role's own list, each once. */
+static char **
+role_families (const NbPdfOptions *options, NbFontRole role)
+{
+  g_auto(GStrv) chosen = nb_pdf_fonts_user_families (options, role);
+  g_auto(GStrv) defaults = nb_pdf_fonts_families (role);
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+
+  for (guint i = 0; chosen && chosen[i]; i++)
+    g_strv_builder_add (list, chosen[i]);
+  for (guint i = 0; defaults[i]; i++)
+    if (chosen == NULL || !g_strv_contains ((const char *const *) chosen, defaults[i]))
+      g_strv_builder_add (list, defaults[i]);
+  return g_strv_builder_end (list);
+}
+
 void
-nb_docx_fonts_init (NbDocxFonts *fonts)
+nb_docx_fonts_init (NbDocxFonts *fonts, const NbPdfOptions *options)
 {
   for (guint r = 0; r < NB_N_FONT_ROLES; r++)
     {
-      fonts->list[r] = nb_pdf_fonts_families (r);
+      fonts->list[r] = role_families (options, r);
       fonts->family[r] = fonts->list[r][0];
       fonts->alternative[r] = alternative (fonts->list[r]);
     }

@@ -72,15 +72,17 @@ void     nb_docx_run              (xmlTextWriterPtr  w,
                                    const char       *family,
                                    double            size_pt);
 
-/* The fonts a role names (nb_pdf_fonts_families): the first family of its list (仿宋_GB2312),
- * and the alternative the font table offers for it (仿宋). Nothing is embedded. */
+/* The fonts a role names: the families the user chose (Preferences), then the role's own list
+ * (nb_pdf_fonts_families); the first of them (仿宋_GB2312 by default), and the alternative the
+ * font table offers for it (仿宋). Nothing is embedded. */
 typedef struct {
   char       **list[NB_N_FONT_ROLES];
   const char  *family[NB_N_FONT_ROLES];
   const char  *alternative[NB_N_FONT_ROLES];
 } NbDocxFonts;
 
-void     nb_docx_fonts_init       (NbDocxFonts      *fonts);
+void     nb_docx_fonts_init       (NbDocxFonts      *fonts,
+                                   const NbPdfOptions *options);
 void     nb_docx_fonts_clear      (NbDocxFonts      *fonts);
 
 /* The package's fixed parts: styles, settings, font table, footers, properties. */

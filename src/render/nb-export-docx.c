@@ -244,7 +244,7 @@ created_time (NbReport *report)
 
 /* The whole package in memory, so a failure leaves nothing half-written on disk. */
 static GBytes *
-render (NbReport *report, GError **error)
+render (NbReport *report, const NbPdfOptions *fonts, GError **error)
 {
   Document doc = { NULL, report };
   g_autoptr(NbZipWriter) zip = NULL;
@@ -253,7 +253,7 @@ render (NbReport *report, GError **error)
 
   created = created_time (report);
   zip = nb_zip_writer_new (created);
-  nb_docx_fonts_init (&doc.fonts);
+  nb_docx_fonts_init (&doc.fonts, fonts);
   ok = nb_docx_write_package (zip, error) &&
        write_document (&doc, zip, error) &&
        nb_docx_write_styles (&doc.fonts, zip, error) &&
@@ -266,7 +266,7 @@ render (NbReport *report, GError **error)
 }
 
 gboolean
-nb_export_docx (NbReport *report, GFile *file, GError **error)
+nb_export_docx (NbReport *report, GFile *file, const NbPdfOptions *fonts, GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -274,7 +274,7 @@ nb_export_docx (NbReport *report, GFile *file, GError **error)
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(bytes = render (report, &local_error)))
+  if (!(bytes = render (report, fonts, &local_error)))
     {
       nb_export_set_write_error (error, file, local_error->domain, local_error->code,
                                  local_error->message);

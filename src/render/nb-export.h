@@ -46,9 +46,11 @@ gboolean  nb_export_json   (NbReport      *report,
                             GFile         *file,
                             GError       **error);
 
-/* A Word document (Office Open XML) in the official layout; fonts named, not embedded. */
-gboolean  nb_export_docx   (NbReport      *report,
-                            GFile         *file,
-                            GError       **error);
+/* A Word document (Office Open XML) in the official layout; fonts named, not embedded:
+ * the families @fonts chooses per role (may be NULL), then each role's own list. */
+gboolean  nb_export_docx   (NbReport            *report,
+                            GFile               *file,
+                            const NbPdfOptions  *fonts,
+                            GError             **error);
 
 G_END_DECLS

@@ -169,6 +169,7 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
       NbResolvedFont *font = &fonts[r];
       const FontChoice *choices = roles[r].choices;
       const char *list = user_list (options, r);
+      g_auto(GStrv) names = nb_pdf_fonts_user_families (options, r);
       guint last = 0;
       g_autoptr(GString) tried = g_string_new (list);
 
@@ -178,19 +179,12 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
       font->fallback = g_strdup (choices[last].family);
 
       /* The user's families come first; the user chose them, so they are not flagged. */
-      if (list && *list)
+      for (guint i = 0; names && names[i] && !font->family; i++)
         {
-          g_auto(GStrv) names = g_strsplit (list, ",", -1);
+          const char *installed = family_installed (families, names[i], PANGO_WEIGHT_NORMAL);
 
-          for (guint i = 0; names[i] && !font->family; i++)
-            {
-              const char *installed;
-
-              g_strstrip (names[i]);
-              installed = family_installed (families, names[i], PANGO_WEIGHT_NORMAL);
-              if (installed)
-                set_font (font, installed, PANGO_WEIGHT_NORMAL, FALSE);
-            }
+          if (installed)
+            set_font (font, installed, PANGO_WEIGHT_NORMAL, FALSE);
         }
       for (guint i = 0; choices[i].family && !font->family; i++)
         if (family_installed (families, choices[i].family, choices[i].weight) != NULL)
@@ -342,6 +336,26 @@ nb_pdf_fonts_list_chinese (void)
   FcObjectSetDestroy (objects);
   FcLangSetDestroy (langs);
   FcPatternDestroy (pattern);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+char **
+nb_pdf_fonts_user_families (const NbPdfOptions *options, NbFontRole role)
+{
+  const char *list = user_list (options, role);
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *names;
+
+  if (list == NULL || *list == '\0')
+    return NULL;
+  parts = g_strsplit (list, ",", -1);
+  names = g_ptr_array_new ();
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (names, g_strdup (parts[i]));
+  if (names->len == 0)
+    return (char **) (g_ptr_array_free (names, TRUE), NULL);
+  g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (names, FALSE);
 }
 

@@ -53,6 +53,10 @@ void                  nb_pdf_fonts_note_text   (NbResolvedFont        fonts[NB_N
 /* The family list of @role in order of preference (layout.md §9), ending in a family the
  * app bundles: the one list every writer (PDF, HTML, docx) names. Free with g_strfreev. */
 char                **nb_pdf_fonts_families    (NbFontRole            role);
+/* The families the user named for @role in @options (a comma-separated list there), in
+ * their order, blanks dropped; NULL when there are none. Free with g_strfreev. */
+char                **nb_pdf_fonts_user_families (const NbPdfOptions *options,
+                                                  NbFontRole          role);
 /* The families of the installed fonts that cover Simplified Chinese (fontconfig's
  * zh-cn), sorted, each once: what Preferences offers per role. Free with g_strfreev. */
 char                **nb_pdf_fonts_list_chinese (void);
