@@ -13,6 +13,7 @@
 #include "nb-fix.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-new-report-dialog.h"
 #include "nb-override-dialog.h"
 #include "nb-sticky-head.h"
 #include "nb-table-page.h"
@@ -296,7 +297,7 @@ test_new_report_save_prompt (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
   dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-agency")),
+  gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)),
                          "黔江区教育委员会");
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
