@@ -494,6 +494,11 @@ nb_info_page_new (NbSession *session)
 gboolean
 nb_info_page_focus_field (NbInfoPage *self, const char *location)
 {
+  /* The switch and both texts of the signature block share their location: the texts
+   * when they are shown, else the switch. */
+  if (g_strcmp0 (location, "meta.signature") == 0)
+    return gtk_widget_grab_focus (nb_report_get_signature (get_report (self)) ?
+                                  self->signature_agency_row : self->signature_switch);
   for (guint f = 0; f < NB_N_TEXTS; f++)
     if (self->fields[f] != NULL && g_strcmp0 (nb_report_text_location (f), location) == 0)
       return gtk_widget_grab_focus (self->fields[f]);
@@ -501,8 +506,6 @@ nb_info_page_focus_field (NbInfoPage *self, const char *location)
     return gtk_widget_grab_focus (self->level_row);
   if (g_strcmp0 (location, "meta.year") == 0)
     return gtk_widget_grab_focus (self->year_spin);
-  if (g_strcmp0 (location, "meta.signature") == 0)
-    return gtk_widget_grab_focus (self->signature_switch);
   if (g_strcmp0 (location, "meta.standalone_headings") == 0)
     return gtk_widget_grab_focus (self->standalone_switch);
   return FALSE;
