@@ -6,9 +6,13 @@
 
 #include "config.h"
 
+#include "nb-document.h"
+#include "nb-findings-page.h"
 #include "nb-info-page.h"
+#include "nb-narrative-page.h"
 #include "nb-new-report-dialog.h"
 #include "nb-preview.h"
+#include "nb-table-page.h"
 #include "test-window-utils.h"
 
 static NbReport *
@@ -289,6 +293,43 @@ test_new_report_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pages take their session as a construct-only property: built by g_object_new () as
+ * a .ui file would build them, they show the session's report. */
+static void
+test_pages_session_property (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("NB_SAMPLE"));
+  g_autoptr(NbReport) report = nb_document_load (file, NULL, NULL);
+  g_autoptr(NbSession) session = nb_session_new (report);
+  GType types[] = { NB_TYPE_INFO_PAGE, NB_TYPE_TABLE_PAGE, NB_TYPE_NARRATIVE_PAGE,
+                    NB_TYPE_FINDINGS_PAGE };
+  int cell = nb_format_cell_index ("s3.new.np");
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *page = g_object_ref_sink (g_object_new (types[i], "session", session, NULL));
+      g_autoptr(NbSession) got = NULL;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (page), "session");
+
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->flags & G_PARAM_CONSTRUCT_ONLY);
+      g_object_get (page, "session", &got, NULL);
+      g_assert_true (got == session);
+      g_object_unref (page);
+    }
+  {
+    GtkWidget *page = g_object_ref_sink (g_object_new (NB_TYPE_TABLE_PAGE, "session", session,
+                                                       "table", nb_format_cell (cell)->table,
+                                                       NULL));
+    GtkWidget *widget = nb_table_page_get_cell_widget (NB_TABLE_PAGE (page), cell);
+    g_autofree char *shown = nb_report_format_cell (report, cell);
+
+    g_assert_nonnull (widget);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, shown);
+    g_object_unref (page);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,6 +340,7 @@ main (int argc, char **argv)
   g_test_add_func ("/info/signature-agency", test_signature_agency);
   g_test_add_func ("/info/standalone-headings", test_standalone_headings);
   g_test_add_func ("/info/new-report-dialog", test_new_report_dialog);
+  g_test_add_func ("/info/pages-session-property", test_pages_session_property);
   status = g_test_run ();
   nb_test_finish (tmp);
   return status;
