@@ -1,4 +1,5 @@
-/* nb-info-page.c — 报告信息: agency, title, preamble, dates, contact, last year's report
+/* nb-info-page.c — 报告信息: agency, title, preamble, dates, contact, 版式 (signature block,
+ * standalone headings), last year's report; a composite template (nb-info-page.ui)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
