@@ -153,6 +153,41 @@ test_count_overridden (void)
                     before[NB_SEVERITY_WARNING] + before[NB_SEVERITY_ERROR]);
 }
 
+/* The layout switches: each flip is one undo step, even flipped back at once, and the
+ * state id moves so that the window counts the report as changed. */
+static void
+test_layout_switches (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_sample ();
+  g_autoptr(NbSession) session = nb_session_new (report);
+  guint64 saved = nb_session_get_state_id (session);
+
+  g_assert_false (nb_report_get_signature (report));
+  nb_session_edit_signature (session, TRUE);
+  g_assert_true (nb_report_get_signature (report));
+  g_assert_cmpuint (nb_session_get_state_id (session), !=, saved);
+  nb_session_edit_signature (session, FALSE);
+  nb_session_edit_signature (session, FALSE);     /* no change: no step */
+  g_assert_false (nb_report_get_signature (report));
+  nb_session_undo (session);
+  g_assert_true (nb_report_get_signature (report));
+  g_assert_cmpstr (nb_session_get_last_location (session), ==, "meta.signature");
+  nb_session_undo (session);
+  g_assert_false (nb_report_get_signature (report));
+  g_assert_false (nb_session_can_undo (session));
+  g_assert_cmpuint (nb_session_get_state_id (session), ==, saved);
+
+  g_assert_false (nb_report_get_standalone_headings (report));
+  nb_session_edit_standalone_headings (session, TRUE);
+  g_assert_true (nb_report_get_standalone_headings (report));
+  nb_session_undo (session);
+  g_assert_false (nb_report_get_standalone_headings (report));
+  g_assert_cmpstr (nb_session_get_last_location (session), ==, "meta.standalone_headings");
+  nb_session_redo (session);
+  g_assert_true (nb_report_get_standalone_headings (report));
+  g_assert_cmpuint (nb_session_get_n_unrecorded (session), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +197,6 @@ main (int argc, char **argv)
   g_test_add_func ("/session/fix-punctuation", test_punctuation);
   g_test_add_func ("/session/fix-fill-zero", test_fill_zero);
   g_test_add_func ("/session/count-overridden", test_count_overridden);
+  g_test_add_func ("/session/layout-switches", test_layout_switches);
   return g_test_run ();
 }

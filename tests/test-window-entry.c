@@ -13,6 +13,7 @@
 #include "nb-fix.h"
 #include "nb-info-page.h"
 #include "nb-narrative-page.h"
+#include "nb-new-report-dialog.h"
 #include "nb-override-dialog.h"
 #include "nb-sticky-head.h"
 #include "nb-table-page.h"
@@ -36,27 +37,10 @@ s3_cell (NbWindow *window, const char *key)
   return nb_table_page_get_cell_widget (NB_TABLE_PAGE (page), nb_format_cell_index (key));
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static NbStickyHead *
 find_sticky (GtkWidget *page)
 {
-  GtkWidget *found = find_type (page, NB_TYPE_STICKY_HEAD);
+  GtkWidget *found = nb_test_find_type (page, NB_TYPE_STICKY_HEAD);
 
   return found ? NB_STICKY_HEAD (found) : NULL;
 }
@@ -207,7 +191,7 @@ test_no_tabs (void)
   GtkTextBuffer *buffer;
   GtkTextIter end;
 
-  view = find_type (page, GTK_TYPE_TEXT_VIEW);
+  view = nb_test_find_type (page, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
   gtk_widget_grab_focus (view);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -324,7 +308,7 @@ test_new_report_save_prompt (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
   dialog = nb_test_find_dialog (window);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-agency")),
+  gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)),
                          "黔江区教育委员会");
   adw_message_dialog_response (dialog, "create");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -339,7 +323,7 @@ test_new_report_save_prompt (void)
     GtkWidget *view;
     GtkTextBuffer *buffer;
 
-    view = find_type (nb_window_show_page (window, "s1"), GTK_TYPE_TEXT_VIEW);
+    view = nb_test_find_type (nb_window_show_page (window, "s1"), GTK_TYPE_TEXT_VIEW);
     gtk_widget_grab_focus (view);
     buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
     gtk_text_buffer_insert_interactive_at_cursor (buffer, "本机关", -1, TRUE);
@@ -617,7 +601,7 @@ static gboolean
 transition_done (gpointer data)
 {
   NbWindow *window = data;
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (nb_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *page = nb_window_get_page (window, "s4");
 
   return !adw_leaflet_get_child_transition_running (leaflet) && page != NULL &&
@@ -630,7 +614,7 @@ test_narrow_window (void)
   GtkWidget *leaflet;
   NbWindow *window = nb_test_open_sample (1024, 700);
   GtkWidget *page = nb_window_show_page (window, "s4");
-  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = nb_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -638,12 +622,12 @@ test_narrow_window (void)
   g_test_message ("table 四 at 1024: width %g, shown %g", gtk_adjustment_get_upper (hadj),
                   gtk_adjustment_get_page_size (hadj));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj) + 0.5);
-  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET))));
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (nb_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET))));
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Narrower than sidebar and page together: the sidebar folds away. */
   window = nb_test_open_sample (600, 700);
-  leaflet = find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  leaflet = nb_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   /* Alt+5 slides to table 四. */
@@ -674,7 +658,7 @@ test_undo_shows_change (void)
   g_assert_true (focused_cell (window) == cell);
   g_assert_true (gtk_widget_get_mapped (cell));
 
-  view = find_type (nb_window_show_page (window, "s1"), GTK_TYPE_TEXT_VIEW);
+  view = nb_test_find_type (nb_window_show_page (window, "s1"), GTK_TYPE_TEXT_VIEW);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   {
     GtkTextIter start, end;

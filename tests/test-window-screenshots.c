@@ -204,6 +204,37 @@ shoot_all (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* 报告信息's 版式 group, with the signature block on, at a wide and at a narrow size:
+ * info-layout-<width>-light.png. */
+static void
+shoot_info_layout (void)
+{
+  static const int sizes[][2] = { { 1400, 900 }, { 1024, 700 } };
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      NbWindow *window = nb_test_open_sample (sizes[i][0], sizes[i][1]);
+      GtkWidget *info = nb_window_show_page (window, "info");
+      g_autofree char *name = g_strdup_printf ("info-layout-%d", sizes[i][0]);
+      GtkAdjustment *adjustment;
+      /* The page's first switch is the signature block's. */
+      GtkWidget *toggle = nb_test_find_type (info, GTK_TYPE_SWITCH);
+
+      g_assert_nonnull (toggle);
+      gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+      g_assert_true (nb_report_get_signature (nb_session_get_report (nb_window_get_session (window))));
+      /* The group is near the end of the page: scrolled to the end once laid out. */
+      nb_test_spin (400);
+      adjustment = gtk_scrolled_window_get_vadjustment (
+        GTK_SCROLLED_WINDOW (nb_test_find_type (info, GTK_TYPE_SCROLLED_WINDOW)));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      nb_test_spin (200);
+      shoot (GTK_WIDGET (window), name, "light");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The software centre's pictures (data/screenshots): light style, the default window size
  * of the settings schema, the sample open. Written to <builddir>/screenshots/metainfo/ and
  * copied into the source tree by hand after looking at them. */
@@ -265,6 +296,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/screenshots/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT), shoot_all);
   g_test_add_data_func ("/screenshots/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK), shoot_all);
   g_test_add_func ("/screenshots/metainfo", shoot_metainfo);
+  g_test_add_func ("/screenshots/info-layout", shoot_info_layout);
   status = g_test_run ();
   nb_test_finish (tmp);
   return status;

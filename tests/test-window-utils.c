@@ -151,17 +151,29 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
-void
-nb_test_screenshot (GtkWidget *widget, const char *path)
+GdkTexture *
+nb_test_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  gboolean done = FALSE;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+nb_test_screenshot (GtkWidget *widget, const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  gboolean done = FALSE;
 
   /* Wait for a fresh frame so that what we write is what is on screen. */
   g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (invalidated_cb), &done);
@@ -169,12 +181,25 @@ nb_test_screenshot (GtkWidget *widget, const char *path)
   g_assert_true (nb_test_wait_until (flag_set, &done, 5000));
   nb_test_spin (50);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = nb_test_render (widget);
+  g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+GtkWidget *
+nb_test_find_type (GtkWidget *widget, GType type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nb_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 NbWindow *

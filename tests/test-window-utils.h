@@ -22,6 +22,11 @@ void           nb_test_spin        (guint        ms);
 /* Writes @widget as drawn to @path (PNG). */
 void           nb_test_screenshot  (GtkWidget   *widget,
                                     const char  *path);
+/* @widget as last drawn; NULL while a new frame is due. */
+GdkTexture    *nb_test_render      (GtkWidget   *widget);
+/* @widget or its first descendant (depth first) of @type, or NULL. */
+GtkWidget     *nb_test_find_type   (GtkWidget   *widget,
+                                    GType        type);
 /* A window with the sample open, presented at @width × @height. */
 NbWindow      *nb_test_open_sample (int          width,
                                     int          height);

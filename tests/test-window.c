@@ -14,6 +14,7 @@
 #include "nb-fix.h"
 #include "nb-import.h"
 #include "nb-narrative-page.h"
+#include "nb-new-report-dialog.h"
 #include "nb-table-page.h"
 #include "test-window-utils.h"
 
@@ -634,7 +635,7 @@ test_new_report (void)
       dialog = l->data;
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "nb-agency")), "黔江区教育委员会");
+  gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)), "黔江区教育委员会");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   adw_message_dialog_response (dialog, "create");
 

@@ -25,6 +25,8 @@ typedef enum {
   CMD_BREAKS,                   /* the title's line breaks, as "3,10" */
   CMD_OVERRIDE,                 /* one note on several errors; str NULL = no override */
   CMD_GROUP,                    /* several edits made as one step (nb_session_begin_step) */
+  CMD_SIGNATURE,                /* the signature block shown (flag) */
+  CMD_STANDALONE,               /* the headings of 一's parts on their own line (flag) */
 } CmdKind;
 
 /* One state of the edited thing; which members count depends on the command kind. */
@@ -155,6 +157,10 @@ cmd_location (const Cmd *cmd)
       return "meta.overrides";
     case CMD_GROUP:
       return cmd->steps->len > 0 ? cmd_location (g_ptr_array_index (cmd->steps, 0)) : "meta";
+    case CMD_SIGNATURE:
+      return "meta.signature";
+    case CMD_STANDALONE:
+      return "meta.standalone_headings";
     default:
       g_assert_not_reached ();
     }
@@ -272,6 +278,12 @@ apply (NbSession *self, const Cmd *cmd, const Value *value)
     case CMD_BREAKS:
       apply_breaks (report, value->str);
       break;
+    case CMD_SIGNATURE:
+      nb_report_set_signature (report, value->flag);
+      break;
+    case CMD_STANDALONE:
+      nb_report_set_standalone_headings (report, value->flag);
+      break;
     case CMD_OVERRIDE:
       for (guint i = 0; cmd->keys[i] && cmd->keys[i + 1]; i += 2)
         nb_report_set_override (report, cmd->keys[i], cmd->keys[i + 1], value->str);
@@ -316,7 +328,8 @@ record (NbSession *self, CmdKind kind, guint index, Value *before, Value *after)
   if (self->group != NULL)
     top = NULL;                 /* a step being collected merges nothing */
   if (top != NULL && !self->sealed && top->kind == kind && top->index == index &&
-      kind != CMD_PART && kind != CMD_OVERRIDE && now - top->time < MERGE_USEC)
+      kind != CMD_PART && kind != CMD_OVERRIDE && kind != CMD_SIGNATURE &&
+      kind != CMD_STANDALONE && now - top->time < MERGE_USEC)
     {
       value_clear (&top->after);
       top->after = *after;
@@ -645,6 +658,23 @@ void
 nb_session_edit_level (NbSession *self, NbAgencyLevel level)
 {
   edit_number (self, CMD_LEVEL, nb_report_get_level (self->report), FALSE, level, FALSE);
+}
+
+/* A switch flipped is a step of its own: flipped back, it is another step, not a merge
+ * into nothing. */
+void
+nb_session_edit_signature (NbSession *self, gboolean shown)
+{
+  g_return_if_fail (NB_IS_SESSION (self));
+  edit_number (self, CMD_SIGNATURE, 0, nb_report_get_signature (self->report), 0, !!shown);
+}
+
+void
+nb_session_edit_standalone_headings (NbSession *self, gboolean standalone)
+{
+  g_return_if_fail (NB_IS_SESSION (self));
+  edit_number (self, CMD_STANDALONE, 0, nb_report_get_standalone_headings (self->report), 0,
+               !!standalone);
 }
 
 void

@@ -58,6 +58,12 @@ void             nb_session_edit_level         (NbSession     *self,
 void             nb_session_edit_title_breaks  (NbSession     *self,
                                                 const int     *offsets,
                                                 guint          n_offsets);
+/* Switches of the layout (nb_report_set_signature, nb_report_set_standalone_headings);
+ * each flip is an undo step of its own. */
+void             nb_session_edit_signature     (NbSession     *self,
+                                                gboolean       shown);
+void             nb_session_edit_standalone_headings (NbSession *self,
+                                                gboolean       standalone);
 /* Loads @file as last year's report and attaches it (refused unless it is for year − 1);
  * only then stores its path, as an undoable edit. */
 gboolean         nb_session_attach_previous    (NbSession     *self,

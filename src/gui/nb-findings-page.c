@@ -33,6 +33,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 row_activated_cb (GtkListBox *box, GtkListBoxRow *row, NbFindingsPage *self)
 {
@@ -187,9 +195,59 @@ nb_findings_page_dispose (GObject *object)
 }
 
 static void
+nb_findings_page_constructed (GObject *object)
+{
+  NbFindingsPage *self = NB_FINDINGS_PAGE (object);
+
+  G_OBJECT_CLASS (nb_findings_page_parent_class)->constructed (object);
+
+  g_return_if_fail (NB_IS_SESSION (self->session));
+  g_signal_connect_object (self->session, "recalculated", G_CALLBACK (rebuild), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+nb_findings_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, NB_FINDINGS_PAGE (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_findings_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      NB_FINDINGS_PAGE (object)->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_findings_page_class_init (NbFindingsPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = nb_findings_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_findings_page_constructed;
+  object_class->dispose = nb_findings_page_dispose;
+  object_class->get_property = nb_findings_page_get_property;
+  object_class->set_property = nb_findings_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, NB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTIVATE_FINDING] = g_signal_new ("activate-finding", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -231,16 +289,9 @@ nb_findings_page_init (NbFindingsPage *self)
 GtkWidget *
 nb_findings_page_new (NbSession *session)
 {
-  NbFindingsPage *self;
-
   g_return_val_if_fail (NB_IS_SESSION (session), NULL);
 
-  self = g_object_new (NB_TYPE_FINDINGS_PAGE, NULL);
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "recalculated", G_CALLBACK (rebuild), self,
-                           G_CONNECT_SWAPPED);
-  rebuild (self);
-  return GTK_WIDGET (self);
+  return g_object_new (NB_TYPE_FINDINGS_PAGE, "session", session, NULL);
 }
 
 gboolean

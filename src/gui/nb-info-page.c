@@ -1,4 +1,5 @@
-/* nb-info-page.c — 报告信息: agency, title, preamble, dates, contact, last year's report
+/* nb-info-page.c — 报告信息: agency, title, preamble, dates, contact, 版式 (signature block,
+ * standalone headings), last year's report; a composite template (nb-info-page.ui)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,13 +20,34 @@ struct _NbInfoPage
 
   NbSession  *session;
   GtkWidget  *fields[NB_N_TEXTS];   /* AdwEntryRow or GtkTextView, NULL when not shown */
-  GtkWidget  *level_row;
-  GtkWidget  *year_spin;
-  GtkWidget  *break_spin;
-  GtkWidget  *previous_row;
   gpointer    editing;
   gboolean    updating;
+
+  /* Template widgets */
+  GtkWidget  *agency_row;
+  GtkWidget  *level_row;
+  GtkWidget  *year_spin;
+  GtkWidget  *title_row;
+  GtkWidget  *break_spin;
+  GtkWidget  *preamble_view;
+  GtkWidget  *period_start_row;
+  GtkWidget  *period_end_row;
+  GtkWidget  *publication_date_row;
+  GtkWidget  *contact_view;
+  GtkWidget  *signature_switch;
+  GtkWidget  *signature_agency_row;
+  GtkWidget  *signature_date_row;
+  GtkWidget  *standalone_switch;
+  GtkWidget  *previous_row;
 };
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (NbInfoPage, nb_info_page, GTK_TYPE_BOX)
 
@@ -128,6 +150,9 @@ refresh_all (NbInfoPage *self)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), nb_report_get_year (report));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->break_spin),
                              breaks != NULL && breaks->len > 0 ? g_array_index (breaks, int, 0) : 0);
+  gtk_switch_set_active (GTK_SWITCH (self->signature_switch), nb_report_get_signature (report));
+  gtk_switch_set_active (GTK_SWITCH (self->standalone_switch),
+                         nb_report_get_standalone_headings (report));
   self->updating = FALSE;
   refresh_previous (self);
 }
@@ -135,8 +160,16 @@ refresh_all (NbInfoPage *self)
 static void
 report_changed_cb (NbInfoPage *self, const char *location)
 {
+  /* The standalone headings are announced as a change of 一, whose text changes often. */
   if (g_str_has_prefix (location, "meta."))
     refresh_all (self);
+  else if (g_str_equal (location, "s1"))
+    {
+      self->updating = TRUE;
+      gtk_switch_set_active (GTK_SWITCH (self->standalone_switch),
+                             nb_report_get_standalone_headings (get_report (self)));
+      self->updating = FALSE;
+    }
 }
 
 static void
@@ -169,58 +202,23 @@ watch_focus (NbInfoPage *self, GtkWidget *widget)
   gtk_widget_add_controller (widget, controller);
 }
 
-static GtkWidget *
-entry_row (NbInfoPage *self, NbTextField field, const char *title)
+/* The fields typed in: each edit goes to the session, a focus leaving ends its merge run. */
+static void
+wire_field (NbInfoPage *self, NbTextField field, GtkWidget *widget)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GObject *source = G_OBJECT (widget);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_object_set_data (G_OBJECT (row), "nb-field", GINT_TO_POINTER (field));
-  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
-  nb_text_filter_attach_editable (GTK_EDITABLE (row));
-  watch_focus (self, row);
-  self->fields[field] = row;
-  return row;
-}
-
-static GtkWidget *
-text_area (NbInfoPage *self, NbTextField field, const char *name)
-{
-  GtkWidget *view = nb_paragraph_view_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data (G_OBJECT (buffer), "nb-field", GINT_TO_POINTER (field));
-  g_signal_connect (buffer, "changed", G_CALLBACK (field_changed_cb), self);
-  watch_focus (self, view);
-  self->fields[field] = view;
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_widget_add_css_class (frame, "view");
-  return frame;
-}
-
-static GtkWidget *
-spin_row (const char *title, const char *subtitle, GtkWidget **spin, double min, double max)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  *spin = gtk_spin_button_new_with_range (min, max, 1);
-  gtk_widget_set_valign (*spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      source = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
+      gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (source), FALSE);
+    }
+  else
+    nb_text_filter_attach_editable (GTK_EDITABLE (widget));
+  g_object_set_data (source, "nb-field", GINT_TO_POINTER (field));
+  g_signal_connect (source, "changed", G_CALLBACK (field_changed_cb), self);
+  watch_focus (self, widget);
+  self->fields[field] = widget;
 }
 
 static void
@@ -247,6 +245,39 @@ break_changed_cb (NbInfoPage *self)
   if (self->updating)
     return;
   nb_session_edit_title_breaks (self->session, &offset, offset > 0 ? 1 : 0);
+}
+
+/* Turned on, the block starts from the agency and the publication date, in the same undo
+ * step, so that the user sees what will be printed. */
+static void
+signature_toggled_cb (NbInfoPage *self)
+{
+  NbReport *report;
+  gboolean shown = gtk_switch_get_active (GTK_SWITCH (self->signature_switch));
+
+  if (self->updating)
+    return;
+  report = get_report (self);
+  nb_session_seal (self->session);
+  nb_session_begin_step (self->session);
+  nb_session_edit_signature (self->session, shown);
+  if (shown && nb_report_get_text (report, NB_TEXT_SIGNATURE_AGENCY)[0] == '\0')
+    nb_session_edit_text (self->session, NB_TEXT_SIGNATURE_AGENCY,
+                          nb_report_get_text (report, NB_TEXT_AGENCY));
+  if (shown && nb_report_get_text (report, NB_TEXT_SIGNATURE_DATE)[0] == '\0')
+    nb_session_edit_text (self->session, NB_TEXT_SIGNATURE_DATE,
+                          nb_report_get_text (report, NB_TEXT_PUBLICATION_DATE));
+  nb_session_end_step (self->session);
+}
+
+static void
+standalone_toggled_cb (NbInfoPage *self)
+{
+  if (self->updating)
+    return;
+  nb_session_seal (self->session);
+  nb_session_edit_standalone_headings (self->session,
+                                       gtk_switch_get_active (GTK_SWITCH (self->standalone_switch)));
 }
 
 static void
@@ -333,147 +364,142 @@ clear_previous_cb (NbInfoPage *self)
   refresh_previous (self);
 }
 
-static GtkWidget *
-suffix_button (const char *icon, const char *name, const char *tooltip, GCallback callback,
-               NbInfoPage *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  /* On GTK 4.8 a tooltip is only the description: an icon needs a name of its own. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name, -1);
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-group (GtkWidget *page, const char *title, const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (g));
-  return g;
-}
-
 static void
-build (NbInfoPage *self)
+nb_info_page_constructed (GObject *object)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkStringList *levels = gtk_string_list_new (NULL);
-  GtkWidget *g, *row;
+  NbInfoPage *self = NB_INFO_PAGE (object);
 
-  for (guint l = 0; l < NB_N_LEVELS; l++)
-    gtk_string_list_append (levels, nb_format_level_name (l));
+  G_OBJECT_CLASS (nb_info_page_parent_class)->constructed (object);
 
-  g = group (page, _("Issuing Agency"), NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, NB_TEXT_AGENCY, _("Agency")));
-  self->level_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), _("Level"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->level_row), G_LIST_MODEL (levels));
-  g_signal_connect_swapped (self->level_row, "notify::selected", G_CALLBACK (level_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), self->level_row);
-  {
-    int first, last;
-
-    nb_format_year_range (&first, &last);
-    row = spin_row (_("Year"), _("The year the report covers"), &self->year_spin, first, last);
-  }
-  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-
-  g = group (page, _("Report Title"), NULL);
-  row = entry_row (self, NB_TEXT_TITLE, _("Title"));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            suffix_button ("view-refresh-symbolic", _("Propose Title"),
-                                           _("Propose from agency and year"),
-                                           G_CALLBACK (propose_title_cb), self));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-  row = spin_row (_("Line Break After Character"), _("0 breaks the title automatically"),
-                  &self->break_spin, 0, 60);
-  g_signal_connect_swapped (self->break_spin, "value-changed", G_CALLBACK (break_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-
-  g = group (page, _("Preamble"), _("Cites the regulations and states the statistics period"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g),
-                                           suffix_button ("view-refresh-symbolic",
-                                                          _("Propose Preamble"),
-                                                          _("Propose from the year"),
-                                                          G_CALLBACK (propose_preamble_cb), self));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_area (self, NB_TEXT_PREAMBLE, _("Preamble")));
-
-  g = group (page, _("Publication"), NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                             entry_row (self, NB_TEXT_PERIOD_START, _("Period Start (YYYY-MM-DD)")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                             entry_row (self, NB_TEXT_PERIOD_END, _("Period End (YYYY-MM-DD)")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                             entry_row (self, NB_TEXT_PUBLICATION_DATE, _("Publication Date (YYYY-MM-DD)")));
-
-  g = group (page, _("Contact"), _("One line per item: address, telephone, e-mail"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_area (self, NB_TEXT_CONTACT, _("Contact")));
-
-  g = group (page, _("Last Year"), _("Last year’s report enables the checks across years"));
-  self->previous_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->previous_row), _("Last Year’s Report"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->previous_row),
-                             suffix_button ("document-open-symbolic", _("Choose Last Year’s Report"),
-                                            _("Choose…"),
-                                            G_CALLBACK (choose_previous_cb), self));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->previous_row),
-                             suffix_button ("edit-clear-symbolic", _("Clear Last Year’s Report"),
-                                            _("Clear"),
-                                            G_CALLBACK (clear_previous_cb), self));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), self->previous_row);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (self), page);
-  g_object_unref (levels);
+  g_return_if_fail (NB_IS_SESSION (self->session));
   refresh_all (self);
+  self->updating = FALSE;
+  g_signal_connect_object (get_report (self), "changed", G_CALLBACK (report_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
 nb_info_page_dispose (GObject *object)
 {
+  gtk_widget_dispose_template (GTK_WIDGET (object), NB_TYPE_INFO_PAGE);
   g_clear_object (&NB_INFO_PAGE (object)->session);
   G_OBJECT_CLASS (nb_info_page_parent_class)->dispose (object);
 }
 
 static void
+nb_info_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, NB_INFO_PAGE (object)->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_info_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      NB_INFO_PAGE (object)->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_info_page_class_init (NbInfoPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = nb_info_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nb_info_page_constructed;
+  object_class->dispose = nb_info_page_dispose;
+  object_class->get_property = nb_info_page_get_property;
+  object_class->set_property = nb_info_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, NB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (NB_TYPE_PARAGRAPH_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-info-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, level_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, break_spin);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, preamble_view);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, period_start_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, period_end_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, publication_date_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, contact_view);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, signature_switch);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, signature_agency_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, signature_date_row);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, standalone_switch);
+  gtk_widget_class_bind_template_child (widget_class, NbInfoPage, previous_row);
+  gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, break_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signature_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, standalone_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, propose_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, propose_preamble_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_previous_cb);
 }
 
 static void
 nb_info_page_init (NbInfoPage *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  int first, last;
+
+  /* Until the session's values are shown, the widgets' own changes are no edits. */
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint l = 0; l < NB_N_LEVELS; l++)
+    gtk_string_list_append (levels, nb_format_level_name (l));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->level_row), G_LIST_MODEL (levels));
+  nb_format_year_range (&first, &last);
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->year_spin), first, last);
+
+  wire_field (self, NB_TEXT_AGENCY, self->agency_row);
+  wire_field (self, NB_TEXT_TITLE, self->title_row);
+  wire_field (self, NB_TEXT_PREAMBLE, self->preamble_view);
+  wire_field (self, NB_TEXT_PERIOD_START, self->period_start_row);
+  wire_field (self, NB_TEXT_PERIOD_END, self->period_end_row);
+  wire_field (self, NB_TEXT_PUBLICATION_DATE, self->publication_date_row);
+  wire_field (self, NB_TEXT_CONTACT, self->contact_view);
+  wire_field (self, NB_TEXT_SIGNATURE_AGENCY, self->signature_agency_row);
+  wire_field (self, NB_TEXT_SIGNATURE_DATE, self->signature_date_row);
 }
 
 GtkWidget *
 nb_info_page_new (NbSession *session)
 {
-  NbInfoPage *self;
-
   g_return_val_if_fail (NB_IS_SESSION (session), NULL);
 
-  self = g_object_new (NB_TYPE_INFO_PAGE, NULL);
-  self->session = g_object_ref (session);
-  build (self);
-  g_signal_connect_object (nb_session_get_report (session), "changed",
-                           G_CALLBACK (report_changed_cb), self, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (self);
+  return g_object_new (NB_TYPE_INFO_PAGE, "session", session, NULL);
 }
 
 gboolean
 nb_info_page_focus_field (NbInfoPage *self, const char *location)
 {
+  /* The switch and both texts of the signature block share their location: the texts
+   * when they are shown, else the switch. */
+  if (g_strcmp0 (location, "meta.signature") == 0)
+    return gtk_widget_grab_focus (nb_report_get_signature (get_report (self)) ?
+                                  self->signature_agency_row : self->signature_switch);
   for (guint f = 0; f < NB_N_TEXTS; f++)
     if (self->fields[f] != NULL && g_strcmp0 (nb_report_text_location (f), location) == 0)
       return gtk_widget_grab_focus (self->fields[f]);
@@ -481,5 +507,7 @@ nb_info_page_focus_field (NbInfoPage *self, const char *location)
     return gtk_widget_grab_focus (self->level_row);
   if (g_strcmp0 (location, "meta.year") == 0)
     return gtk_widget_grab_focus (self->year_spin);
+  if (g_strcmp0 (location, "meta.standalone_headings") == 0)
+    return gtk_widget_grab_focus (self->standalone_switch);
   return FALSE;
 }

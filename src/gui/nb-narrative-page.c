@@ -42,6 +42,15 @@ struct _NbNarrativePage
 
 G_DEFINE_FINAL_TYPE (NbNarrativePage, nb_narrative_page, GTK_TYPE_BOX)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static NbReport *
 get_report (NbNarrativePage *self)
 {
@@ -594,9 +603,77 @@ nb_narrative_page_dispose (GObject *object)
 }
 
 static void
+nb_narrative_page_constructed (GObject *object)
+{
+  NbNarrativePage *self = NB_NARRATIVE_PAGE (object);
+
+  G_OBJECT_CLASS (nb_narrative_page_parent_class)->constructed (object);
+
+  g_return_if_fail (NB_IS_SESSION (self->session));
+  g_return_if_fail (nb_format_section (self->section)->kind == NB_SECTION_NARRATIVE);
+  build (self);
+  g_signal_connect_object (get_report (self), "changed", G_CALLBACK (report_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+nb_narrative_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                GParamSpec *pspec)
+{
+  NbNarrativePage *self = NB_NARRATIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SECTION:
+      g_value_set_uint (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_narrative_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  NbNarrativePage *self = NB_NARRATIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      self->section = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_narrative_page_class_init (NbNarrativePageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = nb_narrative_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_narrative_page_constructed;
+  object_class->dispose = nb_narrative_page_dispose;
+  object_class->get_property = nb_narrative_page_get_property;
+  object_class->set_property = nb_narrative_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, NB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Index of a narrative section of the format (0 = 一, 4 = 五, 5 = 六). */
+  properties[PROP_SECTION] =
+    g_param_spec_uint ("section", NULL, NULL, 0, NB_N_SECTIONS - 1, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -610,21 +687,12 @@ nb_narrative_page_init (NbNarrativePage *self)
 GtkWidget *
 nb_narrative_page_new (NbSession *session, guint section_index)
 {
-  NbNarrativePage *self;
-
   g_return_val_if_fail (NB_IS_SESSION (session), NULL);
   g_return_val_if_fail (section_index < NB_N_SECTIONS, NULL);
   g_return_val_if_fail (nb_format_section (section_index)->kind == NB_SECTION_NARRATIVE, NULL);
 
-  self = g_object_new (NB_TYPE_NARRATIVE_PAGE, NULL);
-  self->session = g_object_ref (session);
-  self->section = section_index;
-  build (self);
-  g_signal_connect_object (nb_session_get_report (session), "changed",
-                           G_CALLBACK (report_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "recalculated", G_CALLBACK (recalculated_cb), self,
-                           G_CONNECT_SWAPPED);
-  return GTK_WIDGET (self);
+  return g_object_new (NB_TYPE_NARRATIVE_PAGE, "session", session, "section", section_index,
+                       NULL);
 }
 
 gboolean

@@ -41,6 +41,15 @@ struct _NbTablePage
 
 G_DEFINE_FINAL_TYPE (NbTablePage, nb_table_page, GTK_TYPE_BOX)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *const severity_classes[NB_N_SEVERITIES] = {
   "nb-error", "nb-warning", "nb-info",
 };
@@ -797,12 +806,76 @@ nb_table_page_finalize (GObject *object)
 }
 
 static void
+nb_table_page_constructed (GObject *object)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  G_OBJECT_CLASS (nb_table_page_parent_class)->constructed (object);
+
+  g_return_if_fail (NB_IS_SESSION (self->session));
+  build (self);
+  g_signal_connect_object (nb_session_get_report (self->session), "changed",
+                           G_CALLBACK (report_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "recalculated", G_CALLBACK (recalculated_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+nb_table_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_TABLE:
+      g_value_set_int (value, self->def->id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_table_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                            GParamSpec *pspec)
+{
+  NbTablePage *self = NB_TABLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_TABLE:
+      self->def = nb_format_table (g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_table_page_class_init (NbTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = nb_table_page_constructed;
   object_class->dispose = nb_table_page_dispose;
   object_class->finalize = nb_table_page_finalize;
+  object_class->get_property = nb_table_page_get_property;
+  object_class->set_property = nb_table_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, NB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* An NbTableId: which of the format's tables the page shows. */
+  properties[PROP_TABLE] =
+    g_param_spec_int ("table", NULL, NULL, 0, NB_N_TABLES - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -816,20 +889,10 @@ nb_table_page_init (NbTablePage *self)
 GtkWidget *
 nb_table_page_new (NbSession *session, NbTableId table)
 {
-  NbTablePage *self;
-
   g_return_val_if_fail (NB_IS_SESSION (session), NULL);
   g_return_val_if_fail (table >= 0 && table < NB_N_TABLES, NULL);
 
-  self = g_object_new (NB_TYPE_TABLE_PAGE, NULL);
-  self->session = g_object_ref (session);
-  self->def = nb_format_table (table);
-  build (self);
-  g_signal_connect_object (nb_session_get_report (session), "changed",
-                           G_CALLBACK (report_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "recalculated", G_CALLBACK (recalculated_cb), self,
-                           G_CONNECT_SWAPPED);
-  return GTK_WIDGET (self);
+  return g_object_new (NB_TYPE_TABLE_PAGE, "session", session, "table", table, NULL);
 }
 
 GtkWidget *

@@ -19,6 +19,7 @@
 #include "nb-fix.h"
 #include "nb-import.h"
 #include "nb-info-page.h"
+#include "nb-new-report-dialog.h"
 #include "nb-narrative-page.h"
 #include "nb-override-dialog.h"
 #include "nb-pdf-fonts.h"
@@ -632,18 +633,13 @@ nb_window_show_error (NbWindow *self, const char *heading, const GError *error)
 /* New report dialog */
 
 static void
-new_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow *self)
+new_dialog_create_cb (NbNewReportDialog *dialog, const char *response, NbWindow *self)
 {
-  GtkWidget *agency = g_object_get_data (G_OBJECT (dialog), "nb-agency");
-  GtkWidget *level = g_object_get_data (G_OBJECT (dialog), "nb-level");
-  GtkWidget *year = g_object_get_data (G_OBJECT (dialog), "nb-year");
-  g_autoptr(NbReport) report = NULL;
+  g_autofree char *agency = nb_new_report_dialog_dup_agency (dialog);
+  g_autoptr(NbReport) report = nb_report_new_for_agency (agency,
+                                                         nb_new_report_dialog_get_level (dialog),
+                                                         nb_new_report_dialog_get_year (dialog));
 
-  if (!g_str_equal (response, "create"))
-    return;
-  report = nb_report_new_for_agency (gtk_editable_get_text (GTK_EDITABLE (agency)),
-                                     adw_combo_row_get_selected (ADW_COMBO_ROW (level)),
-                                     gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)));
   nb_window_delete_draft (self);
   g_clear_object (&self->file);
   nb_window_set_report (self, report);
@@ -651,61 +647,12 @@ new_dialog_response_cb (AdwMessageDialog *dialog, const char *response, NbWindow
   nb_window_update_title (self);
 }
 
-static void
-agency_changed_cb (GtkEditable *agency, AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (agency));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", g_strstrip (text)[0] != '\0');
-}
-
 void
 nb_window_show_new_dialog (NbWindow *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Report"),
-                                              _("The agency, its level and the year decide the "
-                                                "title, the statistics period and which checks apply."));
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *agency = adw_entry_row_new ();
-  GtkWidget *level = adw_combo_row_new ();
-  GtkWidget *year_row = adw_action_row_new ();
-  GtkWidget *year;
-  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int first, last;
+  NbNewReportDialog *dialog = nb_new_report_dialog_new (GTK_WINDOW (self));
 
-  nb_format_year_range (&first, &last);
-  year = gtk_spin_button_new_with_range (first, last, 1);
-  for (guint l = 0; l < NB_N_LEVELS; l++)
-    gtk_string_list_append (levels, nb_format_level_name (l));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (agency), _("Agency"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (level), _("Level"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (level), G_LIST_MODEL (levels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (level), NB_LEVEL_DEPARTMENT);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
-  /* In January one writes about the year that just ended. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now) - 1);
-  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), agency);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), level);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), year_row);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "nb-agency", agency);
-  g_object_set_data (G_OBJECT (dialog), "nb-level", level);
-  g_object_set_data (G_OBJECT (dialog), "nb-year", year);
-  g_signal_connect (agency, "changed", G_CALLBACK (agency_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_dialog_response_cb), self);
+  g_signal_connect (dialog, "response::create", G_CALLBACK (new_dialog_create_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -74,7 +74,9 @@ result $? "the .mo holds the zh_CN catalogue"
 gresource list "$root/$bindir/nianbao" >"$tmp/resources" 2>"$tmp/log"
 result $? "nianbao carries a GResource bundle"
 sed -n 's|.*<gresource prefix="\([^"]*\)".*|\1|p' "$src/ui/nb.gresource.xml" | head -1 >"$tmp/prefix"
-sed -n 's|.*<file[^>]*>\([^<]*\)</file>.*|\1|p' "$src/ui/nb.gresource.xml" | while read -r f; do
+# A file kept elsewhere (a template next to its .c) is bundled under its alias.
+sed -n -e 's|.*<file[^>]*alias="\([^"]*\)"[^>]*>[^<]*</file>.*|\1|p' -e t \
+  -e 's|.*<file[^>]*>\([^<]*\)</file>.*|\1|p' "$src/ui/nb.gresource.xml" | while read -r f; do
   grep -qx "$(cat "$tmp/prefix")/$f" "$tmp/resources" || echo "not bundled: $f"
 done >"$tmp/log"
 test ! -s "$tmp/log"
