@@ -58,7 +58,8 @@ main (int argc, char **argv)
   nb_window_show_page (window, "s3");
   nb_test_spin (1500);
   before = rss_mib ();
-  printf ("settled on table 三             %6.1f MiB\n", before);
+  printf ("settled on table 三             %6.1f MiB (heap in use %.1f MiB)\n", before,
+          mallinfo2 ().uordblks / 1048576.0);
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *text = g_strdup_printf ("%u", 50 + i);
@@ -74,7 +75,8 @@ main (int argc, char **argv)
         }
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       if (i == 0 || g_getenv ("NB_BENCH_STEPS") != NULL)
-        printf ("  cycle %2u                     %6.1f MiB\n", i + 1, rss_mib ());
+        printf ("  cycle %2u                     %6.1f MiB (heap in use %.1f MiB)\n", i + 1,
+                rss_mib (), mallinfo2 ().uordblks / 1048576.0);
     }
   nb_test_spin (1500);
   printf ("20 × edit / undo / export PDF  %6.1f MiB (growth %+.1f MiB)\n", rss_mib (),
