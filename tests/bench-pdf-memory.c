@@ -14,30 +14,16 @@
 #include <glib/gstdio.h>
 #include <malloc.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "nb-bench-util.h"
 #include "nb-document.h"
 #include "nb-export.h"
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return -1;
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
-}
 
 static void
 print_memory (const char *what)
 {
-  struct mallinfo2 info = mallinfo2 ();
-
   printf ("%-22s RSS %6.1f MiB, heap in use %6.1f MiB, free in heap %6.1f MiB\n", what,
-          rss_mib (), info.uordblks / 1048576.0, info.fordblks / 1048576.0);
+          nb_bench_rss_mib (), nb_bench_heap_mib (), mallinfo2 ().fordblks / 1048576.0);
 }
 
 int
