@@ -34,12 +34,12 @@ struct _NbFontSubsets {
   GHashTable *scaled;           /* PangoFont* → cairo_scaled_font_t* (NULL: use Pango) */
 };
 
-/* The last built subsets, kept until the next ones are freed. cairo keeps every scaled
- * font it made (its holdovers) and the outline of every glyph it put in a PDF (its glyph
- * cache) for a while after the font is destroyed: new cairo fonts for each export of the
- * same text piled up about 1 MB per export, to 25 MB. An export whose face draws exactly
- * the glyphs of the last one takes over that face's subset, so cairo finds its fonts and
- * their outlines again. The face pointers stay valid: the kept faces hold a reference. */
+/* The last built subsets, kept until the next ones are freed. cairo keeps up to 256
+ * destroyed scaled fonts (its holdovers), each with the outline of every glyph it put in a
+ * PDF (its glyph cache): new cairo fonts for each export of the same text piled up about
+ * 2 MB of heap per export, to 25 MB. An export whose face draws exactly the glyphs of the
+ * last one takes over that face's subset, so cairo finds its fonts and their outlines
+ * again. The hb_face_t keys stay valid: the kept faces hold a reference. */
 static NbFontSubsets *kept;
 static guint n_subsets_made;
 G_LOCK_DEFINE_STATIC (kept);
