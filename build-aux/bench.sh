@@ -223,6 +223,22 @@ bench_window () {
       "$top/$build/tests/bench-window" 2>/dev/null
 }
 
+# ---- bench_pdf_memory (issue 10): resident memory and heap in use over 30 PDF exports of
+# the sample in one process (tests/bench-pdf-memory.c): the same text each time (an export
+# takes over the last one's font subsets), then a new character each time (new subsets;
+# cairo keeps its old fonts up to its own cache limits).
+bench_pdf_memory () {
+  echo "== PDF export memory: 30 exports in one process (target: flat after the first for the same text)"
+  if [[ ! -x $top/$build/tests/bench-pdf-memory ]]; then
+    echo "bench-pdf-memory not built (meson setup -Dtests=headless or all)"
+    return
+  fi
+  echo "-- the same text"
+  "$top/$build/tests/bench-pdf-memory" "$sample" 30
+  echo "-- one new character before each export"
+  "$top/$build/tests/bench-pdf-memory" "$sample" 30 --edit
+}
+
 if [[ ${1:-} == __startup_inner ]]; then
   startup_inner
   exit 0

@@ -12,22 +12,10 @@
 #include <glib/gstdio.h>
 #include <malloc.h>
 #include <stdio.h>
-#include <string.h>
 
+#include "nb-bench-util.h"
 #include "nb-preview.h"
 #include "test-window-utils.h"
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return -1;
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
-}
 
 int
 main (int argc, char **argv)
@@ -44,7 +32,7 @@ main (int argc, char **argv)
   double before;
 
   nb_test_spin (500);
-  printf ("first window with the sample   %6.1f MiB\n", rss_mib ());
+  printf ("first window with the sample   %6.1f MiB\n", nb_bench_rss_mib ());
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       nb_window_show_page (window, pages[i]);
@@ -54,13 +42,14 @@ main (int argc, char **argv)
     }
   /* The preview lays the pages out after a pause; give it the time. */
   nb_test_spin (1500);
-  printf ("after every page (预览 too)      %6.1f MiB\n", rss_mib ());
+  printf ("after every page (预览 too)      %6.1f MiB\n", nb_bench_rss_mib ());
 
   /* Typing happens in table 三; the preview lays out again in the background. */
   nb_window_show_page (window, "s3");
   nb_test_spin (1500);
-  before = rss_mib ();
-  printf ("settled on table 三             %6.1f MiB\n", before);
+  before = nb_bench_rss_mib ();
+  printf ("settled on table 三             %6.1f MiB (heap in use %.1f MiB)\n", before,
+          nb_bench_heap_mib ());
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *text = g_strdup_printf ("%u", 50 + i);
@@ -76,15 +65,16 @@ main (int argc, char **argv)
         }
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       if (i == 0 || g_getenv ("NB_BENCH_STEPS") != NULL)
-        printf ("  cycle %2u                     %6.1f MiB\n", i + 1, rss_mib ());
+        printf ("  cycle %2u                     %6.1f MiB (heap in use %.1f MiB)\n", i + 1,
+                nb_bench_rss_mib (), nb_bench_heap_mib ());
     }
   nb_test_spin (1500);
-  printf ("20 × edit / undo / export PDF  %6.1f MiB (growth %+.1f MiB)\n", rss_mib (),
-          rss_mib () - before);
+  printf ("20 × edit / undo / export PDF  %6.1f MiB (growth %+.1f MiB; heap in use %.1f MiB)\n",
+          nb_bench_rss_mib (), nb_bench_rss_mib () - before, nb_bench_heap_mib ());
   /* What the allocator keeps but no one uses: a leak would stay after this. */
   malloc_trim (0);
-  printf ("  after malloc_trim            %6.1f MiB (growth %+.1f MiB)\n", rss_mib (),
-          rss_mib () - before);
+  printf ("  after malloc_trim            %6.1f MiB (growth %+.1f MiB)\n", nb_bench_rss_mib (),
+          nb_bench_rss_mib () - before);
   g_unlink (pdf);
   gtk_window_destroy (GTK_WINDOW (window));
   nb_test_finish (tmp);

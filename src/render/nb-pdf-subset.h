@@ -25,6 +25,8 @@ NbFontSubsets *nb_font_subsets_new          (void);
 /* Makes the subsets; from now on drawing through it draws with them. A face that cannot
  * be subset is drawn by PangoCairo as usual. */
 void           nb_font_subsets_build        (NbFontSubsets   *self);
+/* Built subsets are kept until the next built ones are freed: the next export of the same
+ * glyphs reuses them (nb-pdf-subset.c says why). */
 void           nb_font_subsets_free         (NbFontSubsets   *self);
 
 /* Like pango_cairo_show_layout () and pango_cairo_show_layout_line (); @self may be NULL. */
