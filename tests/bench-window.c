@@ -38,7 +38,7 @@ main (int argc, char **argv)
       nb_window_show_page (window, pages[i]);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       if (g_getenv ("NB_BENCH_STEPS") != NULL)
-        printf ("  page %-10s                %6.1f MiB\n", pages[i], rss_mib ());
+        printf ("  page %-10s                %6.1f MiB\n", pages[i], nb_bench_rss_mib ());
     }
   /* The preview lays the pages out after a pause; give it the time. */
   nb_test_spin (1500);
