@@ -104,26 +104,28 @@ page_chrome_length (const char *text)
  * stop (“…保障。（二）依申请公开方面。…”). Such lines are cut before each, so that the
  * parser sees the lines a page shows. Short lines are left alone: they are headings already
  * or prose that merely names a section. */
-GPtrArray *
-nb_import_flat_items (GPtrArray *items)
+void
+nb_import_flat_items (NbImportItems *items)
 {
-  GPtrArray *out = nb_import_items_new ();
+  g_autoptr(GArray) lines = items->array;
   g_autoptr(GRegex) part = g_regex_new ("(?<=。)\\s*[（(][一二三四五六七八九十]{1,2}[）)]", G_REGEX_OPTIMIZE, 0, NULL);
   guint next = 0;               /* the section whose heading comes next */
 
-  for (guint i = 0; i < items->len; i++)
+  /* The pieces go to the same list: the lines left whole keep their texts. */
+  items->array = g_array_sized_new (FALSE, FALSE, sizeof (NbImportItem), lines->len);
+  for (guint i = 0; i < lines->len; i++)
     {
-      const NbImportItem *item = g_ptr_array_index (items, i);
+      const NbImportItem *item = &g_array_index (lines, NbImportItem, i);
       const char *text = item->text, *from = text;
 
       if (item->cell || g_utf8_strlen (text, -1) < 200)
         {
-          nb_import_items_add (out, text, -1, item->cell);
+          g_array_append_val (items->array, *item);
           continue;
         }
       from = text + page_chrome_length (text);
       if (from > text)
-        nb_import_items_add (out, text, from - text, FALSE);
+        nb_import_items_add (items, text, from - text, FALSE);
       while (*from)
         {
           gsize title_len = 0;
@@ -141,25 +143,21 @@ nb_import_flat_items (GPtrArray *items)
 
               g_match_info_fetch_pos (match, 0, &start, &end);
               if (piece + start > from)
-                nb_import_items_add (out, from, piece + start - from, FALSE);
+                nb_import_items_add (items, from, piece + start - from, FALSE);
               from = piece + start;
               g_match_info_next (match, NULL);
             }
           if (stop > from)
-            nb_import_items_add (out, from, stop - from, FALSE);
+            nb_import_items_add (items, from, stop - from, FALSE);
           from = stop;
           if (title)
             {
-              nb_import_items_add (out, title, title_len, FALSE);
+              nb_import_items_add (items, title, title_len, FALSE);
               from = title + title_len;
               next = section + 1;
             }
         }
     }
   /* Items that became empty (a cut at a space) carry nothing. */
-  for (guint i = out->len; i > 0; i--)
-    if (((NbImportItem *) g_ptr_array_index (out, i - 1))->text[0] == '\0' &&
-        !((NbImportItem *) g_ptr_array_index (out, i - 1))->cell)
-      g_ptr_array_remove_index (out, i - 1);
-  return out;
+  nb_import_items_drop_empty_lines (items);
 }

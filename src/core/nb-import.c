@@ -82,30 +82,51 @@ nb_import_new (void)
 
 /* ---- Items ------------------------------------------------------------------------------- */
 
-static void
-item_free (gpointer data)
-{
-  NbImportItem *item = data;
-
-  g_free (item->text);
-  g_free (item);
-}
-
-GPtrArray *
+NbImportItems *
 nb_import_items_new (void)
 {
-  return g_ptr_array_new_with_free_func (item_free);
+  NbImportItems *items = g_new0 (NbImportItems, 1);
+
+  items->array = g_array_new (FALSE, FALSE, sizeof (NbImportItem));
+  items->texts = g_string_chunk_new (64 * 1024);
+  return items;
+}
+
+void
+nb_import_items_free (NbImportItems *items)
+{
+  if (items == NULL)
+    return;
+  g_array_unref (items->array);
+  g_string_chunk_free (items->texts);
+  g_free (items);
+}
+
+void
+nb_import_items_drop_empty_lines (NbImportItems *items)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < items->array->len; i++)
+    {
+      const NbImportItem *item = nb_import_items_get (items, i);
+
+      if (item->cell || item->text[0] != '\0')
+        g_array_index (items->array, NbImportItem, kept++) = *item;
+    }
+  g_array_set_size (items->array, kept);
 }
 
 /* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells.
- * A tab-separated row keeps its trailing tabs: they end an empty last cell. */
-static char *
-strip_unicode (const char *text)
+ * A tab-separated row keeps its trailing tabs: they end an empty last cell. The stripped
+ * text is [*start, *end) of @text. */
+static void
+strip_unicode (const char *text, gsize length, const char **start_out, const char **end_out)
 {
-  const char *start = text, *end = text + strlen (text);
+  const char *start = text, *end = text + length;
   const char *last = end;
 
-  while (*start && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
+  while (start < end && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
     start = g_utf8_next_char (start);
   while (end > start)
     {
@@ -118,18 +139,28 @@ strip_unicode (const char *text)
   if (memchr (start, '\t', end - start))
     while (end < last && (*end == '\t' || *end == ' '))
       end++;
-  return g_strndup (start, end - start);
+  *start_out = start;
+  *end_out = end;
 }
 
 void
-nb_import_items_add (GPtrArray *items, const char *text, gssize length, gboolean cell)
+nb_import_items_add (NbImportItems *items, const char *text, gssize length, gboolean cell)
 {
-  NbImportItem *item = g_new0 (NbImportItem, 1);
-  g_autofree char *copy = g_utf8_make_valid (text, length);
+  NbImportItem item = { NULL, cell };
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  g_autofree char *copy = NULL;
+  const char *start, *end;
 
-  item->text = strip_unicode (copy);
-  item->cell = cell;
-  g_ptr_array_add (items, item);
+  /* A piece of text read already is valid: copied once, into the list. */
+  if (!g_utf8_validate_len (text, n, NULL))
+    {
+      copy = g_utf8_make_valid (text, n);
+      text = copy;
+      n = strlen (copy);
+    }
+  strip_unicode (text, n, &start, &end);
+  item.text = g_string_chunk_insert_len (items->texts, start, end - start);
+  g_array_append_val (items->array, item);
 }
 
 /* ---- Normalisation ------------------------------------------------------------------------ */
@@ -528,8 +559,7 @@ split_tabs (GPtrArray *cells, const char *line)
 typedef struct {
   NbImport    *self;
   NbReport    *report;
-  GPtrArray   *items;
-  char       **norm;                      /* normalised item texts */
+  NbImportItems *items;                   /* normalised on demand (item_norm): not kept */
   gboolean     wrapped;                   /* lines of a paragraph are broken (PDF) */
   int          heading[NB_N_SECTIONS];    /* item index, −1 when absent */
   guint        body_start[NB_N_SECTIONS];
@@ -542,7 +572,20 @@ typedef struct {
 static const NbImportItem *
 item_at (Parser *p, guint i)
 {
-  return g_ptr_array_index (p->items, i);
+  return nb_import_items_get (p->items, i);
+}
+
+static guint
+n_items (Parser *p)
+{
+  return nb_import_items_len (p->items);
+}
+
+/* The normalised text of item @i (a new string). */
+static char *
+item_norm (Parser *p, guint i)
+{
+  return nb_import_normalize (item_at (p, i)->text);
 }
 
 const char *const nb_import_section_keywords[NB_N_SECTIONS] = {
@@ -560,22 +603,36 @@ contains_any (const char *text, const char *alternatives)
   return nb_narrative_find_any (text, 0, strlen (text), alternatives, NULL) >= 0;
 }
 
+/* The titles of section @s normalised, the format's first and then its variants: every
+ * line is compared with them. */
+static const char *const *
+exact_titles (guint s)
+{
+  static char **titles[NB_N_SECTIONS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint t = 0; t < NB_N_SECTIONS; t++)
+        {
+          const NbSectionDef *section = nb_format_section (t);
+          GPtrArray *all = g_ptr_array_new ();
+
+          g_ptr_array_add (all, nb_import_normalize (section->title));
+          for (guint v = 0; section->variants[v]; v++)
+            g_ptr_array_add (all, nb_import_normalize (section->variants[v]));
+          g_ptr_array_add (all, NULL);
+          titles[t] = (char **) g_ptr_array_free (all, FALSE);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return (const char *const *) titles[s];
+}
+
 static gboolean
 is_exact_title (guint s, const char *norm)
 {
-  const NbSectionDef *section = nb_format_section (s);
-  g_autofree char *canonical = nb_import_normalize (section->title);
-
-  if (g_str_equal (norm, canonical))
-    return TRUE;
-  for (guint v = 0; section->variants[v]; v++)
-    {
-      g_autofree char *variant = nb_import_normalize (section->variants[v]);
-
-      if (g_str_equal (norm, variant))
-        return TRUE;
-    }
-  return FALSE;
+  return g_strv_contains (exact_titles (s), norm);
 }
 
 static gboolean
@@ -597,16 +654,20 @@ static int
 match_heading (Parser *p, guint i, int current)
 {
   const NbImportItem *item = item_at (p, i);
+  g_autofree char *norm = NULL;
 
-  if (strchr (item->text, '|') || p->norm[i][0] == '\0')
+  if (strchr (item->text, '|'))
+    return -1;
+  norm = item_norm (p, i);
+  if (norm[0] == '\0')
     return -1;
   /* Some portals lay the whole page out in a table: a cell may hold a title, exactly. */
   for (int s = current + 1; s < NB_N_SECTIONS; s++)
-    if (is_exact_title (s, p->norm[i]))
+    if (is_exact_title (s, norm))
       return s;
   if (item->cell)
     return -1;
-  if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, p->norm[i]))
+  if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, norm))
     return current + 1;
   return -1;
 }
@@ -619,7 +680,7 @@ find_sections (Parser *p)
 
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     p->heading[s] = -1;
-  for (guint i = 0; i < p->items->len; i++)
+  for (guint i = 0; i < n_items (p); i++)
     {
       int s = match_heading (p, i, current);
 
@@ -632,7 +693,7 @@ find_sections (Parser *p)
   if (!any)
     return FALSE;
 
-  p->front_end = p->items->len;
+  p->front_end = n_items (p);
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     if (p->heading[s] >= 0)
       {
@@ -641,7 +702,7 @@ find_sections (Parser *p)
       }
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
-      guint end = p->items->len;
+      guint end = n_items (p);
 
       if (p->heading[s] < 0)
         {
@@ -663,12 +724,14 @@ find_sections (Parser *p)
 static gboolean is_page_chrome (Parser *p, guint i);
 
 /* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. With
- * @skip_chrome, a portal's breadcrumbs, article data and page tools are left out. */
+ * @skip_chrome, a portal's breadcrumbs, article data and page tools are left out. Each
+ * paragraph is allocated at its length: a section may be most of the input. */
 static GPtrArray *
 paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  GString *current = NULL;
+  g_autoptr(GString) current = g_string_new (NULL);
+  gboolean open = FALSE;
 
   for (guint i = start; i < end; i++)
     {
@@ -677,7 +740,7 @@ paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 
       if (text[0] == '\0' || (skip_chrome && is_page_chrome (p, i)))
         continue;
-      if (p->wrapped && current && current->len)
+      if (p->wrapped && open && current->len)
         {
           const char *last = g_utf8_find_prev_char (current->str, current->str + current->len);
           gunichar end_char = last ? g_utf8_get_char (last) : 0;
@@ -687,17 +750,18 @@ paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
                        end_char == 0xFF01 || end_char == 0xFF1F ||
                        first == '(' || first == 0xFF08;
         }
-      if (starts_new || current == NULL)
+      if (starts_new || !open)
         {
-          if (current)
-            g_ptr_array_add (out, g_string_free (current, FALSE));
-          current = g_string_new (text);
+          if (open)
+            g_ptr_array_add (out, g_strndup (current->str, current->len));
+          g_string_assign (current, text);
+          open = TRUE;
         }
       else
         g_string_append (current, text);
     }
-  if (current)
-    g_ptr_array_add (out, g_string_free (current, FALSE));
+  if (open)
+    g_ptr_array_add (out, g_strndup (current->str, current->len));
   return out;
 }
 
@@ -878,12 +942,14 @@ static const char *const dump_headers[] = { "文号:", "栏目:", "原文链接:
 static gboolean
 is_page_chrome (Parser *p, guint i)
 {
-  if (g_utf8_strlen (p->norm[i], -1) > 160)
+  g_autofree char *norm = item_norm (p, i);
+
+  if (g_utf8_strlen (norm, -1) > 160)
     return FALSE;
   for (guint h = 0; dump_headers[h]; h++)
-    if (g_str_has_prefix (p->norm[i], dump_headers[h]))
+    if (g_str_has_prefix (norm, dump_headers[h]))
       return TRUE;
-  return contains_any (p->norm[i], page_chrome);
+  return contains_any (norm, page_chrome);
 }
 
 /* A line that names the report on its own: short, with a year and 报告. */
@@ -1116,7 +1182,8 @@ read_overview (Parser *p)
 
   for (guint i = 0; i < lines->len; i++)
     {
-      const char *line = g_ptr_array_index (lines, i);
+      /* Let go of each line once used: 一 may be most of the input. */
+      g_autofree char *line = g_steal_pointer (&lines->pdata[i]);
       guint number;
       gsize len = part_ordinal (line, &number);
 
@@ -1172,11 +1239,13 @@ read_titles (Parser *p)
 {
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
-      const NbSectionDef *section = nb_format_section (s);
-      g_autofree char *canonical = nb_import_normalize (section->title);
+      g_autofree char *norm = NULL;
 
       nb_report_set_section_present (p->report, s, p->heading[s] >= 0);
-      if (p->heading[s] < 0 || g_str_equal (p->norm[p->heading[s]], canonical))
+      if (p->heading[s] < 0)
+        continue;
+      norm = item_norm (p, p->heading[s]);
+      if (g_str_equal (norm, exact_titles (s)[0]))
         continue;
       nb_report_set_text (p->report, nb_report_section_title_field (s), item_at (p, p->heading[s])->text);
     }
@@ -1256,6 +1325,7 @@ read_narratives (Parser *p)
       if (s == 5 || p->heading[5] < 0)
         read_closing (p, lines);
       text = join_lines (lines, 0);
+      g_clear_pointer (&lines, g_ptr_array_unref);
       nb_report_set_text (p->report, bodies[b].field, text);
       if (s == 5)
         read_fee (p, text);
@@ -2085,32 +2155,27 @@ reset (NbImport *self)
   memset (self->states, 0, nb_format_n_cells () * sizeof (NbImportCellState));
 }
 
+/* Reads @items, which are cut where a page flattened to text needs it (in place). */
 static gboolean
-parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
+parse_items (NbImport *self, NbImportItems *items, gboolean wrapped, GError **error)
 {
   Parser p = { 0 };
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) split = NULL;
   gboolean ok;
 
   reset (self);
-  split = nb_import_flat_items (items);
-  items = split;
+  nb_import_flat_items (items);
   p.self = self;
   p.items = items;
   p.wrapped = wrapped;
   p.legacy = legacy;
   g_ptr_array_add (legacy, NULL);
-  p.norm = g_new0 (char *, items->len + 1);
-  for (guint i = 0; i < items->len; i++)
-    p.norm[i] = nb_import_normalize (item_at (&p, i)->text);
 
   ok = find_sections (&p);
   if (!ok)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
                    _("No section of an annual report was found (一、总体情况 … 六、其他需要报告的事项)."));
-      g_strfreev (p.norm);
       return FALSE;
     }
 
@@ -2119,7 +2184,6 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   read_titles (&p);
   read_narratives (&p);
   read_tables (&p);
-  g_strfreev (p.norm);
   if (p.s3_remnant)
     g_string_free (p.s3_remnant, TRUE);
 
@@ -2157,20 +2221,12 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   return TRUE;
 }
 
-gboolean
-nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
+/* The lines of a text; pages saved on Chinese systems are often GB18030 rather than UTF-8. */
+static NbImportItems *
+text_items (const char *text, gsize n)
 {
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *converted = NULL;
-  gsize n;
 
-  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-
-  if (text == NULL)
-    text = "";
-  n = length < 0 ? strlen (text) : (gsize) length;
-  /* Pages saved on Chinese systems are often GB18030 rather than UTF-8. */
   if (!g_utf8_validate (text, n, NULL))
     {
       gsize written = 0;
@@ -2182,14 +2238,42 @@ nb_import_read_text (NbImport *self, const char *text, gssize length, GError **e
           n = written;
         }
     }
-  items = nb_import_text_items (text, n);
+  return nb_import_text_items (text, n);
+}
+
+/* The lines of a PDF's pages; none is a scan, whose text no reader can give. */
+static NbImportItems *
+pdf_items (GBytes *bytes, GError **error)
+{
+  g_autoptr(NbImportItems) items = nb_import_pdf_items (bytes, error);
+
+  if (items != NULL && nb_import_items_len (items) == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+gboolean
+nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
+{
+  g_autoptr(NbImportItems) items = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (text == NULL)
+    text = "";
+  items = text_items (text, length < 0 ? strlen (text) : (gsize) length);
   return parse_items (self, items, FALSE, error);
 }
 
 gboolean
 nb_import_read_html (NbImport *self, const char *data, gsize length, GError **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(NbImportItems) items = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
 
@@ -2203,21 +2287,14 @@ nb_import_read_html (NbImport *self, const char *data, gsize length, GError **er
 gboolean
 nb_import_read_pdf (NbImport *self, GBytes *bytes, GError **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(NbImportItems) items = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
 
   reset (self);
-  items = nb_import_pdf_items (bytes, error);
+  items = pdf_items (bytes, error);
   if (items == NULL)
     return FALSE;
-  /* Pages of images only: a scan, whose text no reader can give. */
-  if (items->len == 0)
-    {
-      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
-                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
-      return FALSE;
-    }
   return parse_items (self, items, TRUE, error);
 }
 
@@ -2234,14 +2311,17 @@ sniff (const char *data, gsize length)
   return NB_IMPORT_TEXT;
 }
 
-gboolean
-nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
+/* Reads @bytes (taken): they are let go once read into items, before the parse, so that
+ * a file's bytes and its items are never held with what the parse makes of them. */
+static gboolean
+read_owned_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
 {
+  g_autoptr(NbImportItems) items = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  gboolean wrapped = FALSE;
 
-  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
-
+  reset (self);
   if (data == NULL)
     data = "";
   if (kind == NB_IMPORT_AUTO)
@@ -2249,21 +2329,35 @@ nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError *
   switch (kind)
     {
     case NB_IMPORT_PDF:
-      return nb_import_read_pdf (self, bytes, error);
+      items = pdf_items (bytes, error);
+      wrapped = TRUE;
+      break;
     case NB_IMPORT_HTML:
-      return nb_import_read_html (self, data, length, error);
+      items = nb_import_html_items (data, length, error);
+      break;
     case NB_IMPORT_TEXT:
     case NB_IMPORT_AUTO:
     default:
       if (memchr (data, '\0', length))
-        {
-          reset (self);
-          g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
-                               _("The file is not text, HTML or PDF and cannot be read."));
-          return FALSE;
-        }
-      return nb_import_read_text (self, data, length, error);
+        g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                             _("The file is not text, HTML or PDF and cannot be read."));
+      else
+        items = text_items (data, length);
+      break;
     }
+  g_bytes_unref (bytes);
+  if (items == NULL)
+    return FALSE;
+  return parse_items (self, items, wrapped, error);
+}
+
+gboolean
+nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  return read_owned_bytes (self, g_bytes_ref (bytes), kind, error);
 }
 
 gboolean
@@ -2287,7 +2381,7 @@ nb_import_read_file (NbImport *self, GFile *file, NbImportKind kind, GCancellabl
       nb_safe_file_set_too_large (error, g_bytes_get_size (bytes), NB_SAFE_FILE_MAX_TEXT);
       return FALSE;
     }
-  return nb_import_read_bytes (self, bytes, kind, error);
+  return read_owned_bytes (self, g_steal_pointer (&bytes), kind, error);
 }
 
 NbReport *
