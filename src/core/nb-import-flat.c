@@ -104,10 +104,24 @@ page_chrome_length (const char *text)
  * stop (“…保障。（二）依申请公开方面。…”). Such lines are cut before each, so that the
  * parser sees the lines a page shows. Short lines are left alone: they are headings already
  * or prose that merely names a section. */
+typedef struct {
+  const char *start;
+  gsize       length;
+} Piece;
+
+static void
+add_piece (GArray *pieces, const char *start, gsize length)
+{
+  Piece piece = { start, length };
+
+  g_array_append_val (pieces, piece);
+}
+
 void
 nb_import_flat_items (NbImportItems *items)
 {
   g_autoptr(GArray) lines = items->array;
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_autoptr(GRegex) part = g_regex_new ("(?<=。)\\s*[（(][一二三四五六七八九十]{1,2}[）)]", G_REGEX_OPTIMIZE, 0, NULL);
   guint next = 0;               /* the section whose heading comes next */
 
@@ -123,9 +137,10 @@ nb_import_flat_items (NbImportItems *items)
           g_array_append_val (items->array, *item);
           continue;
         }
+      g_array_set_size (pieces, 0);
       from = text + page_chrome_length (text);
       if (from > text)
-        nb_import_items_add (items, text, from - text, FALSE);
+        add_piece (pieces, text, from - text);
       while (*from)
         {
           gsize title_len = 0;
@@ -143,19 +158,32 @@ nb_import_flat_items (NbImportItems *items)
 
               g_match_info_fetch_pos (match, 0, &start, &end);
               if (piece + start > from)
-                nb_import_items_add (items, from, piece + start - from, FALSE);
+                add_piece (pieces, from, piece + start - from);
               from = piece + start;
               g_match_info_next (match, NULL);
             }
           if (stop > from)
-            nb_import_items_add (items, from, stop - from, FALSE);
+            add_piece (pieces, from, stop - from);
           from = stop;
           if (title)
             {
-              nb_import_items_add (items, title, title_len, FALSE);
+              add_piece (pieces, title, title_len);
               from = title + title_len;
               next = section + 1;
             }
+        }
+      /* A line with nothing to cut keeps its text. */
+      if (pieces->len == 1 && ((Piece *) pieces->data)->start == text &&
+          text[((Piece *) pieces->data)->length] == '\0')
+        {
+          g_array_append_val (items->array, *item);
+          continue;
+        }
+      for (guint k = 0; k < pieces->len; k++)
+        {
+          const Piece *piece = &g_array_index (pieces, Piece, k);
+
+          nb_import_items_add (items, piece->start, piece->length, FALSE);
         }
     }
   /* Items that became empty (a cut at a space) carry nothing. */

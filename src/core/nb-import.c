@@ -493,42 +493,53 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
   flush_label (tokens, label);
 }
 
-/* Whether a cell follows on the same line after the piece at @i. */
-static gboolean
-cell_follows_on_line (char **pieces, guint i)
-{
-  for (guint k = i + 1; pieces[k]; k++)
-    {
-      const char *newline = strchr (pieces[k], '\n');
-      const char *end = newline ? newline : pieces[k] + strlen (pieces[k]);
+/* Each cell of a table's text goes to a CellFunc as it is cut: a table section may be most
+ * of the input, and its cells are not all held at once. */
+typedef void (*CellFunc) (const char *cell, gpointer data);
 
-      for (const char *c = pieces[k]; c < end; c++)
-        if (!g_ascii_isspace (*c))
-          return TRUE;
-      if (newline)
-        return FALSE;
-    }
-  return FALSE;
+/* Whether a cell follows on the same line after the bar before @from. @scan_end and
+ * @follows remember the last answer, which holds for every @from up to where it was found:
+ * a line of many empty positions is read once. */
+static gboolean
+cell_follows_on_line (const char *from, const char **scan_end, gboolean *follows)
+{
+  const char *c = from;
+
+  if (*scan_end != NULL && from <= *scan_end)
+    return *follows;
+  while (*c && *c != '\n' && (*c == '|' || g_ascii_isspace (*c)))
+    c++;
+  *scan_end = c;
+  *follows = *c != '\0' && *c != '\n';
+  return *follows;
 }
 
 /* Flattened portal text: cells end in " |", runs of bars at the end of a line stand for
  * spanned positions, and an empty position before a cell — a line that starts with a
  * bar, or “| |” inside a line — is an empty cell (format.md §7.3). */
 static void
-split_bars (GPtrArray *cells, const char *text)
+split_bars (const char *text, CellFunc take, gpointer data)
 {
-  g_auto(GStrv) pieces = g_strsplit (text, "|", -1);
+  g_autoptr(GString) piece = g_string_new (NULL);
+  const char *scan_end = NULL;
+  gboolean follows = FALSE;
 
-  for (guint i = 0; pieces[i]; i++)
+  for (const char *start = text;;)
     {
-      g_autofree char *piece = g_strdup (pieces[i]);
-      gboolean newline = strchr (piece, '\n') != NULL;
+      const char *bar = strchr (start, '|');
+      const char *end = bar ? bar : start + strlen (start);
+      gboolean newline = memchr (start, '\n', end - start) != NULL;
 
-      g_strstrip (piece);
-      if (piece[0])
-        g_ptr_array_add (cells, g_steal_pointer (&piece));
-      else if (pieces[i + 1] != NULL && (newline || (i > 0 && cell_follows_on_line (pieces, i))))
-        g_ptr_array_add (cells, g_strdup (""));
+      g_string_truncate (piece, 0);
+      g_string_append_len (piece, start, end - start);
+      g_strstrip (piece->str);
+      if (piece->str[0])
+        take (piece->str, data);
+      else if (bar != NULL && (newline || (start > text && cell_follows_on_line (bar + 1, &scan_end, &follows))))
+        take ("", data);
+      if (bar == NULL)
+        break;
+      start = bar + 1;
     }
 }
 
@@ -536,22 +547,20 @@ split_bars (GPtrArray *cells, const char *text)
  * empty field an empty cell (the readers drop the extra ones after a row's last value).
  * Lines without tabs are one cell each. */
 static void
-split_tabs (GPtrArray *cells, const char *line)
+split_tabs (const char *line, CellFunc take, gpointer data)
 {
   g_auto(GStrv) fields = NULL;
-  guint n;
 
   if (line[0] == '\0')
     return;
   if (!strchr (line, '\t'))
     {
-      g_ptr_array_add (cells, g_strdup (line));
+      take (line, data);
       return;
     }
   fields = g_strsplit (line, "\t", -1);
-  n = g_strv_length (fields);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (cells, g_strdup (g_strstrip (fields[i])));
+  for (guint i = 0; fields[i]; i++)
+    take (g_strstrip (fields[i]), data);
 }
 
 /* ---- The parser ------------------------------------------------------------------------------ */
@@ -560,6 +569,7 @@ typedef struct {
   NbImport    *self;
   NbReport    *report;
   NbImportItems *items;                   /* normalised on demand (item_norm): not kept */
+  guint8      *chrome;                    /* per item: 0 not known yet, 1 no, 2 page chrome */
   gboolean     wrapped;                   /* lines of a paragraph are broken (PDF) */
   int          heading[NB_N_SECTIONS];    /* item index, −1 when absent */
   guint        body_start[NB_N_SECTIONS];
@@ -765,18 +775,36 @@ paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
   return out;
 }
 
+/* The bytes of @lines from @from up to @to (exclusive), with a line break after each. */
+static gsize
+lines_size (GPtrArray *lines, guint from, guint to)
+{
+  gsize size = 0;
+
+  for (guint i = from; i < to; i++)
+    size += strlen (g_ptr_array_index (lines, i)) + 1;
+  return size;
+}
+
 static char *
 join_lines (GPtrArray *lines, guint from)
 {
-  GString *out = g_string_new (NULL);
+  /* At its length: growing by doubling would hold two copies of a long section at once. */
+  char *out = g_malloc (lines_size (lines, from, lines->len) + 1);
+  char *end = out;
 
   for (guint i = from; i < lines->len; i++)
     {
-      if (out->len)
-        g_string_append_c (out, '\n');
-      g_string_append (out, g_ptr_array_index (lines, i));
+      const char *line = g_ptr_array_index (lines, i);
+      gsize n = strlen (line);
+
+      if (end > out)
+        *end++ = '\n';
+      memcpy (end, line, n);
+      end += n;
     }
-  return g_string_free (out, FALSE);
+  *end = '\0';
+  return out;
 }
 
 /* ---- Front matter ---------------------------------------------------------------------------- */
@@ -940,16 +968,27 @@ static const char page_chrome[] =
 static const char *const dump_headers[] = { "文号:", "栏目:", "原文链接:", "本地目录:", "页面链接与图片", "====", NULL };
 
 static gboolean
-is_page_chrome (Parser *p, guint i)
+is_page_chrome_text (const char *norm)
 {
-  g_autofree char *norm = item_norm (p, i);
-
   if (g_utf8_strlen (norm, -1) > 160)
     return FALSE;
   for (guint h = 0; dump_headers[h]; h++)
     if (g_str_has_prefix (norm, dump_headers[h]))
       return TRUE;
   return contains_any (norm, page_chrome);
+}
+
+/* Asked of the front lines several times: each is normalised once. */
+static gboolean
+is_page_chrome (Parser *p, guint i)
+{
+  if (p->chrome[i] == 0)
+    {
+      g_autofree char *norm = item_norm (p, i);
+
+      p->chrome[i] = is_page_chrome_text (norm) ? 2 : 1;
+    }
+  return p->chrome[i] == 2;
 }
 
 /* A line that names the report on its own: short, with a year and 报告. */
@@ -1021,6 +1060,9 @@ read_front (Parser *p)
     {
       const char *text = item_at (p, i)->text;
 
+      /* Longer than a title can be, with this line or any after it. */
+      if (g_utf8_strlen (title_text->str, -1) + g_utf8_strlen (text, -1) > 80)
+        break;
       g_string_append (title_text, text);
       if (strstr (title_text->str, "报告") && g_utf8_strlen (title_text->str, -1) <= 80)
         {
@@ -1033,6 +1075,7 @@ read_front (Parser *p)
     }
   lines = paragraphs (p, first, p->front_end, TRUE);
   preamble = join_lines (lines, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
   /* A crawler's dump names the page “标题: …”. */
   if (title && (g_str_has_prefix (title, "标题:") || g_str_has_prefix (title, "标题：")))
     {
@@ -1044,6 +1087,7 @@ read_front (Parser *p)
     }
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
+  g_clear_pointer (&preamble, g_free);
 
   if (title)
     {
@@ -1061,7 +1105,7 @@ read_front (Parser *p)
     }
   if (title == NULL || nb_report_get_text (p->report, NB_TEXT_AGENCY)[0] == '\0')
     p->self->level_note = g_strdup ("标题未写明机关名称，无法确定机关层级，请在报告信息中设置机关和层级。");
-  if (nb_narrative_find_period (preamble, date))
+  if (nb_narrative_find_period (nb_report_get_text (p->report, NB_TEXT_PREAMBLE), date))
     {
       g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
       g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", date[3], date[4], date[5]);
@@ -1133,7 +1177,7 @@ guess_aspect (const char *heading, guint position)
 }
 
 static void
-add_part (Parser *p, const char *line, gsize ordinal_len, GString **text)
+add_part (Parser *p, const char *line, gsize ordinal_len, gsize size, GString **text)
 {
   const char *rest = line + ordinal_len;
   const char *stop = strstr (rest, "。");
@@ -1155,7 +1199,7 @@ add_part (Parser *p, const char *line, gsize ordinal_len, GString **text)
     }
   g_strstrip (heading);
   nb_report_insert_part (p->report, n, guess_aspect (heading, n), heading, "");
-  *text = g_string_new (NULL);
+  *text = g_string_sized_new (strlen (body) + size);
   while (*body == ' ' || *body == '\t')
     body++;
   g_string_append (*text, body);
@@ -1173,11 +1217,22 @@ finish_part (Parser *p, GString **text)
   *text = NULL;
 }
 
+/* The bytes of the lines from @from up to the next part's heading. */
+static gsize
+part_size (GPtrArray *lines, guint from)
+{
+  guint to = from, number;
+
+  while (to < lines->len && part_ordinal (g_ptr_array_index (lines, to), &number) == 0)
+    to++;
+  return lines_size (lines, from, to);
+}
+
 static void
 read_overview (Parser *p)
 {
   g_autoptr(GPtrArray) lines = paragraphs (p, p->body_start[0], p->body_end[0], FALSE);
-  g_autoptr(GString) intro = g_string_new (NULL);
+  g_autoptr(GString) intro = g_string_sized_new (part_size (lines, 0));
   GString *text = NULL;
 
   for (guint i = 0; i < lines->len; i++)
@@ -1190,7 +1245,7 @@ read_overview (Parser *p)
       if (len > 0)
         {
           finish_part (p, &text);
-          add_part (p, line, len, &text);
+          add_part (p, line, len, part_size (lines, i + 1), &text);
           continue;
         }
       if (text)
@@ -1210,6 +1265,31 @@ read_overview (Parser *p)
   nb_report_set_text (p->report, NB_TEXT_S1_INTRO, intro->str);
 }
 
+/* NFKC of a text, a line at a time: the same text (a line break composes with nothing), without
+ * the wide buffer of the whole at once. */
+static char *
+nfkc_by_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *line = text; line;)
+    {
+      const char *stop = strchr (line, '\n');
+      g_autofree char *nfkc = g_utf8_normalize (line, stop ? stop - line : -1, G_NORMALIZE_NFKC);
+
+      if (nfkc == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, nfkc);
+      if (stop)
+        g_string_append_c (out, '\n');
+      line = stop ? stop + 1 : NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* 六: the 信息处理费 as a figure when the text states it. */
 static void
 read_fee (Parser *p, const char *text)
@@ -1218,7 +1298,7 @@ read_fee (Parser *p, const char *text)
                                         "(为|共计|合计)?\\s*(0|零)\\s*元|不收取[^。]*信息处理费", 0, 0, NULL);
   g_autoptr(GRegex) amount = g_regex_new ("收取[^。；;，,]*?信息处理费[^。；;0-9]*?([0-9]+)\\s*元", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = nfkc_by_line (text);
 
   if (!nfkc)
     return;
@@ -1327,20 +1407,43 @@ read_narratives (Parser *p)
       text = join_lines (lines, 0);
       g_clear_pointer (&lines, g_ptr_array_unref);
       nb_report_set_text (p->report, bodies[b].field, text);
+      g_clear_pointer (&text, g_free);
       if (s == 5)
-        read_fee (p, text);
+        read_fee (p, nb_report_get_text (p->report, bodies[b].field));
     }
 }
 
 /* ---- Tables --------------------------------------------------------------------------------- */
 
-/* The cells of a table section as the source gives them, then as tokens; prose lines
- * long enough to be a note under the table go to @note. */
+typedef struct {
+  GPtrArray *tokens;
+  GString   *note;
+} TableCells;
+
+/* One cell of a table section into tokens; prose long enough to be a note under the table
+ * goes to the note. */
+static void
+take_cell (const char *cell, gpointer data)
+{
+  TableCells *cells = data;
+
+  /* Prose under a table: a long sentence that is no label of the format. */
+  if (g_utf8_strlen (cell, -1) >= 20 && g_str_has_suffix (cell, "。") && !strchr (cell, '|'))
+    {
+      if (cells->note->len)
+        g_string_append_c (cells->note, '\n');
+      g_string_append (cells->note, cell);
+      return;
+    }
+  tokenize_cell (cells->tokens, cell);
+}
+
+/* The cells of a table section as the source gives them, as tokens; prose lines long
+ * enough to be a note under the table go to @note. */
 static GPtrArray *
 table_tokens (Parser *p, guint s, GString *note)
 {
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  TableCells cells = { g_ptr_array_new_with_free_func (token_free), note };
   gboolean marked = FALSE;
 
   for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
@@ -1349,46 +1452,40 @@ table_tokens (Parser *p, guint s, GString *note)
   if (marked)
     {
       for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-        g_ptr_array_add (cells, g_strdup (item_at (p, i)->text));
+        take_cell (item_at (p, i)->text, &cells);
     }
   else
     {
       g_autoptr(GString) joined = g_string_new (NULL);
       gboolean bars = FALSE;
 
-      for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-        {
-          const char *text = item_at (p, i)->text;
-
-          if (text[0] == '\0')
-            continue;
-          bars |= strchr (text, '|') != NULL;
-          g_string_append_c (joined, '\n');
-          g_string_append (joined, text);
-        }
+      for (guint i = p->body_start[s]; i < p->body_end[s] && !bars; i++)
+        bars = strchr (item_at (p, i)->text, '|') != NULL;
       if (bars)
-        split_bars (cells, joined->str);
+        {
+          /* Bars run across lines: the section's text as one, at its length. */
+          gsize size = 0;
+
+          for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+            size += strlen (item_at (p, i)->text) + 1;
+          g_string_set_size (joined, size);
+          g_string_truncate (joined, 0);
+          for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+            {
+              const char *text = item_at (p, i)->text;
+
+              if (text[0] == '\0')
+                continue;
+              g_string_append_c (joined, '\n');
+              g_string_append (joined, text);
+            }
+          split_bars (joined->str, take_cell, &cells);
+        }
       else
         for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-          split_tabs (cells, item_at (p, i)->text);
+          split_tabs (item_at (p, i)->text, take_cell, &cells);
     }
-
-  for (guint c = 0; c < cells->len; c++)
-    {
-      const char *cell = g_ptr_array_index (cells, c);
-
-      /* Prose under a table: a long sentence that is no label of the format. */
-      if (g_utf8_strlen (cell, -1) >= 20 && g_str_has_suffix (cell, "。") &&
-          !strchr (cell, '|'))
-        {
-          if (note->len)
-            g_string_append_c (note, '\n');
-          g_string_append (note, cell);
-          continue;
-        }
-      tokenize_cell (tokens, cell);
-    }
-  return tokens;
+  return cells.tokens;
 }
 
 static void add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical);
@@ -2161,12 +2258,14 @@ parse_items (NbImport *self, NbImportItems *items, gboolean wrapped, GError **er
 {
   Parser p = { 0 };
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint8 *chrome = NULL;
   gboolean ok;
 
   reset (self);
   nb_import_flat_items (items);
   p.self = self;
   p.items = items;
+  chrome = p.chrome = g_new0 (guint8, nb_import_items_len (items));
   p.wrapped = wrapped;
   p.legacy = legacy;
   g_ptr_array_add (legacy, NULL);
