@@ -198,29 +198,62 @@ typedef enum {
 } TokKind;
 
 typedef struct {
-  TokKind  kind;
-  char    *text;                /* label: normalised; value: digits; blank: the dash or NULL */
-  char    *orig;                /* label as written */
+  TokKind      kind;
+  const char  *text;            /* label: normalised; value: digits; blank: the dash or NULL */
+  const char  *orig;            /* label as written */
 } Token;
 
-static void
-token_free (gpointer data)
-{
-  Token *tok = data;
+/* Where the tokens of a table section and their texts live: a section may be most of the
+ * input, so they are kept in large blocks rather than three allocations a token. */
+#define TOKEN_BLOCK 4096
 
-  g_free (tok->text);
-  g_free (tok->orig);
-  g_free (tok);
+typedef struct {
+  GPtrArray    *blocks;         /* of TOKEN_BLOCK tokens each */
+  guint         used;           /* tokens used in the last block */
+  GStringChunk *texts;
+} TokenStore;
+
+static TokenStore *
+token_store_new (void)
+{
+  TokenStore *store = g_new0 (TokenStore, 1);
+
+  store->blocks = g_ptr_array_new_with_free_func (g_free);
+  store->texts = g_string_chunk_new (64 * 1024);
+  return store;
 }
 
 static void
-add_token (GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
+token_store_free (TokenStore *store)
 {
-  Token *tok = g_new0 (Token, 1);
+  g_ptr_array_unref (store->blocks);
+  g_string_chunk_free (store->texts);
+  g_free (store);
+}
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TokenStore, token_store_free)
+
+static const char *
+token_store_text (TokenStore *store, const char *text)
+{
+  return text ? g_string_chunk_insert (store->texts, text) : NULL;
+}
+
+static void
+add_token (TokenStore *store, GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
+{
+  Token *tok;
+
+  if (store->blocks->len == 0 || store->used == TOKEN_BLOCK)
+    {
+      g_ptr_array_add (store->blocks, g_new (Token, TOKEN_BLOCK));
+      store->used = 0;
+    }
+  tok = (Token *) g_ptr_array_index (store->blocks, store->blocks->len - 1) + store->used++;
   tok->kind = kind;
-  tok->text = g_strdup (text);
-  tok->orig = g_strdup (orig);
+  tok->text = token_store_text (store, text);
+  /* A label mostly reads as written: one copy serves both. */
+  tok->orig = orig && text && g_str_equal (orig, text) ? tok->text : token_store_text (store, orig);
   g_ptr_array_add (tokens, tok);
 }
 
@@ -365,12 +398,12 @@ is_ordinal_digit (const char *word, const char *q)
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
 /* The words gathered so far as one label token (none when only spaces). */
 static void
-flush_label (GPtrArray *tokens, GString *label)
+flush_label (TokenStore *store, GPtrArray *tokens, GString *label)
 {
   g_autofree char *norm = nb_import_normalize (label->str);
 
   if (norm[0])
-    add_token (tokens, TOK_LABEL, norm, label->str);
+    add_token (store, tokens, TOK_LABEL, norm, label->str);
   g_string_truncate (label, 0);
 }
 
@@ -384,8 +417,23 @@ is_look_alike_figure (const char *word)
   return TRUE;
 }
 
+/* Compiled once: a table may have a million cells. */
+static GRegex *
+white_space (void)
+{
+  static GRegex *regex;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      regex = g_regex_new ("\\s+", 0, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return regex;
+}
+
 static void
-tokenize_cell (GPtrArray *tokens, const char *cell)
+tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
 {
   g_autofree char *nfkc = g_utf8_normalize (cell, -1, G_NORMALIZE_NFKC);
   g_auto(GStrv) words = NULL;
@@ -397,11 +445,11 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
   g_strstrip (nfkc);
   if (nfkc[0] == '\0' || is_dash (nfkc))
     {
-      add_token (tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
+      add_token (store, tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
       return;
     }
 
-  words = g_regex_split_simple ("\\s+", nfkc, 0, 0);
+  words = g_regex_split (white_space (), nfkc, 0);
   for (guint w = 0; words[w]; w++)
     {
       const char *word = words[w];
@@ -415,31 +463,30 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           !starts_with_ordinal (word))
         {
           Token *prev = g_ptr_array_index (tokens, tokens->len - 1);
-          char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
+          g_autofree char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
 
-          g_free (prev->orig);
-          prev->orig = orig;
+          prev->orig = token_store_text (store, orig);
           continue;
         }
       if (is_noted_figure (word, digits))
         {
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
-          add_token (tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
+          add_token (store, tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
           continue;
         }
       if (is_number (word, digits) || is_dash (word))
         {
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           if (is_dash (word))
-            add_token (tokens, TOK_BLANK, word, NULL);
+            add_token (store, tokens, TOK_BLANK, word, NULL);
           else
-            add_token (tokens, TOK_VALUE, digits->str, NULL);
+            add_token (store, tokens, TOK_VALUE, digits->str, NULL);
           continue;
         }
       /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
       if (starts_with_ordinal (word))
-        flush_label (tokens, label);
+        flush_label (store, tokens, label);
       /* Figures glued to labels, as a page flattened to text has them: 规章000,
        * 行政规范性文件693665第二十条第（五）项, 00000002.其他法律…: cut at each change
        * between digits and text. A digit before “.” or “、” and text is the next label's
@@ -469,7 +516,7 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               g_string_append_len (label, run, q - run);
               /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
               if (is_ordinal_digit (word, q))
-                flush_label (tokens, label);
+                flush_label (store, tokens, label);
               continue;
             }
           while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
@@ -482,15 +529,15 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               g_string_append_len (label, run, q - run);
               continue;
             }
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           {
             g_autofree char *figure = g_strndup (run, q - run);
 
-            add_token (tokens, TOK_VALUE, figure, NULL);
+            add_token (store, tokens, TOK_VALUE, figure, NULL);
           }
         }
     }
-  flush_label (tokens, label);
+  flush_label (store, tokens, label);
 }
 
 /* Each cell of a table's text goes to a CellFunc as it is cut: a table section may be most
@@ -1416,8 +1463,9 @@ read_narratives (Parser *p)
 /* ---- Tables --------------------------------------------------------------------------------- */
 
 typedef struct {
-  GPtrArray *tokens;
-  GString   *note;
+  TokenStore *store;
+  GPtrArray  *tokens;
+  GString    *note;
 } TableCells;
 
 /* One cell of a table section into tokens; prose long enough to be a note under the table
@@ -1435,15 +1483,15 @@ take_cell (const char *cell, gpointer data)
       g_string_append (cells->note, cell);
       return;
     }
-  tokenize_cell (cells->tokens, cell);
+  tokenize_cell (cells->store, cells->tokens, cell);
 }
 
 /* The cells of a table section as the source gives them, as tokens; prose lines long
  * enough to be a note under the table go to @note. */
 static GPtrArray *
-table_tokens (Parser *p, guint s, GString *note)
+table_tokens (Parser *p, guint s, TokenStore *store, GString *note)
 {
-  TableCells cells = { g_ptr_array_new_with_free_func (token_free), note };
+  TableCells cells = { store, g_ptr_array_new (), note };
   gboolean marked = FALSE;
 
   for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
@@ -2073,7 +2121,7 @@ keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
  * the first or a middle piece. A piece that opens no row (no ordinal, no label of its own)
  * and follows a label without figures continues it. */
 static void
-join_wrapped_labels (GPtrArray *tokens, GArray *rows)
+join_wrapped_labels (TokenStore *store, GPtrArray *tokens, GArray *rows)
 {
   for (guint i = 0; i + 1 < tokens->len; i++)
     {
@@ -2096,14 +2144,12 @@ join_wrapped_labels (GPtrArray *tokens, GArray *rows)
           prefix = g_str_has_prefix (g_array_index (rows, Row, r).norm, joined);
         if (!prefix)
           continue;
-        g_free (tok->text);
-        tok->text = g_steal_pointer (&joined);
+        tok->text = token_store_text (store, joined);
       }
       {
-        char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
+        g_autofree char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
 
-        g_free (tok->orig);
-        tok->orig = orig;
+        tok->orig = token_store_text (store, orig);
       }
       g_ptr_array_remove_index (tokens, i + 1);
       i--;
@@ -2112,7 +2158,7 @@ join_wrapped_labels (GPtrArray *tokens, GArray *rows)
 
 /* Table 二 and 三: each row by its label, then as many values as it has cells. */
 static void
-read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
+read_labelled_table (Parser *p, NbTableId table, TokenStore *store, GPtrArray *tokens)
 {
   GArray *rows = table_rows (table);
   g_autofree char *other_results = NULL;
@@ -2125,7 +2171,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
 
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
 
-  join_wrapped_labels (tokens, rows);
+  join_wrapped_labels (store, tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *tok = g_ptr_array_index (tokens, i);
@@ -2220,16 +2266,18 @@ read_tables (Parser *p)
       const NbSectionDef *section = nb_format_section_by_id (def->section_id);
       guint s = section->number - 1;
       g_autoptr(GString) note = g_string_new (NULL);
+      g_autoptr(TokenStore) store = NULL;
       g_autoptr(GPtrArray) tokens = NULL;
 
       if (p->heading[s] < 0)
         continue;
-      tokens = table_tokens (p, s, note);
+      store = token_store_new ();
+      tokens = table_tokens (p, s, store, note);
       find_legacy_markers (p, tokens);
       if (t == NB_TABLE_S4)
         read_positional_table (p, tokens);
       else
-        read_labelled_table (p, t, tokens);
+        read_labelled_table (p, t, store, tokens);
       if (t == NB_TABLE_S3 && p->s3_remnant)
         {
           if (note->len)
