@@ -780,14 +780,24 @@ find_sections (Parser *p)
 
 static gboolean is_page_chrome (Parser *p, guint i);
 
-/* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. With
- * @skip_chrome, a portal's breadcrumbs, article data and page tools are left out. Each
- * paragraph is allocated at its length: a section may be most of the input. */
+/* A paragraph of one line is that item's text; the lines of a PDF paragraph joined go to
+ * the items' texts too. Either lives as long as the items. */
+static void
+add_paragraph (Parser *p, GPtrArray *out, const char *single, GString *joined)
+{
+  g_ptr_array_add (out, single ? (char *) single
+                               : g_string_chunk_insert_len (p->items->texts, joined->str, joined->len));
+}
+
+/* The lines of [start, end) as paragraphs (not to be freed: see add_paragraph); PDF lines
+ * of one paragraph are joined. With @skip_chrome, a portal's breadcrumbs, article data and
+ * page tools are left out. No line is copied: a section may be most of the input. */
 static GPtrArray *
 paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) current = g_string_new (NULL);
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *single = NULL;    /* the paragraph while it is one line, else in @joined */
   gboolean open = FALSE;
 
   for (guint i = start; i < end; i++)
@@ -797,28 +807,39 @@ paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 
       if (text[0] == '\0' || (skip_chrome && is_page_chrome (p, i)))
         continue;
-      if (p->wrapped && open && current->len)
+      if (p->wrapped && open)
         {
-          const char *last = g_utf8_find_prev_char (current->str, current->str + current->len);
-          gunichar end_char = last ? g_utf8_get_char (last) : 0;
-          gunichar first = g_utf8_get_char (text);
+          const char *para = single ? single : joined->str;
+          const char *para_end = single ? single + strlen (single) : joined->str + joined->len;
 
-          starts_new = end_char == 0x3002 || end_char == 0xFF1A || end_char == ':' ||
-                       end_char == 0xFF01 || end_char == 0xFF1F ||
-                       first == '(' || first == 0xFF08;
+          if (para_end > para)
+            {
+              const char *last = g_utf8_find_prev_char (para, para_end);
+              gunichar end_char = last ? g_utf8_get_char (last) : 0;
+              gunichar first = g_utf8_get_char (text);
+
+              starts_new = end_char == 0x3002 || end_char == 0xFF1A || end_char == ':' ||
+                           end_char == 0xFF01 || end_char == 0xFF1F ||
+                           first == '(' || first == 0xFF08;
+            }
         }
       if (starts_new || !open)
         {
           if (open)
-            g_ptr_array_add (out, g_strndup (current->str, current->len));
-          g_string_assign (current, text);
+            add_paragraph (p, out, single, joined);
+          single = text;
           open = TRUE;
         }
       else
-        g_string_append (current, text);
+        {
+          if (single)
+            g_string_assign (joined, single);
+          single = NULL;
+          g_string_append (joined, text);
+        }
     }
   if (open)
-    g_ptr_array_add (out, g_strndup (current->str, current->len));
+    add_paragraph (p, out, single, joined);
   return out;
 }
 
@@ -1284,8 +1305,7 @@ read_overview (Parser *p)
 
   for (guint i = 0; i < lines->len; i++)
     {
-      /* Let go of each line once used: 一 may be most of the input. */
-      g_autofree char *line = g_steal_pointer (&lines->pdata[i]);
+      const char *line = g_ptr_array_index (lines, i);
       guint number;
       gsize len = part_ordinal (line, &number);
 
