@@ -89,7 +89,7 @@ check_import (const char *name, GString *text, double bound)
   base = import_peak (sample_path);
   peak = import_peak (path);
   ratio = (double) (peak > base ? peak - base : 0) / text->len;
-  g_test_message ("%s: %.1f MB imported, peak %.1f MB (the sample alone %.1f MB): %.1f × the input",
+  g_test_message ("%s: %.1f MB imported, peak %.1f MB (the sample alone %.1f MB): %.1f times the input",
                   name, text->len / 1e6, peak / 1e6, base / 1e6, ratio);
   g_assert_cmpfloat (ratio, <=, bound);
   g_unlink (path);
