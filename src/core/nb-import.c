@@ -645,6 +645,24 @@ item_norm (Parser *p, guint i)
   return nb_import_normalize (item_at (p, i)->text);
 }
 
+/* Whether the normalised text of @text has more than @n characters, told without normalising
+ * it when it has more than @n CJK ideographs (U+4E00…U+9FFF): NFKC leaves each of them one
+ * character and composes none with another. A line of prose is then never normalised to
+ * learn that it is no heading. */
+static gboolean
+surely_longer (const char *text, guint n)
+{
+  guint ideographs = 0;
+
+  for (const char *c = text; *c && ideographs <= n; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      ideographs += u >= 0x4E00 && u <= 0x9FFF;
+    }
+  return ideographs > n;
+}
+
 const char *const nb_import_section_keywords[NB_N_SECTIONS] = {
   "总体情况|概述|总体",
   "主动公开",
@@ -662,6 +680,8 @@ contains_any (const char *text, const char *alternatives)
 
 /* The titles of section @s normalised, the format's first and then its variants: every
  * line is compared with them. */
+static guint longest_title;     /* in characters, of all exact_titles () */
+
 static const char *const *
 exact_titles (guint s)
 {
@@ -678,6 +698,8 @@ exact_titles (guint s)
           g_ptr_array_add (all, nb_import_normalize (section->title));
           for (guint v = 0; section->variants[v]; v++)
             g_ptr_array_add (all, nb_import_normalize (section->variants[v]));
+          for (guint v = 0; v < all->len; v++)
+            longest_title = MAX (longest_title, (guint) g_utf8_strlen (g_ptr_array_index (all, v), -1));
           g_ptr_array_add (all, NULL);
           titles[t] = (char **) g_ptr_array_free (all, FALSE);
         }
@@ -714,6 +736,10 @@ match_heading (Parser *p, guint i, int current)
   g_autofree char *norm = NULL;
 
   if (strchr (item->text, '|'))
+    return -1;
+  /* Longer than any title, exact or worded its own way (is_loose_title). */
+  exact_titles (0);
+  if (surely_longer (item->text, MAX (longest_title, 40)))
     return -1;
   norm = item_norm (p, i);
   if (norm[0] == '\0')
@@ -1050,6 +1076,8 @@ is_page_chrome_text (const char *norm)
 static gboolean
 is_page_chrome (Parser *p, guint i)
 {
+  if (p->chrome[i] == 0 && surely_longer (item_at (p, i)->text, 160))
+    p->chrome[i] = 1;
   if (p->chrome[i] == 0)
     {
       g_autofree char *norm = item_norm (p, i);
