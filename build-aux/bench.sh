@@ -207,6 +207,58 @@ bench_import () {
   done
 }
 
+# Issue 13: import memory. Texts of 4, 8 and 16 MB made from the sample: the whole report
+# repeated, prose lines in 一, rows in table 三, the corpus's one-line portal page padded
+# with prose, and that page repeated on a single line (cut at every title: it took 274 s
+# for 16 MB before). Peak resident memory above the sample's own import, as a multiple of the input
+# (target ≤ 4 ×), and the time, which should grow with the size and no faster.
+bench_import_memory () {
+  echo "== import memory: nianbao-cli import of large texts (target: ≤ 4 × the input above the process's own)"
+  local text="$top/tests/data/qianjiang-2024.txt" flat="$top/tests/data/fidelity/pingtan-2021.txt"
+  local base shape mb f rss secs
+  /usr/bin/time -f '%M' -o "$tmp/rss" "$cli" import "$text" -o "$tmp/import.nianbao" >/dev/null 2>&1
+  base=$(cat "$tmp/rss")
+  printf '%-10s %8s %10s %8s %7s\n' shape input "peak RSS" time ratio
+  for shape in repeated prose table flat one-line; do
+    for mb in 4 8 16; do
+      f="$tmp/$shape-$mb.txt"
+      python3 - "$shape" "$mb" "$text" "$flat" "$f" <<'PY'
+import sys
+shape, mb, text, flat, out = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+lines, size = open(text, encoding="utf-8").read().splitlines(), mb * 1000 * 1000
+def pad(make):
+    out, n = [], 0
+    while n < size:
+        out.append(make(len(out)))
+        n += len(out[-1].encode()) + 1
+    return out
+prose = lambda i: "关于进一步做好政务公开工作的补充说明第%d条，内容从略。" % i
+if shape == "repeated":
+    body = lines * (size // len("\n".join(lines).encode()) + 1)
+elif shape == "prose":
+    at = lines.index("一、总体情况") + 1
+    body = lines[:at] + pad(prose) + lines[at:]
+elif shape == "table":
+    at = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    body = lines[:at] + pad(lambda i: "其他情形%d | %d | %d |" % (i, i % 97, i % 13)) + lines[at:]
+elif shape == "flat":
+    page = open(flat, encoding="utf-8").read().splitlines()
+    body = [page[0] + "".join(pad(prose))] + page[1:]
+else:
+    page = open(flat, encoding="utf-8").read().replace("\n", " ")
+    body = [page * (size // len(page.encode()) + 1)]
+open(out, "w", encoding="utf-8").write("\n".join(body) + "\n")
+PY
+      /usr/bin/time -f '%M %e' -o "$tmp/rss" "$cli" import "$f" -o "$tmp/import.nianbao" >/dev/null 2>&1
+      read -r rss secs < "$tmp/rss"
+      awk -v s="$shape" -v n="$(stat -c %s "$f")" -v r="$rss" -v b="$base" -v t="$secs" 'BEGIN {
+        printf "%-10s %6.1f MB %7.1f MB %6.2f s %6.1f ×\n", s, n / 1e6, r / 1024, t, (r - b) * 1024 / n }'
+      rm -f "$f"
+    done
+  done
+  echo "(the sample alone: $(awk -v b="$base" 'BEGIN { printf "%.1f", b / 1024 }') MB)"
+}
+
 # ---- bench_window (issue 10): the window's resident memory through a session: with the
 # sample open, after every page (预览 too), and over 20 cycles of edit / undo / export PDF
 # (tests/bench-window.c). Targets: after every page no more than GNOME Text Editor's RSS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nb-cli.h"
+#include "nb-locale.h"
 
 static const struct {
   const char   *name;
@@ -71,10 +72,8 @@ print_usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Run from the build folder, the catalogues compiled there (nb-locale.h). */
+  nb_locale_init ();
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {

@@ -70,7 +70,7 @@ holds_blocks (xmlNode *node, int depth)
 }
 
 typedef struct {
-  GPtrArray *items;
+  NbImportItems *items;
   GString   *line;
   int        depth;
 } Walk;
@@ -159,7 +159,7 @@ walk (Walk *w, xmlNode *node)
   w->depth--;
 }
 
-GPtrArray *
+NbImportItems *
 nb_import_html_items (const char *data, gsize length, GError **error)
 {
   htmlDocPtr doc;
@@ -189,12 +189,6 @@ nb_import_html_items (const char *data, gsize length, GError **error)
   xmlFreeDoc (doc);
 
   /* Empty lines carry nothing; empty cells are positions. */
-  for (guint i = w.items->len; i > 0; i--)
-    {
-      NbImportItem *item = g_ptr_array_index (w.items, i - 1);
-
-      if (!item->cell && item->text[0] == '\0')
-        g_ptr_array_remove_index (w.items, i - 1);
-    }
+  nb_import_items_drop_empty_lines (w.items);
   return w.items;
 }

@@ -72,14 +72,14 @@ in_margin (GPtrArray *lines, guint l)
   return l < MARGIN_LINES || l + MARGIN_LINES >= lines->len;
 }
 
-GPtrArray *
+NbImportItems *
 nb_import_pdf_items (GBytes *bytes, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_auto(GStrv) texts = nb_pdf_text_pages (bytes, &local);
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GHashTable) margins = NULL;
-  GPtrArray *items;
+  NbImportItems *items;
 
   if (texts == NULL)
     {

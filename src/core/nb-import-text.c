@@ -10,10 +10,10 @@
 
 #include <string.h>
 
-GPtrArray *
+NbImportItems *
 nb_import_text_items (const char *text, gssize length)
 {
-  GPtrArray *items = nb_import_items_new ();
+  NbImportItems *items = nb_import_items_new ();
   const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
   const char *line = text;
 
@@ -30,15 +30,9 @@ nb_import_text_items (const char *text, gssize length)
       if (stop > line && stop[-1] == '\r')
         stop--;
       if (stop > line)
-        {
-          NbImportItem *item;
-
-          nb_import_items_add (items, line, stop - line, FALSE);
-          item = g_ptr_array_index (items, items->len - 1);
-          if (item->text[0] == '\0')
-            g_ptr_array_remove_index (items, items->len - 1);
-        }
+        nb_import_items_add (items, line, stop - line, FALSE);
       line = next;
     }
+  nb_import_items_drop_empty_lines (items);
   return items;
 }

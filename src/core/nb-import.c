@@ -82,30 +82,51 @@ nb_import_new (void)
 
 /* ---- Items ------------------------------------------------------------------------------- */
 
-static void
-item_free (gpointer data)
-{
-  NbImportItem *item = data;
-
-  g_free (item->text);
-  g_free (item);
-}
-
-GPtrArray *
+NbImportItems *
 nb_import_items_new (void)
 {
-  return g_ptr_array_new_with_free_func (item_free);
+  NbImportItems *items = g_new0 (NbImportItems, 1);
+
+  items->array = g_array_new (FALSE, FALSE, sizeof (NbImportItem));
+  items->texts = g_string_chunk_new (64 * 1024);
+  return items;
+}
+
+void
+nb_import_items_free (NbImportItems *items)
+{
+  if (items == NULL)
+    return;
+  g_array_unref (items->array);
+  g_string_chunk_free (items->texts);
+  g_free (items);
+}
+
+void
+nb_import_items_drop_empty_lines (NbImportItems *items)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < items->array->len; i++)
+    {
+      const NbImportItem *item = nb_import_items_get (items, i);
+
+      if (item->cell || item->text[0] != '\0')
+        g_array_index (items->array, NbImportItem, kept++) = *item;
+    }
+  g_array_set_size (items->array, kept);
 }
 
 /* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells.
- * A tab-separated row keeps its trailing tabs: they end an empty last cell. */
-static char *
-strip_unicode (const char *text)
+ * A tab-separated row keeps its trailing tabs: they end an empty last cell. The stripped
+ * text is [*start, *end) of @text. */
+static void
+strip_unicode (const char *text, gsize length, const char **start_out, const char **end_out)
 {
-  const char *start = text, *end = text + strlen (text);
+  const char *start = text, *end = text + length;
   const char *last = end;
 
-  while (*start && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
+  while (start < end && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
     start = g_utf8_next_char (start);
   while (end > start)
     {
@@ -118,18 +139,28 @@ strip_unicode (const char *text)
   if (memchr (start, '\t', end - start))
     while (end < last && (*end == '\t' || *end == ' '))
       end++;
-  return g_strndup (start, end - start);
+  *start_out = start;
+  *end_out = end;
 }
 
 void
-nb_import_items_add (GPtrArray *items, const char *text, gssize length, gboolean cell)
+nb_import_items_add (NbImportItems *items, const char *text, gssize length, gboolean cell)
 {
-  NbImportItem *item = g_new0 (NbImportItem, 1);
-  g_autofree char *copy = g_utf8_make_valid (text, length);
+  NbImportItem item = { NULL, cell };
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  g_autofree char *copy = NULL;
+  const char *start, *end;
 
-  item->text = strip_unicode (copy);
-  item->cell = cell;
-  g_ptr_array_add (items, item);
+  /* A piece of text read already is valid: copied once, into the list. */
+  if (!g_utf8_validate_len (text, n, NULL))
+    {
+      copy = g_utf8_make_valid (text, n);
+      text = copy;
+      n = strlen (copy);
+    }
+  strip_unicode (text, n, &start, &end);
+  item.text = g_string_chunk_insert_len (items->texts, start, end - start);
+  g_array_append_val (items->array, item);
 }
 
 /* ---- Normalisation ------------------------------------------------------------------------ */
@@ -167,29 +198,62 @@ typedef enum {
 } TokKind;
 
 typedef struct {
-  TokKind  kind;
-  char    *text;                /* label: normalised; value: digits; blank: the dash or NULL */
-  char    *orig;                /* label as written */
+  TokKind      kind;
+  const char  *text;            /* label: normalised; value: digits; blank: the dash or NULL */
+  const char  *orig;            /* label as written */
 } Token;
 
-static void
-token_free (gpointer data)
-{
-  Token *tok = data;
+/* Where the tokens of a table section and their texts live: a section may be most of the
+ * input, so they are kept in large blocks rather than three allocations a token. */
+#define TOKEN_BLOCK 4096
 
-  g_free (tok->text);
-  g_free (tok->orig);
-  g_free (tok);
+typedef struct {
+  GPtrArray    *blocks;         /* of TOKEN_BLOCK tokens each */
+  guint         used;           /* tokens used in the last block */
+  GStringChunk *texts;
+} TokenStore;
+
+static TokenStore *
+token_store_new (void)
+{
+  TokenStore *store = g_new0 (TokenStore, 1);
+
+  store->blocks = g_ptr_array_new_with_free_func (g_free);
+  store->texts = g_string_chunk_new (64 * 1024);
+  return store;
 }
 
 static void
-add_token (GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
+token_store_free (TokenStore *store)
 {
-  Token *tok = g_new0 (Token, 1);
+  g_ptr_array_unref (store->blocks);
+  g_string_chunk_free (store->texts);
+  g_free (store);
+}
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TokenStore, token_store_free)
+
+static const char *
+token_store_text (TokenStore *store, const char *text)
+{
+  return text ? g_string_chunk_insert (store->texts, text) : NULL;
+}
+
+static void
+add_token (TokenStore *store, GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
+{
+  Token *tok;
+
+  if (store->blocks->len == 0 || store->used == TOKEN_BLOCK)
+    {
+      g_ptr_array_add (store->blocks, g_new (Token, TOKEN_BLOCK));
+      store->used = 0;
+    }
+  tok = (Token *) g_ptr_array_index (store->blocks, store->blocks->len - 1) + store->used++;
   tok->kind = kind;
-  tok->text = g_strdup (text);
-  tok->orig = g_strdup (orig);
+  tok->text = token_store_text (store, text);
+  /* A label mostly reads as written: one copy serves both. */
+  tok->orig = orig && text && g_str_equal (orig, text) ? tok->text : token_store_text (store, orig);
   g_ptr_array_add (tokens, tok);
 }
 
@@ -334,12 +398,12 @@ is_ordinal_digit (const char *word, const char *q)
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
 /* The words gathered so far as one label token (none when only spaces). */
 static void
-flush_label (GPtrArray *tokens, GString *label)
+flush_label (TokenStore *store, GPtrArray *tokens, GString *label)
 {
   g_autofree char *norm = nb_import_normalize (label->str);
 
   if (norm[0])
-    add_token (tokens, TOK_LABEL, norm, label->str);
+    add_token (store, tokens, TOK_LABEL, norm, label->str);
   g_string_truncate (label, 0);
 }
 
@@ -353,8 +417,23 @@ is_look_alike_figure (const char *word)
   return TRUE;
 }
 
+/* Compiled once: a table may have a million cells. */
+static GRegex *
+white_space (void)
+{
+  static GRegex *regex;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      regex = g_regex_new ("\\s+", 0, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return regex;
+}
+
 static void
-tokenize_cell (GPtrArray *tokens, const char *cell)
+tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
 {
   g_autofree char *nfkc = g_utf8_normalize (cell, -1, G_NORMALIZE_NFKC);
   g_auto(GStrv) words = NULL;
@@ -366,11 +445,11 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
   g_strstrip (nfkc);
   if (nfkc[0] == '\0' || is_dash (nfkc))
     {
-      add_token (tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
+      add_token (store, tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
       return;
     }
 
-  words = g_regex_split_simple ("\\s+", nfkc, 0, 0);
+  words = g_regex_split (white_space (), nfkc, 0);
   for (guint w = 0; words[w]; w++)
     {
       const char *word = words[w];
@@ -384,31 +463,30 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
           !starts_with_ordinal (word))
         {
           Token *prev = g_ptr_array_index (tokens, tokens->len - 1);
-          char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
+          g_autofree char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
 
-          g_free (prev->orig);
-          prev->orig = orig;
+          prev->orig = token_store_text (store, orig);
           continue;
         }
       if (is_noted_figure (word, digits))
         {
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
-          add_token (tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
+          add_token (store, tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
           continue;
         }
       if (is_number (word, digits) || is_dash (word))
         {
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           if (is_dash (word))
-            add_token (tokens, TOK_BLANK, word, NULL);
+            add_token (store, tokens, TOK_BLANK, word, NULL);
           else
-            add_token (tokens, TOK_VALUE, digits->str, NULL);
+            add_token (store, tokens, TOK_VALUE, digits->str, NULL);
           continue;
         }
       /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
       if (starts_with_ordinal (word))
-        flush_label (tokens, label);
+        flush_label (store, tokens, label);
       /* Figures glued to labels, as a page flattened to text has them: 规章000,
        * 行政规范性文件693665第二十条第（五）项, 00000002.其他法律…: cut at each change
        * between digits and text. A digit before “.” or “、” and text is the next label's
@@ -438,7 +516,7 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               g_string_append_len (label, run, q - run);
               /* “（三）不予公开1.属于国家秘密”: an ordinal opens the next label. */
               if (is_ordinal_digit (word, q))
-                flush_label (tokens, label);
+                flush_label (store, tokens, label);
               continue;
             }
           while (g_ascii_isdigit (*q) && !is_ordinal_digit (word, q))
@@ -451,53 +529,64 @@ tokenize_cell (GPtrArray *tokens, const char *cell)
               g_string_append_len (label, run, q - run);
               continue;
             }
-          flush_label (tokens, label);
+          flush_label (store, tokens, label);
           {
             g_autofree char *figure = g_strndup (run, q - run);
 
-            add_token (tokens, TOK_VALUE, figure, NULL);
+            add_token (store, tokens, TOK_VALUE, figure, NULL);
           }
         }
     }
-  flush_label (tokens, label);
+  flush_label (store, tokens, label);
 }
 
-/* Whether a cell follows on the same line after the piece at @i. */
-static gboolean
-cell_follows_on_line (char **pieces, guint i)
-{
-  for (guint k = i + 1; pieces[k]; k++)
-    {
-      const char *newline = strchr (pieces[k], '\n');
-      const char *end = newline ? newline : pieces[k] + strlen (pieces[k]);
+/* Each cell of a table's text goes to a CellFunc as it is cut: a table section may be most
+ * of the input, and its cells are not all held at once. */
+typedef void (*CellFunc) (const char *cell, gpointer data);
 
-      for (const char *c = pieces[k]; c < end; c++)
-        if (!g_ascii_isspace (*c))
-          return TRUE;
-      if (newline)
-        return FALSE;
-    }
-  return FALSE;
+/* Whether a cell follows on the same line after the bar before @from. @scan_end and
+ * @follows remember the last answer, which holds for every @from up to where it was found:
+ * a line of many empty positions is read once. */
+static gboolean
+cell_follows_on_line (const char *from, const char **scan_end, gboolean *follows)
+{
+  const char *c = from;
+
+  if (*scan_end != NULL && from <= *scan_end)
+    return *follows;
+  while (*c && *c != '\n' && (*c == '|' || g_ascii_isspace (*c)))
+    c++;
+  *scan_end = c;
+  *follows = *c != '\0' && *c != '\n';
+  return *follows;
 }
 
 /* Flattened portal text: cells end in " |", runs of bars at the end of a line stand for
  * spanned positions, and an empty position before a cell — a line that starts with a
  * bar, or “| |” inside a line — is an empty cell (format.md §7.3). */
 static void
-split_bars (GPtrArray *cells, const char *text)
+split_bars (const char *text, CellFunc take, gpointer data)
 {
-  g_auto(GStrv) pieces = g_strsplit (text, "|", -1);
+  g_autoptr(GString) piece = g_string_new (NULL);
+  const char *scan_end = NULL;
+  gboolean follows = FALSE;
 
-  for (guint i = 0; pieces[i]; i++)
+  for (const char *start = text;;)
     {
-      g_autofree char *piece = g_strdup (pieces[i]);
-      gboolean newline = strchr (piece, '\n') != NULL;
+      const char *bar = strchr (start, '|');
+      const char *end = bar ? bar : start + strlen (start);
+      gboolean newline = memchr (start, '\n', end - start) != NULL;
 
-      g_strstrip (piece);
-      if (piece[0])
-        g_ptr_array_add (cells, g_steal_pointer (&piece));
-      else if (pieces[i + 1] != NULL && (newline || (i > 0 && cell_follows_on_line (pieces, i))))
-        g_ptr_array_add (cells, g_strdup (""));
+      g_string_truncate (piece, 0);
+      g_string_append_len (piece, start, end - start);
+      g_strstrip (piece->str);
+      if (piece->str[0])
+        take (piece->str, data);
+      else if (bar != NULL && (newline || (start > text && cell_follows_on_line (bar + 1, &scan_end, &follows))))
+        take ("", data);
+      if (bar == NULL)
+        break;
+      start = bar + 1;
     }
 }
 
@@ -505,22 +594,20 @@ split_bars (GPtrArray *cells, const char *text)
  * empty field an empty cell (the readers drop the extra ones after a row's last value).
  * Lines without tabs are one cell each. */
 static void
-split_tabs (GPtrArray *cells, const char *line)
+split_tabs (const char *line, CellFunc take, gpointer data)
 {
   g_auto(GStrv) fields = NULL;
-  guint n;
 
   if (line[0] == '\0')
     return;
   if (!strchr (line, '\t'))
     {
-      g_ptr_array_add (cells, g_strdup (line));
+      take (line, data);
       return;
     }
   fields = g_strsplit (line, "\t", -1);
-  n = g_strv_length (fields);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (cells, g_strdup (g_strstrip (fields[i])));
+  for (guint i = 0; fields[i]; i++)
+    take (g_strstrip (fields[i]), data);
 }
 
 /* ---- The parser ------------------------------------------------------------------------------ */
@@ -528,8 +615,8 @@ split_tabs (GPtrArray *cells, const char *line)
 typedef struct {
   NbImport    *self;
   NbReport    *report;
-  GPtrArray   *items;
-  char       **norm;                      /* normalised item texts */
+  NbImportItems *items;                   /* normalised on demand (item_norm): not kept */
+  guint8      *chrome;                    /* per item: 0 not known yet, 1 no, 2 page chrome */
   gboolean     wrapped;                   /* lines of a paragraph are broken (PDF) */
   int          heading[NB_N_SECTIONS];    /* item index, −1 when absent */
   guint        body_start[NB_N_SECTIONS];
@@ -542,7 +629,38 @@ typedef struct {
 static const NbImportItem *
 item_at (Parser *p, guint i)
 {
-  return g_ptr_array_index (p->items, i);
+  return nb_import_items_get (p->items, i);
+}
+
+static guint
+n_items (Parser *p)
+{
+  return nb_import_items_len (p->items);
+}
+
+/* The normalised text of item @i (a new string). */
+static char *
+item_norm (Parser *p, guint i)
+{
+  return nb_import_normalize (item_at (p, i)->text);
+}
+
+/* Whether the normalised text of @text has more than @n characters, told without normalising
+ * it when it has more than @n CJK ideographs (U+4E00…U+9FFF): NFKC leaves each of them one
+ * character and composes none with another. A line of prose is then never normalised to
+ * learn that it is no heading. */
+static gboolean
+surely_longer (const char *text, guint n)
+{
+  guint ideographs = 0;
+
+  for (const char *c = text; *c && ideographs <= n; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      ideographs += u >= 0x4E00 && u <= 0x9FFF;
+    }
+  return ideographs > n;
 }
 
 const char *const nb_import_section_keywords[NB_N_SECTIONS] = {
@@ -560,22 +678,40 @@ contains_any (const char *text, const char *alternatives)
   return nb_narrative_find_any (text, 0, strlen (text), alternatives, NULL) >= 0;
 }
 
+/* The titles of section @s normalised, the format's first and then its variants: every
+ * line is compared with them. */
+static guint longest_title;     /* in characters, of all exact_titles () */
+
+static const char *const *
+exact_titles (guint s)
+{
+  static char **titles[NB_N_SECTIONS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint t = 0; t < NB_N_SECTIONS; t++)
+        {
+          const NbSectionDef *section = nb_format_section (t);
+          GPtrArray *all = g_ptr_array_new ();
+
+          g_ptr_array_add (all, nb_import_normalize (section->title));
+          for (guint v = 0; section->variants[v]; v++)
+            g_ptr_array_add (all, nb_import_normalize (section->variants[v]));
+          for (guint v = 0; v < all->len; v++)
+            longest_title = MAX (longest_title, (guint) g_utf8_strlen (g_ptr_array_index (all, v), -1));
+          g_ptr_array_add (all, NULL);
+          titles[t] = (char **) g_ptr_array_free (all, FALSE);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return (const char *const *) titles[s];
+}
+
 static gboolean
 is_exact_title (guint s, const char *norm)
 {
-  const NbSectionDef *section = nb_format_section (s);
-  g_autofree char *canonical = nb_import_normalize (section->title);
-
-  if (g_str_equal (norm, canonical))
-    return TRUE;
-  for (guint v = 0; section->variants[v]; v++)
-    {
-      g_autofree char *variant = nb_import_normalize (section->variants[v]);
-
-      if (g_str_equal (norm, variant))
-        return TRUE;
-    }
-  return FALSE;
+  return g_strv_contains (exact_titles (s), norm);
 }
 
 static gboolean
@@ -597,16 +733,24 @@ static int
 match_heading (Parser *p, guint i, int current)
 {
   const NbImportItem *item = item_at (p, i);
+  g_autofree char *norm = NULL;
 
-  if (strchr (item->text, '|') || p->norm[i][0] == '\0')
+  if (strchr (item->text, '|'))
+    return -1;
+  /* Longer than any title, exact or worded its own way (is_loose_title). */
+  exact_titles (0);
+  if (surely_longer (item->text, MAX (longest_title, 40)))
+    return -1;
+  norm = item_norm (p, i);
+  if (norm[0] == '\0')
     return -1;
   /* Some portals lay the whole page out in a table: a cell may hold a title, exactly. */
   for (int s = current + 1; s < NB_N_SECTIONS; s++)
-    if (is_exact_title (s, p->norm[i]))
+    if (is_exact_title (s, norm))
       return s;
   if (item->cell)
     return -1;
-  if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, p->norm[i]))
+  if (current + 1 < NB_N_SECTIONS && is_loose_title (current + 1, norm))
     return current + 1;
   return -1;
 }
@@ -619,7 +763,7 @@ find_sections (Parser *p)
 
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     p->heading[s] = -1;
-  for (guint i = 0; i < p->items->len; i++)
+  for (guint i = 0; i < n_items (p); i++)
     {
       int s = match_heading (p, i, current);
 
@@ -632,7 +776,7 @@ find_sections (Parser *p)
   if (!any)
     return FALSE;
 
-  p->front_end = p->items->len;
+  p->front_end = n_items (p);
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     if (p->heading[s] >= 0)
       {
@@ -641,7 +785,7 @@ find_sections (Parser *p)
       }
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
-      guint end = p->items->len;
+      guint end = n_items (p);
 
       if (p->heading[s] < 0)
         {
@@ -662,13 +806,25 @@ find_sections (Parser *p)
 
 static gboolean is_page_chrome (Parser *p, guint i);
 
-/* The lines of [start, end) as paragraphs; PDF lines of one paragraph are joined. With
- * @skip_chrome, a portal's breadcrumbs, article data and page tools are left out. */
+/* A paragraph of one line is that item's text; the lines of a PDF paragraph joined go to
+ * the items' texts too. Either lives as long as the items. */
+static void
+add_paragraph (Parser *p, GPtrArray *out, const char *single, GString *joined)
+{
+  g_ptr_array_add (out, single ? (char *) single
+                               : g_string_chunk_insert_len (p->items->texts, joined->str, joined->len));
+}
+
+/* The lines of [start, end) as paragraphs (not to be freed: see add_paragraph); PDF lines
+ * of one paragraph are joined. With @skip_chrome, a portal's breadcrumbs, article data and
+ * page tools are left out. No line is copied: a section may be most of the input. */
 static GPtrArray *
 paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  GString *current = NULL;
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *single = NULL;    /* the paragraph while it is one line, else in @joined */
+  gboolean open = FALSE;
 
   for (guint i = start; i < end; i++)
     {
@@ -677,42 +833,72 @@ paragraphs (Parser *p, guint start, guint end, gboolean skip_chrome)
 
       if (text[0] == '\0' || (skip_chrome && is_page_chrome (p, i)))
         continue;
-      if (p->wrapped && current && current->len)
+      if (p->wrapped && open)
         {
-          const char *last = g_utf8_find_prev_char (current->str, current->str + current->len);
-          gunichar end_char = last ? g_utf8_get_char (last) : 0;
-          gunichar first = g_utf8_get_char (text);
+          const char *para = single ? single : joined->str;
+          const char *para_end = single ? single + strlen (single) : joined->str + joined->len;
 
-          starts_new = end_char == 0x3002 || end_char == 0xFF1A || end_char == ':' ||
-                       end_char == 0xFF01 || end_char == 0xFF1F ||
-                       first == '(' || first == 0xFF08;
+          if (para_end > para)
+            {
+              const char *last = g_utf8_find_prev_char (para, para_end);
+              gunichar end_char = last ? g_utf8_get_char (last) : 0;
+              gunichar first = g_utf8_get_char (text);
+
+              starts_new = end_char == 0x3002 || end_char == 0xFF1A || end_char == ':' ||
+                           end_char == 0xFF01 || end_char == 0xFF1F ||
+                           first == '(' || first == 0xFF08;
+            }
         }
-      if (starts_new || current == NULL)
+      if (starts_new || !open)
         {
-          if (current)
-            g_ptr_array_add (out, g_string_free (current, FALSE));
-          current = g_string_new (text);
+          if (open)
+            add_paragraph (p, out, single, joined);
+          single = text;
+          open = TRUE;
         }
       else
-        g_string_append (current, text);
+        {
+          if (single)
+            g_string_assign (joined, single);
+          single = NULL;
+          g_string_append (joined, text);
+        }
     }
-  if (current)
-    g_ptr_array_add (out, g_string_free (current, FALSE));
+  if (open)
+    add_paragraph (p, out, single, joined);
   return out;
+}
+
+/* The bytes of @lines from @from up to @to (exclusive), with a line break after each. */
+static gsize
+lines_size (GPtrArray *lines, guint from, guint to)
+{
+  gsize size = 0;
+
+  for (guint i = from; i < to; i++)
+    size += strlen (g_ptr_array_index (lines, i)) + 1;
+  return size;
 }
 
 static char *
 join_lines (GPtrArray *lines, guint from)
 {
-  GString *out = g_string_new (NULL);
+  /* At its length: growing by doubling would hold two copies of a long section at once. */
+  char *out = g_malloc (lines_size (lines, from, lines->len) + 1);
+  char *end = out;
 
   for (guint i = from; i < lines->len; i++)
     {
-      if (out->len)
-        g_string_append_c (out, '\n');
-      g_string_append (out, g_ptr_array_index (lines, i));
+      const char *line = g_ptr_array_index (lines, i);
+      gsize n = strlen (line);
+
+      if (end > out)
+        *end++ = '\n';
+      memcpy (end, line, n);
+      end += n;
     }
-  return g_string_free (out, FALSE);
+  *end = '\0';
+  return out;
 }
 
 /* ---- Front matter ---------------------------------------------------------------------------- */
@@ -876,14 +1062,29 @@ static const char page_chrome[] =
 static const char *const dump_headers[] = { "文号:", "栏目:", "原文链接:", "本地目录:", "页面链接与图片", "====", NULL };
 
 static gboolean
-is_page_chrome (Parser *p, guint i)
+is_page_chrome_text (const char *norm)
 {
-  if (g_utf8_strlen (p->norm[i], -1) > 160)
+  if (g_utf8_strlen (norm, -1) > 160)
     return FALSE;
   for (guint h = 0; dump_headers[h]; h++)
-    if (g_str_has_prefix (p->norm[i], dump_headers[h]))
+    if (g_str_has_prefix (norm, dump_headers[h]))
       return TRUE;
-  return contains_any (p->norm[i], page_chrome);
+  return contains_any (norm, page_chrome);
+}
+
+/* Asked of the front lines several times: each is normalised once. */
+static gboolean
+is_page_chrome (Parser *p, guint i)
+{
+  if (p->chrome[i] == 0 && surely_longer (item_at (p, i)->text, 160))
+    p->chrome[i] = 1;
+  if (p->chrome[i] == 0)
+    {
+      g_autofree char *norm = item_norm (p, i);
+
+      p->chrome[i] = is_page_chrome_text (norm) ? 2 : 1;
+    }
+  return p->chrome[i] == 2;
 }
 
 /* A line that names the report on its own: short, with a year and 报告. */
@@ -955,6 +1156,9 @@ read_front (Parser *p)
     {
       const char *text = item_at (p, i)->text;
 
+      /* Longer than a title can be, with this line or any after it. */
+      if (g_utf8_strlen (title_text->str, -1) + g_utf8_strlen (text, -1) > 80)
+        break;
       g_string_append (title_text, text);
       if (strstr (title_text->str, "报告") && g_utf8_strlen (title_text->str, -1) <= 80)
         {
@@ -967,6 +1171,7 @@ read_front (Parser *p)
     }
   lines = paragraphs (p, first, p->front_end, TRUE);
   preamble = join_lines (lines, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
   /* A crawler's dump names the page “标题: …”. */
   if (title && (g_str_has_prefix (title, "标题:") || g_str_has_prefix (title, "标题：")))
     {
@@ -978,6 +1183,7 @@ read_front (Parser *p)
     }
   nb_report_set_text (p->report, NB_TEXT_TITLE, title ? title : "");
   nb_report_set_text (p->report, NB_TEXT_PREAMBLE, preamble);
+  g_clear_pointer (&preamble, g_free);
 
   if (title)
     {
@@ -995,7 +1201,7 @@ read_front (Parser *p)
     }
   if (title == NULL || nb_report_get_text (p->report, NB_TEXT_AGENCY)[0] == '\0')
     p->self->level_note = g_strdup ("标题未写明机关名称，无法确定机关层级，请在报告信息中设置机关和层级。");
-  if (nb_narrative_find_period (preamble, date))
+  if (nb_narrative_find_period (nb_report_get_text (p->report, NB_TEXT_PREAMBLE), date))
     {
       g_autofree char *start = g_strdup_printf ("%04d-%02d-%02d", date[0], date[1], date[2]);
       g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", date[3], date[4], date[5]);
@@ -1067,7 +1273,7 @@ guess_aspect (const char *heading, guint position)
 }
 
 static void
-add_part (Parser *p, const char *line, gsize ordinal_len, GString **text)
+add_part (Parser *p, const char *line, gsize ordinal_len, gsize size, GString **text)
 {
   const char *rest = line + ordinal_len;
   const char *stop = strstr (rest, "。");
@@ -1089,7 +1295,7 @@ add_part (Parser *p, const char *line, gsize ordinal_len, GString **text)
     }
   g_strstrip (heading);
   nb_report_insert_part (p->report, n, guess_aspect (heading, n), heading, "");
-  *text = g_string_new (NULL);
+  *text = g_string_sized_new (strlen (body) + size);
   while (*body == ' ' || *body == '\t')
     body++;
   g_string_append (*text, body);
@@ -1107,11 +1313,22 @@ finish_part (Parser *p, GString **text)
   *text = NULL;
 }
 
+/* The bytes of the lines from @from up to the next part's heading. */
+static gsize
+part_size (GPtrArray *lines, guint from)
+{
+  guint to = from, number;
+
+  while (to < lines->len && part_ordinal (g_ptr_array_index (lines, to), &number) == 0)
+    to++;
+  return lines_size (lines, from, to);
+}
+
 static void
 read_overview (Parser *p)
 {
   g_autoptr(GPtrArray) lines = paragraphs (p, p->body_start[0], p->body_end[0], FALSE);
-  g_autoptr(GString) intro = g_string_new (NULL);
+  g_autoptr(GString) intro = g_string_sized_new (part_size (lines, 0));
   GString *text = NULL;
 
   for (guint i = 0; i < lines->len; i++)
@@ -1123,7 +1340,7 @@ read_overview (Parser *p)
       if (len > 0)
         {
           finish_part (p, &text);
-          add_part (p, line, len, &text);
+          add_part (p, line, len, part_size (lines, i + 1), &text);
           continue;
         }
       if (text)
@@ -1143,6 +1360,31 @@ read_overview (Parser *p)
   nb_report_set_text (p->report, NB_TEXT_S1_INTRO, intro->str);
 }
 
+/* NFKC of a text, a line at a time: the same text (a line break composes with nothing), without
+ * the wide buffer of the whole at once. */
+static char *
+nfkc_by_line (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *line = text; line;)
+    {
+      const char *stop = strchr (line, '\n');
+      g_autofree char *nfkc = g_utf8_normalize (line, stop ? stop - line : -1, G_NORMALIZE_NFKC);
+
+      if (nfkc == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, nfkc);
+      if (stop)
+        g_string_append_c (out, '\n');
+      line = stop ? stop + 1 : NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* 六: the 信息处理费 as a figure when the text states it. */
 static void
 read_fee (Parser *p, const char *text)
@@ -1151,7 +1393,7 @@ read_fee (Parser *p, const char *text)
                                         "(为|共计|合计)?\\s*(0|零)\\s*元|不收取[^。]*信息处理费", 0, 0, NULL);
   g_autoptr(GRegex) amount = g_regex_new ("收取[^。；;，,]*?信息处理费[^。；;0-9]*?([0-9]+)\\s*元", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = nfkc_by_line (text);
 
   if (!nfkc)
     return;
@@ -1172,11 +1414,13 @@ read_titles (Parser *p)
 {
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     {
-      const NbSectionDef *section = nb_format_section (s);
-      g_autofree char *canonical = nb_import_normalize (section->title);
+      g_autofree char *norm = NULL;
 
       nb_report_set_section_present (p->report, s, p->heading[s] >= 0);
-      if (p->heading[s] < 0 || g_str_equal (p->norm[p->heading[s]], canonical))
+      if (p->heading[s] < 0)
+        continue;
+      norm = item_norm (p, p->heading[s]);
+      if (g_str_equal (norm, exact_titles (s)[0]))
         continue;
       nb_report_set_text (p->report, nb_report_section_title_field (s), item_at (p, p->heading[s])->text);
     }
@@ -1256,21 +1500,46 @@ read_narratives (Parser *p)
       if (s == 5 || p->heading[5] < 0)
         read_closing (p, lines);
       text = join_lines (lines, 0);
+      g_clear_pointer (&lines, g_ptr_array_unref);
       nb_report_set_text (p->report, bodies[b].field, text);
+      g_clear_pointer (&text, g_free);
       if (s == 5)
-        read_fee (p, text);
+        read_fee (p, nb_report_get_text (p->report, bodies[b].field));
     }
 }
 
 /* ---- Tables --------------------------------------------------------------------------------- */
 
-/* The cells of a table section as the source gives them, then as tokens; prose lines
- * long enough to be a note under the table go to @note. */
-static GPtrArray *
-table_tokens (Parser *p, guint s, GString *note)
+typedef struct {
+  TokenStore *store;
+  GPtrArray  *tokens;
+  GString    *note;
+} TableCells;
+
+/* One cell of a table section into tokens; prose long enough to be a note under the table
+ * goes to the note. */
+static void
+take_cell (const char *cell, gpointer data)
 {
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  TableCells *cells = data;
+
+  /* Prose under a table: a long sentence that is no label of the format. */
+  if (g_utf8_strlen (cell, -1) >= 20 && g_str_has_suffix (cell, "。") && !strchr (cell, '|'))
+    {
+      if (cells->note->len)
+        g_string_append_c (cells->note, '\n');
+      g_string_append (cells->note, cell);
+      return;
+    }
+  tokenize_cell (cells->store, cells->tokens, cell);
+}
+
+/* The cells of a table section as the source gives them, as tokens; prose lines long
+ * enough to be a note under the table go to @note. */
+static GPtrArray *
+table_tokens (Parser *p, guint s, TokenStore *store, GString *note)
+{
+  TableCells cells = { store, g_ptr_array_new (), note };
   gboolean marked = FALSE;
 
   for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
@@ -1279,46 +1548,40 @@ table_tokens (Parser *p, guint s, GString *note)
   if (marked)
     {
       for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-        g_ptr_array_add (cells, g_strdup (item_at (p, i)->text));
+        take_cell (item_at (p, i)->text, &cells);
     }
   else
     {
       g_autoptr(GString) joined = g_string_new (NULL);
       gboolean bars = FALSE;
 
-      for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-        {
-          const char *text = item_at (p, i)->text;
-
-          if (text[0] == '\0')
-            continue;
-          bars |= strchr (text, '|') != NULL;
-          g_string_append_c (joined, '\n');
-          g_string_append (joined, text);
-        }
+      for (guint i = p->body_start[s]; i < p->body_end[s] && !bars; i++)
+        bars = strchr (item_at (p, i)->text, '|') != NULL;
       if (bars)
-        split_bars (cells, joined->str);
+        {
+          /* Bars run across lines: the section's text as one, at its length. */
+          gsize size = 0;
+
+          for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+            size += strlen (item_at (p, i)->text) + 1;
+          g_string_set_size (joined, size);
+          g_string_truncate (joined, 0);
+          for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
+            {
+              const char *text = item_at (p, i)->text;
+
+              if (text[0] == '\0')
+                continue;
+              g_string_append_c (joined, '\n');
+              g_string_append (joined, text);
+            }
+          split_bars (joined->str, take_cell, &cells);
+        }
       else
         for (guint i = p->body_start[s]; i < p->body_end[s]; i++)
-          split_tabs (cells, item_at (p, i)->text);
+          split_tabs (item_at (p, i)->text, take_cell, &cells);
     }
-
-  for (guint c = 0; c < cells->len; c++)
-    {
-      const char *cell = g_ptr_array_index (cells, c);
-
-      /* Prose under a table: a long sentence that is no label of the format. */
-      if (g_utf8_strlen (cell, -1) >= 20 && g_str_has_suffix (cell, "。") &&
-          !strchr (cell, '|'))
-        {
-          if (note->len)
-            g_string_append_c (note, '\n');
-          g_string_append (note, cell);
-          continue;
-        }
-      tokenize_cell (tokens, cell);
-    }
-  return tokens;
+  return cells.tokens;
 }
 
 static void add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical);
@@ -1906,7 +2169,7 @@ keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
  * the first or a middle piece. A piece that opens no row (no ordinal, no label of its own)
  * and follows a label without figures continues it. */
 static void
-join_wrapped_labels (GPtrArray *tokens, GArray *rows)
+join_wrapped_labels (TokenStore *store, GPtrArray *tokens, GArray *rows)
 {
   for (guint i = 0; i + 1 < tokens->len; i++)
     {
@@ -1929,14 +2192,12 @@ join_wrapped_labels (GPtrArray *tokens, GArray *rows)
           prefix = g_str_has_prefix (g_array_index (rows, Row, r).norm, joined);
         if (!prefix)
           continue;
-        g_free (tok->text);
-        tok->text = g_steal_pointer (&joined);
+        tok->text = token_store_text (store, joined);
       }
       {
-        char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
+        g_autofree char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
 
-        g_free (tok->orig);
-        tok->orig = orig;
+        tok->orig = token_store_text (store, orig);
       }
       g_ptr_array_remove_index (tokens, i + 1);
       i--;
@@ -1945,7 +2206,7 @@ join_wrapped_labels (GPtrArray *tokens, GArray *rows)
 
 /* Table 二 and 三: each row by its label, then as many values as it has cells. */
 static void
-read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
+read_labelled_table (Parser *p, NbTableId table, TokenStore *store, GPtrArray *tokens)
 {
   GArray *rows = table_rows (table);
   g_autofree char *other_results = NULL;
@@ -1958,7 +2219,7 @@ read_labelled_table (Parser *p, NbTableId table, GPtrArray *tokens)
 
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
 
-  join_wrapped_labels (tokens, rows);
+  join_wrapped_labels (store, tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
       Token *tok = g_ptr_array_index (tokens, i);
@@ -2053,16 +2314,18 @@ read_tables (Parser *p)
       const NbSectionDef *section = nb_format_section_by_id (def->section_id);
       guint s = section->number - 1;
       g_autoptr(GString) note = g_string_new (NULL);
+      g_autoptr(TokenStore) store = NULL;
       g_autoptr(GPtrArray) tokens = NULL;
 
       if (p->heading[s] < 0)
         continue;
-      tokens = table_tokens (p, s, note);
+      store = token_store_new ();
+      tokens = table_tokens (p, s, store, note);
       find_legacy_markers (p, tokens);
       if (t == NB_TABLE_S4)
         read_positional_table (p, tokens);
       else
-        read_labelled_table (p, t, tokens);
+        read_labelled_table (p, t, store, tokens);
       if (t == NB_TABLE_S3 && p->s3_remnant)
         {
           if (note->len)
@@ -2085,32 +2348,29 @@ reset (NbImport *self)
   memset (self->states, 0, nb_format_n_cells () * sizeof (NbImportCellState));
 }
 
+/* Reads @items, which are cut where a page flattened to text needs it (in place). */
 static gboolean
-parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
+parse_items (NbImport *self, NbImportItems *items, gboolean wrapped, GError **error)
 {
   Parser p = { 0 };
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) split = NULL;
+  g_autofree guint8 *chrome = NULL;
   gboolean ok;
 
   reset (self);
-  split = nb_import_flat_items (items);
-  items = split;
+  nb_import_flat_items (items);
   p.self = self;
   p.items = items;
+  chrome = p.chrome = g_new0 (guint8, nb_import_items_len (items));
   p.wrapped = wrapped;
   p.legacy = legacy;
   g_ptr_array_add (legacy, NULL);
-  p.norm = g_new0 (char *, items->len + 1);
-  for (guint i = 0; i < items->len; i++)
-    p.norm[i] = nb_import_normalize (item_at (&p, i)->text);
 
   ok = find_sections (&p);
   if (!ok)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_A_REPORT,
                    _("No section of an annual report was found (一、总体情况 … 六、其他需要报告的事项)."));
-      g_strfreev (p.norm);
       return FALSE;
     }
 
@@ -2119,7 +2379,6 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   read_titles (&p);
   read_narratives (&p);
   read_tables (&p);
-  g_strfreev (p.norm);
   if (p.s3_remnant)
     g_string_free (p.s3_remnant, TRUE);
 
@@ -2157,20 +2416,12 @@ parse_items (NbImport *self, GPtrArray *items, gboolean wrapped, GError **error)
   return TRUE;
 }
 
-gboolean
-nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
+/* The lines of a text; pages saved on Chinese systems are often GB18030 rather than UTF-8. */
+static NbImportItems *
+text_items (const char *text, gsize n)
 {
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree char *converted = NULL;
-  gsize n;
 
-  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-
-  if (text == NULL)
-    text = "";
-  n = length < 0 ? strlen (text) : (gsize) length;
-  /* Pages saved on Chinese systems are often GB18030 rather than UTF-8. */
   if (!g_utf8_validate (text, n, NULL))
     {
       gsize written = 0;
@@ -2182,14 +2433,42 @@ nb_import_read_text (NbImport *self, const char *text, gssize length, GError **e
           n = written;
         }
     }
-  items = nb_import_text_items (text, n);
+  return nb_import_text_items (text, n);
+}
+
+/* The lines of a PDF's pages; none is a scan, whose text no reader can give. */
+static NbImportItems *
+pdf_items (GBytes *bytes, GError **error)
+{
+  g_autoptr(NbImportItems) items = nb_import_pdf_items (bytes, error);
+
+  if (items != NULL && nb_import_items_len (items) == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+gboolean
+nb_import_read_text (NbImport *self, const char *text, gssize length, GError **error)
+{
+  g_autoptr(NbImportItems) items = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (text == NULL)
+    text = "";
+  items = text_items (text, length < 0 ? strlen (text) : (gsize) length);
   return parse_items (self, items, FALSE, error);
 }
 
 gboolean
 nb_import_read_html (NbImport *self, const char *data, gsize length, GError **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(NbImportItems) items = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
 
@@ -2203,21 +2482,14 @@ nb_import_read_html (NbImport *self, const char *data, gsize length, GError **er
 gboolean
 nb_import_read_pdf (NbImport *self, GBytes *bytes, GError **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(NbImportItems) items = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
 
   reset (self);
-  items = nb_import_pdf_items (bytes, error);
+  items = pdf_items (bytes, error);
   if (items == NULL)
     return FALSE;
-  /* Pages of images only: a scan, whose text no reader can give. */
-  if (items->len == 0)
-    {
-      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
-                           _("The PDF has no text to read (it may be a scan): run text recognition (OCR) on it first."));
-      return FALSE;
-    }
   return parse_items (self, items, TRUE, error);
 }
 
@@ -2234,14 +2506,17 @@ sniff (const char *data, gsize length)
   return NB_IMPORT_TEXT;
 }
 
-gboolean
-nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
+/* Reads @bytes (taken): they are let go once read into items, before the parse, so that
+ * a file's bytes and its items are never held with what the parse makes of them. */
+static gboolean
+read_owned_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
 {
+  g_autoptr(NbImportItems) items = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  gboolean wrapped = FALSE;
 
-  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
-
+  reset (self);
   if (data == NULL)
     data = "";
   if (kind == NB_IMPORT_AUTO)
@@ -2249,21 +2524,35 @@ nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError *
   switch (kind)
     {
     case NB_IMPORT_PDF:
-      return nb_import_read_pdf (self, bytes, error);
+      items = pdf_items (bytes, error);
+      wrapped = TRUE;
+      break;
     case NB_IMPORT_HTML:
-      return nb_import_read_html (self, data, length, error);
+      items = nb_import_html_items (data, length, error);
+      break;
     case NB_IMPORT_TEXT:
     case NB_IMPORT_AUTO:
     default:
       if (memchr (data, '\0', length))
-        {
-          reset (self);
-          g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
-                               _("The file is not text, HTML or PDF and cannot be read."));
-          return FALSE;
-        }
-      return nb_import_read_text (self, data, length, error);
+        g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_UNREADABLE,
+                             _("The file is not text, HTML or PDF and cannot be read."));
+      else
+        items = text_items (data, length);
+      break;
     }
+  g_bytes_unref (bytes);
+  if (items == NULL)
+    return FALSE;
+  return parse_items (self, items, wrapped, error);
+}
+
+gboolean
+nb_import_read_bytes (NbImport *self, GBytes *bytes, NbImportKind kind, GError **error)
+{
+  g_return_val_if_fail (NB_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  return read_owned_bytes (self, g_bytes_ref (bytes), kind, error);
 }
 
 gboolean
@@ -2287,7 +2576,7 @@ nb_import_read_file (NbImport *self, GFile *file, NbImportKind kind, GCancellabl
       nb_safe_file_set_too_large (error, g_bytes_get_size (bytes), NB_SAFE_FILE_MAX_TEXT);
       return FALSE;
     }
-  return nb_import_read_bytes (self, bytes, kind, error);
+  return read_owned_bytes (self, g_steal_pointer (&bytes), kind, error);
 }
 
 NbReport *

@@ -519,8 +519,8 @@ nb_narrative_find_period (const char *text, int date[6])
   static GRegex *regex;
   static gsize ready;
   g_autofree char *nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
-  g_autoptr(GString) bare = g_string_new (NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  char *bare;
 
   if (g_once_init_enter (&ready))
     {
@@ -531,10 +531,19 @@ nb_narrative_find_period (const char *text, int date[6])
     }
   if (nfkc == NULL)
     return FALSE;
-  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (bare, g_utf8_get_char (p));
-  if (!g_regex_match (regex, bare->str, 0, &match))
+  /* Without white space, in place: the text may be most of an imported file. */
+  bare = nfkc;
+  for (const char *p = nfkc, *next; *p; p = next)
+    {
+      next = g_utf8_next_char (p);
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          memmove (bare, p, next - p);
+          bare += next - p;
+        }
+    }
+  *bare = '\0';
+  if (!g_regex_match (regex, nfkc, 0, &match))
     return FALSE;
   for (int i = 0; i < 6; i++)
     {
