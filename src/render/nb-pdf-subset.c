@@ -16,16 +16,17 @@ typedef struct {
   hb_set_t          *glyphs;
   hb_set_t          *unicodes;  /* the characters of glyphs that are their nominal glyph */
   gboolean           by_glyph;  /* some glyph is not any character's nominal glyph */
-  hb_subset_plan_t  *plan;      /* holds the old → new glyph id map */
+  char              *file;      /* the font file and its face index in it, from fontconfig */
+  int                index;
   hb_blob_t         *blob;      /* the subset font file */
-  const hb_map_t    *new_ids;
+  hb_map_t          *new_ids;   /* old → new glyph ids */
   cairo_font_face_t *subset;    /* NULL until built, or when subsetting failed */
 } Face;
 
 /* What draws one PangoFont's runs: the subset at its size, or Pango (font == NULL). */
 typedef struct {
   cairo_scaled_font_t *font;
-  const hb_map_t      *new_ids;
+  const hb_map_t      *new_ids;   /* its Face's */
 } Scaled;
 
 struct _NbFontSubsets {
@@ -69,8 +70,9 @@ face_free (gpointer data)
   hb_face_destroy (face->face);
   hb_set_destroy (face->glyphs);
   hb_set_destroy (face->unicodes);
-  if (face->plan)
-    hb_subset_plan_destroy (face->plan);
+  g_free (face->file);
+  if (face->new_ids)
+    hb_map_destroy (face->new_ids);
   hb_blob_destroy (face->blob);
   if (face->subset)
     cairo_font_face_destroy (face->subset);
@@ -152,6 +154,30 @@ holder_free (void *data)
 
 static const cairo_user_data_key_t holder_key;
 
+/* The face to subset from: the same file and face as Pango's, through a mapping of its
+ * own that is unmapped when the subset is made. Subsetting a CJK font reads megabytes of
+ * its glyph data; read through Pango's mapping, which lives as long as the process, those
+ * pages would stay in the window's resident memory after the export. */
+static hb_face_t *
+source_face (Face *face)
+{
+  hb_blob_t *blob = face->file ? hb_blob_create_from_file_or_fail (face->file) : NULL;
+  hb_face_t *source;
+
+  if (blob == NULL)
+    return hb_face_reference (face->face);
+  /* fontconfig keeps a named instance in the upper bits; HarfBuzz wants the face. */
+  source = hb_face_create (blob, (unsigned) face->index & 0xFFFF);
+  hb_blob_destroy (blob);
+  if (hb_face_get_glyph_count (source) != hb_face_get_glyph_count (face->face))
+    {
+      /* Not the face Pango drew with (the file changed since): subset Pango's. */
+      hb_face_destroy (source);
+      return hb_face_reference (face->face);
+    }
+  return source;
+}
+
 /* Subsets @face into face->blob (stays NULL on failure). Shaping is done, so the layout
  * and vertical tables go; charstrings are flattened (desubroutinized), which HarfBuzz
  * does twice as fast as subsetting the subroutines, for a slightly larger file. */
@@ -164,10 +190,15 @@ subset_face (Face *face)
     HB_TAG ('v', 'h', 'e', 'a'), HB_TAG ('v', 'm', 't', 'x'),
   };
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
+  hb_face_t *source = source_face (face);
+  hb_subset_plan_t *plan;
   hb_face_t *subset;
 
   if (input == NULL)
-    return;
+    {
+      hb_face_destroy (source);
+      return;
+    }
   /* HarfBuzz 6 plans a glyph-set subset by reading the whole cmap (about 9 ms for a CJK
    * face, whatever the number of glyphs); a character set needs under 1 ms. Characters
    * give the same glyphs when every glyph drawn is its character's nominal glyph (no
@@ -179,13 +210,17 @@ subset_face (Face *face)
   for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
     hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG), dropped[i]);
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  face->plan = hb_subset_plan_create_or_fail (face->face, input);
+  plan = hb_subset_plan_create_or_fail (source, input);
   hb_subset_input_destroy (input);
-  if (face->plan == NULL || !(subset = hb_subset_plan_execute_or_fail (face->plan)))
-    return;
-  face->new_ids = hb_subset_plan_old_to_new_glyph_mapping (face->plan);
-  face->blob = hb_face_reference_blob (subset);
-  hb_face_destroy (subset);
+  if (plan != NULL && (subset = hb_subset_plan_execute_or_fail (plan)) != NULL)
+    {
+      face->new_ids = hb_map_copy (hb_subset_plan_old_to_new_glyph_mapping (plan));
+      face->blob = hb_face_reference_blob (subset);
+      hb_face_destroy (subset);
+    }
+  if (plan != NULL)
+    hb_subset_plan_destroy (plan);
+  hb_face_destroy (source);
 }
 
 /* The subset as a cairo font face, or NULL. */
@@ -228,10 +263,8 @@ take_kept_subset (Face *face)
   if (old == NULL || old->subset == NULL || old->by_glyph != face->by_glyph ||
       !hb_set_is_equal (old->glyphs, face->glyphs) || !hb_set_is_equal (old->unicodes, face->unicodes))
     return FALSE;
-  face->plan = g_steal_pointer (&old->plan);
   face->blob = g_steal_pointer (&old->blob);
-  face->new_ids = old->new_ids;
-  old->new_ids = NULL;
+  face->new_ids = g_steal_pointer (&old->new_ids);
   face->subset = g_steal_pointer (&old->subset);
   return TRUE;
 }
@@ -267,6 +300,20 @@ font_face (PangoFont *font)
   return hb_font ? hb_font_get_face (hb_font) : NULL;
 }
 
+/* Where fontconfig found @font: its file and the face's index in it; NULL when unknown. */
+static void
+font_file (PangoFont *font, char **file, int *index)
+{
+  FcPattern *pattern = PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcChar8 *path = NULL;
+
+  *file = NULL;
+  *index = 0;
+  if (pattern != NULL && FcPatternGetString (pattern, FC_FILE, 0, &path) == FcResultMatch &&
+      FcPatternGetInteger (pattern, FC_INDEX, 0, index) == FcResultMatch)
+    *file = g_strdup ((const char *) path);
+}
+
 static void
 collect_run (NbFontSubsets *self, const char *text, PangoGlyphItem *run)
 {
@@ -283,6 +330,7 @@ collect_run (NbFontSubsets *self, const char *text, PangoGlyphItem *run)
     {
       face = g_new0 (Face, 1);
       face->face = hb_face_reference (hb_face);
+      font_file (font, &face->file, &face->index);
       face->glyphs = hb_set_create ();
       face->unicodes = hb_set_create ();
       g_hash_table_insert (self->faces, hb_face, face);
