@@ -119,6 +119,46 @@ press_and_check (NbWindow *window, guint keyval, GdkModifierType state, guint *n
     }
 }
 
+/* The band's top pixel row, as rendered, shows the head only: nothing of the body below
+ * it comes through. Both of its first two rows lie in the top padding of the first head
+ * row's copies, so they are alike pixel for pixel; the row above is the header bar's. */
+static void
+assert_band_top_clean (NbWindow *window, NbStickyHead *sticky)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t band;
+  gsize stride;
+  int x, y, width;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  texture = nb_test_render (GTK_WIDGET (window));
+  g_assert_nonnull (texture);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (sticky), GTK_WIDGET (window), &band));
+  x = (int) band.origin.x;
+  y = (int) band.origin.y;
+  width = (int) band.size.width;
+  g_assert_cmpfloat (band.origin.y, ==, y);
+  g_assert_cmpint (x + width, <=, gdk_texture_get_width (texture));
+  g_assert_cmpint (y, >=, 1);
+  g_assert_cmpint (y + 2, <=, gdk_texture_get_height (texture));
+  stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  for (int i = 0; i < width; i++)
+    {
+      const guchar *above = pixels + (y - 1) * stride + (x + i) * 4;
+      const guchar *top = above + stride;
+
+      /* The picture is the window pixel for pixel: the band starts on its own row... */
+      if (memcmp (above, top, 4) == 0)
+        g_error ("the row above the sticky head looks like its top row at x=%d", x + i);
+      /* ... and no speck of the body below it shows in that row. */
+      if (memcmp (top, top + stride, 4) != 0)
+        g_error ("the sticky head's top row differs from the next at x=%d", x + i);
+    }
+}
+
 /* 30 Tabs, 30 arrows down table 三 and 30 back up at 1400×900: the focused cell stays in the
  * viewport, and the page scrolls only when a move would leave it. The column heads stay
  * in sight over the scrolled body. */
@@ -158,6 +198,7 @@ test_table_scroll (void)
     g_assert_true (gtk_widget_compute_bounds (card, page, &side));
     g_assert_cmpfloat (band.origin.x + band.size.width, <=, side.origin.x);
   }
+  assert_band_top_clean (window, sticky);
   {
     g_autofree char *path = g_build_filename (g_get_tmp_dir (), "nb-table3-mid-scroll.png", NULL);
 

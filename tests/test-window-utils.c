@@ -158,14 +158,21 @@ nb_test_render (GtkWidget *widget)
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  /* The paintable spans the widget's bounds, which for a window take in the shadow around
+   * it: drawn at that size, one widget pixel is one texture pixel (drawn at the widget's
+   * own size it would be scaled by ~0.99, blending each edge with its neighbour row). */
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    return NULL;
+  gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return NULL;
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (-bounds.origin.x, -bounds.origin.y,
+                                                           gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
 }
 
 void
