@@ -51,23 +51,6 @@ typedef struct {
   double     inset;
 } Sight;
 
-/* The first widget with CSS class @name under @widget, depth first. */
-static GtkWidget *
-find_css_class (GtkWidget *widget, const char *name)
-{
-  if (gtk_widget_has_css_class (widget, name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_class (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The cell's place in the scrolled window's visible area, below the sticky head. */
 static gboolean
 in_sight (gpointer data)
@@ -190,7 +173,7 @@ test_table_scroll (void)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (sticky)), >, 40);
   {
     GtkWidget *page = nb_window_get_page (window, "s3");
-    GtkWidget *card = find_css_class (page, "nb-side");
+    GtkWidget *card = nb_test_find (page, nb_test_has_css_class, "nb-side");
     graphene_rect_t band, side;
 
     g_assert_nonnull (card);
@@ -341,14 +324,10 @@ test_refused_key (void)
 static void
 test_new_report_save_prompt (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
-  AdwMessageDialog *dialog;
+  NbWindow *window;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (nb_test_new_report_dialog (&window));
   GtkWidget *cell;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  dialog = nb_test_find_dialog (window);
-  g_assert_nonnull (dialog);
   gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)),
                          "黔江区教育委员会");
   adw_message_dialog_response (dialog, "create");
@@ -491,22 +470,12 @@ test_overridden_badge (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button that applies @label's fix in 检查结果, or NULL. */
-static GtkWidget *
-fix_button (GtkWidget *widget, const char *label)
+/* A test: the button that applies the fix labelled @label in 检查结果. */
+static gboolean
+is_fix_button (GtkWidget *widget, gconstpointer label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nb-fix") &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = fix_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nb-fix") &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* 计算总计 on the sample's blank total fills it from its parts; 采用规范标题 puts a
@@ -523,18 +492,18 @@ test_fix_buttons (void)
 
   g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_BLANK);
   page = nb_window_show_page (window, "findings");
-  button = fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL));
+  button = nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_COMPUTE_TOTAL));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_VALUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (s3_cell (window, "s3.na_need_create.total"))),
                    ==, "0");
   nb_window_show_page (window, "findings");
-  g_assert_null (fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL)));
+  g_assert_null (nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_COMPUTE_TOTAL)));
 
   nb_session_edit_text (session, title, "二、主动公开情况");
   nb_session_seal (session);
-  button = fix_button (page, nb_fix_label (NB_FIX_CANONICAL_TITLE));
+  button = nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_CANONICAL_TITLE));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (nb_report_get_text (report, title), ==, nb_format_section (1)->title);
@@ -781,15 +750,12 @@ test_export_blocked_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-collect_warning_labels (GtkWidget *widget, GPtrArray *out)
+/* A test: a warning-coloured label in sight. */
+static gboolean
+is_warning_label (GtkWidget *widget, gconstpointer data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "warning") &&
-      gtk_widget_get_visible (widget))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_warning_labels (child, out);
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "warning") &&
+         gtk_widget_get_visible (widget);
 }
 
 /* A completion rate above 100% (results beyond requests) is shown in the warning colour
@@ -800,17 +766,17 @@ test_rate_over_100 (void)
   NbWindow *window = nb_test_open_sample (1400, 900);
   GtkWidget *page = nb_window_show_page (window, "s3");
   GtkWidget *cell = s3_cell (window, "s3.open.np");
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = nb_test_find_all (page, is_warning_label, NULL);
   gboolean rate = FALSE, reason = FALSE;
 
-  collect_warning_labels (page, labels);
   g_assert_cmpuint (labels->len, ==, 0);
 
   gtk_widget_grab_focus (cell);
   gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
   type_key (cell, GDK_KEY_9);
   type_key (cell, GDK_KEY_9);
-  collect_warning_labels (page, labels);
+  g_ptr_array_unref (labels);
+  labels = nb_test_find_all (page, is_warning_label, NULL);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -824,8 +790,8 @@ test_rate_over_100 (void)
   maybe_screenshot (window, "rate-over-100.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_ptr_array_set_size (labels, 0);
-  collect_warning_labels (page, labels);
+  g_ptr_array_unref (labels);
+  labels = nb_test_find_all (page, is_warning_label, NULL);
   g_assert_cmpuint (labels->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }

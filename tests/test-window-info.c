@@ -248,18 +248,14 @@ test_standalone_headings (void)
 static void
 test_new_report_dialog (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
+  NbWindow *window;
+  NbNewReportDialog *dialog = nb_test_new_report_dialog (&window);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  NbNewReportDialog *dialog;
   GtkSpinButton *year;
   AdwComboRow *level;
   NbReport *report;
   double min, max;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  g_assert_true (NB_IS_NEW_REPORT_DIALOG (nb_test_find_dialog (window)));
-  dialog = NB_NEW_REPORT_DIALOG (nb_test_find_dialog (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
 
   year = GTK_SPIN_BUTTON (nb_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
@@ -304,14 +300,10 @@ has_report (gpointer window)
 static void
 test_new_report_enter (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
-  NbNewReportDialog *dialog;
+  NbWindow *window;
+  NbNewReportDialog *dialog = nb_test_new_report_dialog (&window);
   GtkWidget *text;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  g_assert_true (NB_IS_NEW_REPORT_DIALOG (nb_test_find_dialog (window)));
-  dialog = NB_NEW_REPORT_DIALOG (nb_test_find_dialog (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   /* The text the keyboard types into: Enter there is its "activate" key binding. */
   text = nb_test_find_type (GTK_WIDGET (nb_new_report_dialog_get_agency_entry (dialog)),

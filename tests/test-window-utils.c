@@ -193,20 +193,52 @@ nb_test_screenshot (GtkWidget *widget, const char *path)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static void
+collect (GtkWidget *root, NbWidgetTest test, gconstpointer data, GPtrArray *found,
+         gboolean first_only)
+{
+  if (test (root, data))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL && !(first_only && found->len > 0);
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, test, data, found, first_only);
+}
+
+GPtrArray *
+nb_test_find_all (GtkWidget *root, NbWidgetTest test, gconstpointer data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, test, data, found, FALSE);
+  return found;
+}
+
+GtkWidget *
+nb_test_find (GtkWidget *root, NbWidgetTest test, gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, test, data, found, TRUE);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+gboolean
+nb_test_has_css_class (GtkWidget *widget, gconstpointer name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
 GtkWidget *
 nb_test_find_type (GtkWidget *widget, GType type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = nb_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nb_test_find (widget, is_type, GSIZE_TO_POINTER (type));
 }
 
 NbWindow *
@@ -260,4 +292,18 @@ nb_test_find_dialog (NbWindow *window)
         gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
       found = l->data;
   return found;
+}
+
+NbNewReportDialog *
+nb_test_new_report_dialog (NbWindow **window)
+{
+  AdwMessageDialog *dialog;
+
+  *window = nb_window_new (app);
+  gtk_window_present (GTK_WINDOW (*window));
+  g_assert_false (nb_window_has_report (*window));
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.new-report", NULL);
+  dialog = nb_test_find_dialog (*window);
+  g_assert_true (NB_IS_NEW_REPORT_DIALOG (dialog));
+  return NB_NEW_REPORT_DIALOG (dialog);
 }
