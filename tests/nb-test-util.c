@@ -5,6 +5,8 @@
 
 #include "nb-test-util.h"
 
+#include <glib/gstdio.h>
+
 #include "nb-checks.h"
 
 NbReport *
@@ -103,4 +105,37 @@ nb_test_table_lines (NbReport *report, NbTableId id, const char *separator)
   if (line)
     g_ptr_array_add (lines, g_string_free (line, FALSE));
   return lines;
+}
+
+char *
+nb_test_init_export (int *argc, char ***argv, const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("nb-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  g_test_init (argc, argv, NULL);
+  g_setenv ("SOURCE_DATE_EPOCH", "1736040600", TRUE);
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+int
+nb_test_finish_export (const char *dir, int status)
+{
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+
+  if (status != 0)
+    return status;
+  folder = g_dir_open (dir, 0, NULL);
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return status;
 }

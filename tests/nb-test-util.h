@@ -31,4 +31,15 @@ GPtrArray  *nb_test_table_lines     (NbReport   *report,
                                      NbTableId   id,
                                      const char *separator);
 
+/* g_test_init for tests that export: the export time fixed by SOURCE_DATE_EPOCH
+ * (2025-01-05 09:30 in China) so that exports are reproducible, and a new temporary
+ * folder nb-@name-XXXXXX for them, returned. */
+char       *nb_test_init_export     (int        *argc,
+                                     char     ***argv,
+                                     const char *name);
+/* After g_test_run: when the tests passed (@status 0) removes the files in @dir and @dir;
+ * after a failure leaves them to look at. Returns @status. */
+int         nb_test_finish_export   (const char *dir,
+                                     int         status);
+
 G_END_DECLS

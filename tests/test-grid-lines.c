@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "nb-export.h"
@@ -235,23 +234,9 @@ test_compression (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("SOURCE_DATE_EPOCH", "1736040600", TRUE);
-  tmpdir = g_dir_make_tmp ("nb-lines-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nb_test_init_export (&argc, &argv, "lines");
   g_test_add_func ("/grid-lines/sample", test_sample_lines);
   g_test_add_func ("/grid-lines/rules", test_rules);
   g_test_add_func ("/grid-lines/compression", test_compression);
-  status = g_test_run ();
-  if (status == 0)
-    {
-      g_autofree char *p = g_build_filename (tmpdir, "lines.pdf", NULL);
-
-      g_remove (p);
-      g_rmdir (tmpdir);
-    }
-  return status;
+  return nb_test_finish_export (tmpdir, g_test_run ());
 }

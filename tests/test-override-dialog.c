@@ -15,26 +15,16 @@ dialog_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* The first AdwActionRow under @widget whose subtitle contains @text. */
-static GtkWidget *
-find_row_with_subtitle (GtkWidget *widget, const char *text)
+/* A test: an AdwActionRow whose subtitle contains @text. */
+static gboolean
+has_subtitle (GtkWidget *widget, gconstpointer text)
 {
-  if (ADW_IS_ACTION_ROW (widget))
-    {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  const char *subtitle;
 
-      if (subtitle && strstr (subtitle, text))
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_with_subtitle (child, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  if (!ADW_IS_ACTION_ROW (widget))
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return subtitle != NULL && strstr (subtitle, text) != NULL;
 }
 
 static void
@@ -90,7 +80,7 @@ test_export_with_note (void)
 
   /* 检查结果 shows the overridden error with its note. */
   page = nb_window_show_page (window, "findings");
-  g_assert_nonnull (find_row_with_subtitle (page, "原表如此"));
+  g_assert_nonnull (nb_test_find (page, has_subtitle, "原表如此"));
 
   /* The note is one undo step. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);

@@ -21,22 +21,12 @@ position_of (GtkWidget *row, const char *name)
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* The combo row titled @title under @widget. */
-static GtkWidget *
-find_row (GtkWidget *widget, const char *title)
+/* A test: the combo row titled @title. */
+static gboolean
+is_combo_titled (GtkWidget *widget, gconstpointer title)
 {
-  if (ADW_IS_COMBO_ROW (widget) &&
-      g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
 }
 
 static void
@@ -51,7 +41,7 @@ test_choose_and_restore (void)
 
   g_settings_set_string (settings, "font-kaiti", "");
   window = nb_preferences_window_new (settings);
-  kai = find_row (window, "二级标题（楷体）");
+  kai = nb_test_find (window, is_combo_titled, "二级标题（楷体）");
   g_assert_nonnull (kai);
   model = adw_combo_row_get_model (ADW_COMBO_ROW (kai));
   /* 默认 first, naming the bundled 楷体, then the installed fonts. */

@@ -171,17 +171,9 @@ test_html (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("SOURCE_DATE_EPOCH", "1736040600", TRUE);
-  tmpdir = g_dir_make_tmp ("nb-signature-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nb_test_init_export (&argc, &argv, "signature");
   g_test_add_func ("/signature/document", test_document);
   g_test_add_func ("/signature/pdf", test_pdf);
   g_test_add_func ("/signature/html", test_html);
-  status = g_test_run ();
-  g_rmdir (tmpdir);
-  return status;
+  return nb_test_finish_export (tmpdir, g_test_run ());
 }

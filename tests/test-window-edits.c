@@ -53,31 +53,11 @@ replace (GtkWidget *widget, const char *text)
   paste (widget, text);
 }
 
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gpointer data);
-
-static void
-collect (GtkWidget *root, WidgetTest test, gpointer data, GPtrArray *found)
-{
-  if (test (root, data))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, test, data, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, WidgetTest test, gpointer data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, test, data, found);
-  return found;
-}
-
+/* The one widget under @root that @test accepts: there must be exactly one. */
 static GtkWidget *
-find_one (GtkWidget *root, WidgetTest test, gpointer data)
+find_one (GtkWidget *root, NbWidgetTest test, gconstpointer data)
 {
-  g_autoptr(GPtrArray) found = find_all (root, test, data);
+  g_autoptr(GPtrArray) found = nb_test_find_all (root, test, data);
 
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
@@ -98,7 +78,7 @@ leave_focus (GtkWidget *widget)
 }
 
 static gboolean
-is_fee_entry (GtkWidget *widget, gpointer data)
+is_fee_entry (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_ENTRY (widget) &&
          gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_NUMBER;
@@ -407,7 +387,7 @@ test_keys_skip_totals (void)
 }
 
 static gboolean
-is_break_spin (GtkWidget *widget, gpointer data)
+is_break_spin (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_SPIN_BUTTON (widget) &&
          gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget))) == 60;
@@ -474,7 +454,7 @@ test_saved_state (void)
 }
 
 static gboolean
-is_icon_button (GtkWidget *widget, gpointer data)
+is_icon_button (GtkWidget *widget, gconstpointer data)
 {
   /* Ours only: GTK names the steppers of a spin button itself (from 4.10), and the apply
    * button of an AdwEntryRow is hidden unless asked for. */
@@ -490,13 +470,7 @@ is_icon_button (GtkWidget *widget, gpointer data)
 }
 
 static gboolean
-has_css_class (GtkWidget *widget, gpointer data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
-static gboolean
-is_part_heading (GtkWidget *widget, gpointer data)
+is_part_heading (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_ENTRY (widget) && gtk_widget_has_css_class (widget, "nb-part-heading");
 }
@@ -527,11 +501,11 @@ test_accessible_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     nb_window_show_page (window, pages[i]);
   /* Every page built so far, the header bars and the sidebar. */
-  buttons = find_all (GTK_WIDGET (window), is_icon_button, NULL);
+  buttons = nb_test_find_all (GTK_WIDGET (window), is_icon_button, NULL);
   g_assert_cmpuint (buttons->len, >=, 8);
   assert_named (buttons);
 
-  badges = find_all (GTK_WIDGET (window), has_css_class, (gpointer) "nb-badge");
+  badges = nb_test_find_all (GTK_WIDGET (window), nb_test_has_css_class, "nb-badge");
   g_assert_cmpuint (badges->len, >, 0);
   for (guint i = 0; i < badges->len; i++)
     {
@@ -553,7 +527,7 @@ test_accessible_names (void)
     }
   g_assert_cmpuint (n_badges_named, >, 0);
 
-  headings = find_all (nb_window_get_page (window, "s1"), is_part_heading, NULL);
+  headings = nb_test_find_all (nb_window_get_page (window, "s1"), is_part_heading, NULL);
   g_assert_cmpuint (headings->len, >, 0);
   {
     g_autofree char *first = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Part %u heading"), 1);

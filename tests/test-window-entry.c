@@ -51,23 +51,6 @@ typedef struct {
   double     inset;
 } Sight;
 
-/* The first widget with CSS class @name under @widget, depth first. */
-static GtkWidget *
-find_css_class (GtkWidget *widget, const char *name)
-{
-  if (gtk_widget_has_css_class (widget, name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_class (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The cell's place in the scrolled window's visible area, below the sticky head. */
 static gboolean
 in_sight (gpointer data)
@@ -119,6 +102,46 @@ press_and_check (NbWindow *window, guint keyval, GdkModifierType state, guint *n
     }
 }
 
+/* The band's top pixel row, as rendered, shows the head only: nothing of the body below
+ * it comes through. Both of its first two rows lie in the top padding of the first head
+ * row's copies, so they are alike pixel for pixel; the row above is the header bar's. */
+static void
+assert_band_top_clean (NbWindow *window, NbStickyHead *sticky)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t band;
+  gsize stride;
+  int x, y, width;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  texture = nb_test_render (GTK_WIDGET (window));
+  g_assert_nonnull (texture);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (sticky), GTK_WIDGET (window), &band));
+  x = (int) band.origin.x;
+  y = (int) band.origin.y;
+  width = (int) band.size.width;
+  g_assert_cmpfloat (band.origin.y, ==, y);
+  g_assert_cmpint (x + width, <=, gdk_texture_get_width (texture));
+  g_assert_cmpint (y, >=, 1);
+  g_assert_cmpint (y + 2, <=, gdk_texture_get_height (texture));
+  stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  for (int i = 0; i < width; i++)
+    {
+      const guchar *above = pixels + (y - 1) * stride + (x + i) * 4;
+      const guchar *top = above + stride;
+
+      /* The picture is the window pixel for pixel: the band starts on its own row... */
+      if (memcmp (above, top, 4) == 0)
+        g_error ("the row above the sticky head looks like its top row at x=%d", x + i);
+      /* ... and no speck of the body below it shows in that row. */
+      if (memcmp (top, top + stride, 4) != 0)
+        g_error ("the sticky head's top row differs from the next at x=%d", x + i);
+    }
+}
+
 /* 30 Tabs, 30 arrows down table 三 and 30 back up at 1400×900: the focused cell stays in the
  * viewport, and the page scrolls only when a move would leave it. The column heads stay
  * in sight over the scrolled body. */
@@ -150,7 +173,7 @@ test_table_scroll (void)
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (sticky)), >, 40);
   {
     GtkWidget *page = nb_window_get_page (window, "s3");
-    GtkWidget *card = find_css_class (page, "nb-side");
+    GtkWidget *card = nb_test_find (page, nb_test_has_css_class, "nb-side");
     graphene_rect_t band, side;
 
     g_assert_nonnull (card);
@@ -158,6 +181,7 @@ test_table_scroll (void)
     g_assert_true (gtk_widget_compute_bounds (card, page, &side));
     g_assert_cmpfloat (band.origin.x + band.size.width, <=, side.origin.x);
   }
+  assert_band_top_clean (window, sticky);
   {
     g_autofree char *path = g_build_filename (g_get_tmp_dir (), "nb-table3-mid-scroll.png", NULL);
 
@@ -300,14 +324,10 @@ test_refused_key (void)
 static void
 test_new_report_save_prompt (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
-  AdwMessageDialog *dialog;
+  NbWindow *window;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (nb_test_new_report_dialog (&window));
   GtkWidget *cell;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  dialog = nb_test_find_dialog (window);
-  g_assert_nonnull (dialog);
   gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)),
                          "黔江区教育委员会");
   adw_message_dialog_response (dialog, "create");
@@ -450,22 +470,12 @@ test_overridden_badge (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button that applies @label's fix in 检查结果, or NULL. */
-static GtkWidget *
-fix_button (GtkWidget *widget, const char *label)
+/* A test: the button that applies the fix labelled @label in 检查结果. */
+static gboolean
+is_fix_button (GtkWidget *widget, gconstpointer label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nb-fix") &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = fix_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nb-fix") &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* 计算总计 on the sample's blank total fills it from its parts; 采用规范标题 puts a
@@ -482,18 +492,18 @@ test_fix_buttons (void)
 
   g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_BLANK);
   page = nb_window_show_page (window, "findings");
-  button = fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL));
+  button = nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_COMPUTE_TOTAL));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (nb_report_get_cell (report, total)->state, ==, NB_CELL_VALUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (s3_cell (window, "s3.na_need_create.total"))),
                    ==, "0");
   nb_window_show_page (window, "findings");
-  g_assert_null (fix_button (page, nb_fix_label (NB_FIX_COMPUTE_TOTAL)));
+  g_assert_null (nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_COMPUTE_TOTAL)));
 
   nb_session_edit_text (session, title, "二、主动公开情况");
   nb_session_seal (session);
-  button = fix_button (page, nb_fix_label (NB_FIX_CANONICAL_TITLE));
+  button = nb_test_find (page, is_fix_button, nb_fix_label (NB_FIX_CANONICAL_TITLE));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (nb_report_get_text (report, title), ==, nb_format_section (1)->title);
@@ -740,15 +750,12 @@ test_export_blocked_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-collect_warning_labels (GtkWidget *widget, GPtrArray *out)
+/* A test: a warning-coloured label in sight. */
+static gboolean
+is_warning_label (GtkWidget *widget, gconstpointer data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "warning") &&
-      gtk_widget_get_visible (widget))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_warning_labels (child, out);
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "warning") &&
+         gtk_widget_get_visible (widget);
 }
 
 /* A completion rate above 100% (results beyond requests) is shown in the warning colour
@@ -759,17 +766,17 @@ test_rate_over_100 (void)
   NbWindow *window = nb_test_open_sample (1400, 900);
   GtkWidget *page = nb_window_show_page (window, "s3");
   GtkWidget *cell = s3_cell (window, "s3.open.np");
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = nb_test_find_all (page, is_warning_label, NULL);
   gboolean rate = FALSE, reason = FALSE;
 
-  collect_warning_labels (page, labels);
   g_assert_cmpuint (labels->len, ==, 0);
 
   gtk_widget_grab_focus (cell);
   gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
   type_key (cell, GDK_KEY_9);
   type_key (cell, GDK_KEY_9);
-  collect_warning_labels (page, labels);
+  g_ptr_array_unref (labels);
+  labels = nb_test_find_all (page, is_warning_label, NULL);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -783,8 +790,8 @@ test_rate_over_100 (void)
   maybe_screenshot (window, "rate-over-100.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_ptr_array_set_size (labels, 0);
-  collect_warning_labels (page, labels);
+  g_ptr_array_unref (labels);
+  labels = nb_test_find_all (page, is_warning_label, NULL);
   g_assert_cmpuint (labels->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -248,18 +248,14 @@ test_standalone_headings (void)
 static void
 test_new_report_dialog (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
+  NbWindow *window;
+  NbNewReportDialog *dialog = nb_test_new_report_dialog (&window);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  NbNewReportDialog *dialog;
   GtkSpinButton *year;
   AdwComboRow *level;
   NbReport *report;
   double min, max;
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  g_assert_true (NB_IS_NEW_REPORT_DIALOG (nb_test_find_dialog (window)));
-  dialog = NB_NEW_REPORT_DIALOG (nb_test_find_dialog (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
 
   year = GTK_SPIN_BUTTON (nb_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
@@ -290,6 +286,43 @@ test_new_report_dialog (void)
   g_assert_cmpint (nb_report_get_year (report), ==, 2022);
   g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PERIOD_START), ==, "2022-01-01");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_report (gpointer window)
+{
+  return nb_window_has_report (window);
+}
+
+/* Enter in the agency field presses 创建 once an agency is typed, as in GNOME's dialogs;
+ * before that it does nothing. */
+static void
+test_new_report_enter (void)
+{
+  NbWindow *window;
+  NbNewReportDialog *dialog = nb_test_new_report_dialog (&window);
+  GtkWidget *text;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  /* The text the keyboard types into: Enter there is its "activate" key binding. */
+  text = nb_test_find_type (GTK_WIDGET (nb_new_report_dialog_get_agency_entry (dialog)),
+                            GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+
+  /* No agency: 创建, the default, is off, so Enter has nothing to press. */
+  g_assert_false (gtk_widget_is_sensitive (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  g_signal_emit_by_name (text, "activate");
+  g_assert_false (nb_window_has_report (window));
+  g_assert_true (nb_test_find_dialog (window) == ADW_MESSAGE_DIALOG (dialog));
+
+  gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (dialog), "黔江区教育委员会");
+  g_signal_emit_by_name (text, "activate");
+  /* The button shows itself pressed before it clicks. */
+  g_assert_true (nb_test_wait_until (has_report, window, 3000));
+  g_assert_cmpstr (nb_report_get_text (window_report (window), NB_TEXT_AGENCY), ==,
+                   "黔江区教育委员会");
+  g_assert_null (nb_test_find_dialog (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -340,6 +373,7 @@ main (int argc, char **argv)
   g_test_add_func ("/info/signature-agency", test_signature_agency);
   g_test_add_func ("/info/standalone-headings", test_standalone_headings);
   g_test_add_func ("/info/new-report-dialog", test_new_report_dialog);
+  g_test_add_func ("/info/new-report-enter", test_new_report_enter);
   g_test_add_func ("/info/pages-session-property", test_pages_session_property);
   status = g_test_run ();
   nb_test_finish (tmp);

@@ -63,6 +63,25 @@ shoot_dialog (NbWindow *window, const char *name, const char *style)
   nb_test_spin (100);
 }
 
+/* @window at @width × @height, as the user would resize it. */
+static void
+shoot_resized (NbWindow *window, int width, int height, const char *name, const char *style)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  nb_test_spin (300);
+  shoot (GTK_WIDGET (window), name, style);
+}
+
+/* @window after a click on @page's row in the sidebar. */
+static void
+shoot_sidebar_row (NbWindow *window, const char *page, const char *name, const char *style)
+{
+  gtk_widget_activate (nb_window_get_sidebar_row (window, page));
+  /* A folded sidebar slides to the page. */
+  nb_test_spin (500);
+  shoot (GTK_WIDGET (window), name, style);
+}
+
 static void
 shoot_all (gconstpointer data)
 {
@@ -188,19 +207,11 @@ shoot_all (gconstpointer data)
     shoot (GTK_WIDGET (window), "s3-scrolled", style);
   }
   /* The small laptop screen of issue 10: 1024×700. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  nb_test_spin (300);
-  shoot (GTK_WIDGET (window), "s3-1024x700", style);
-  gtk_widget_activate (nb_window_get_sidebar_row (window, "s4"));
-  nb_test_spin (300);
-  shoot (GTK_WIDGET (window), "s4-1024x700", style);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 760);
-  nb_test_spin (300);
-  shoot (GTK_WIDGET (window), "narrow-sidebar", style);
-  gtk_widget_activate (nb_window_get_sidebar_row (window, "s3"));
-  nb_test_spin (500);
-  shoot (GTK_WIDGET (window), "narrow-s3", style);
+  shoot_resized (window, 1024, 700, "s3-1024x700", style);
+  shoot_sidebar_row (window, "s4", "s4-1024x700", style);
+  /* Narrow: the sidebar folds away, a row slides to its page. */
+  shoot_resized (window, 560, 760, "narrow-sidebar", style);
+  shoot_sidebar_row (window, "s3", "narrow-s3", style);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -158,14 +158,21 @@ nb_test_render (GtkWidget *widget)
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  /* The paintable spans the widget's bounds, which for a window take in the shadow around
+   * it: drawn at that size, one widget pixel is one texture pixel (drawn at the widget's
+   * own size it would be scaled by ~0.99, blending each edge with its neighbour row). */
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    return NULL;
+  gdk_paintable_snapshot (paintable, snapshot, bounds.size.width, bounds.size.height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return NULL;
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (-bounds.origin.x, -bounds.origin.y,
+                                                           gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
 }
 
 void
@@ -186,20 +193,52 @@ nb_test_screenshot (GtkWidget *widget, const char *path)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static void
+collect (GtkWidget *root, NbWidgetTest test, gconstpointer data, GPtrArray *found,
+         gboolean first_only)
+{
+  if (test (root, data))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL && !(first_only && found->len > 0);
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, test, data, found, first_only);
+}
+
+GPtrArray *
+nb_test_find_all (GtkWidget *root, NbWidgetTest test, gconstpointer data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, test, data, found, FALSE);
+  return found;
+}
+
+GtkWidget *
+nb_test_find (GtkWidget *root, NbWidgetTest test, gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, test, data, found, TRUE);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+gboolean
+nb_test_has_css_class (GtkWidget *widget, gconstpointer name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
 GtkWidget *
 nb_test_find_type (GtkWidget *widget, GType type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = nb_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nb_test_find (widget, is_type, GSIZE_TO_POINTER (type));
 }
 
 NbWindow *
@@ -253,4 +292,18 @@ nb_test_find_dialog (NbWindow *window)
         gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
       found = l->data;
   return found;
+}
+
+NbNewReportDialog *
+nb_test_new_report_dialog (NbWindow **window)
+{
+  AdwMessageDialog *dialog;
+
+  *window = nb_window_new (app);
+  gtk_window_present (GTK_WINDOW (*window));
+  g_assert_false (nb_window_has_report (*window));
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.new-report", NULL);
+  dialog = nb_test_find_dialog (*window);
+  g_assert_true (NB_IS_NEW_REPORT_DIALOG (dialog));
+  return NB_NEW_REPORT_DIALOG (dialog);
 }

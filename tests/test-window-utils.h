@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nb-application.h"
+#include "nb-new-report-dialog.h"
 #include "nb-window.h"
 
 /* Isolated XDG folders, Chinese UI strings from the build tree, gtk_test_init, a registered
@@ -24,6 +25,19 @@ void           nb_test_screenshot  (GtkWidget   *widget,
                                     const char  *path);
 /* @widget as last drawn; NULL while a new frame is due. */
 GdkTexture    *nb_test_render      (GtkWidget   *widget);
+/* Whether @widget is one a test looks for; @data is the test's. */
+typedef gboolean (*NbWidgetTest) (GtkWidget *widget, gconstpointer data);
+/* @root or its first descendant (depth first) that @test accepts, or NULL. */
+GtkWidget     *nb_test_find        (GtkWidget   *root,
+                                    NbWidgetTest test,
+                                    gconstpointer data);
+/* All of them, depth first. */
+GPtrArray     *nb_test_find_all    (GtkWidget   *root,
+                                    NbWidgetTest test,
+                                    gconstpointer data);
+/* A test: @widget has the CSS class @name. */
+gboolean       nb_test_has_css_class (GtkWidget  *widget,
+                                    gconstpointer name);
 /* @widget or its first descendant (depth first) of @type, or NULL. */
 GtkWidget     *nb_test_find_type   (GtkWidget   *widget,
                                     GType        type);
@@ -36,6 +50,8 @@ gboolean       nb_test_press       (GtkWidget   *widget,
                                     GdkModifierType state);
 /* The visible AdwMessageDialog over @window, or NULL. */
 AdwMessageDialog *nb_test_find_dialog (NbWindow *window);
+/* A new window without a report, presented, and its 新建报告 dialog (win.new-report). */
+NbNewReportDialog *nb_test_new_report_dialog (NbWindow **window);
 /* Removes a report saved by a test at @path, its backup (path~) and the folder @dir. */
 void           nb_test_remove_saved (const char *dir,
                                      const char *path);

@@ -623,17 +623,10 @@ test_export (void)
 static void
 test_new_report (void)
 {
-  NbWindow *window = nb_window_new (nb_test_app ());
-  AdwMessageDialog *dialog = NULL;
+  NbWindow *window;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (nb_test_new_report_dialog (&window));
   NbReport *report;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_false (nb_window_has_report (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-      dialog = l->data;
-  g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   gtk_editable_set_text (nb_new_report_dialog_get_agency_entry (NB_NEW_REPORT_DIALOG (dialog)), "黔江区教育委员会");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
