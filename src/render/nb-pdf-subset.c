@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <cairo-ft.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
+#include <string.h>
 #include <pango/pangofc-font.h>
 
 #include "nb-pdf-subset-private.h"
@@ -154,6 +156,25 @@ holder_free (void *data)
 
 static const cairo_user_data_key_t holder_key;
 
+/* TRUE if @a and @b are the same version of a font: glyph ids of one are the other's. The
+ * glyph count alone would not tell (every Noto CJK version has 65,535 glyphs); the 'head'
+ * table holds the font's revision and the checksum of the whole file. */
+static gboolean
+same_font (hb_face_t *a, hb_face_t *b)
+{
+  hb_blob_t *head_a = hb_face_reference_table (a, HB_TAG ('h', 'e', 'a', 'd'));
+  hb_blob_t *head_b = hb_face_reference_table (b, HB_TAG ('h', 'e', 'a', 'd'));
+  unsigned int len_a, len_b;
+  const char *data_a = hb_blob_get_data (head_a, &len_a);
+  const char *data_b = hb_blob_get_data (head_b, &len_b);
+  gboolean same = hb_face_get_glyph_count (a) == hb_face_get_glyph_count (b) && len_a > 0 &&
+                  len_a == len_b && memcmp (data_a, data_b, len_a) == 0;
+
+  hb_blob_destroy (head_a);
+  hb_blob_destroy (head_b);
+  return same;
+}
+
 /* The face to subset from: the same file and face as Pango's, through a mapping of its
  * own that is unmapped when the subset is made. Subsetting a CJK font reads megabytes of
  * its glyph data; read through Pango's mapping, which lives as long as the process, those
@@ -169,9 +190,9 @@ source_face (Face *face)
   /* fontconfig keeps a named instance in the upper bits; HarfBuzz wants the face. */
   source = hb_face_create (blob, (unsigned) face->index & 0xFFFF);
   hb_blob_destroy (blob);
-  if (hb_face_get_glyph_count (source) != hb_face_get_glyph_count (face->face))
+  if (!same_font (source, face->face))
     {
-      /* Not the face Pango drew with (the file changed since): subset Pango's. */
+      /* Not the face Pango drew with (the package was upgraded since): subset Pango's. */
       hb_face_destroy (source);
       return hb_face_reference (face->face);
     }
@@ -392,7 +413,10 @@ scaled_font (NbFontSubsets *self, PangoFont *font)
   scaled = g_new0 (Scaled, 1);
   face = font_face (font) ? g_hash_table_lookup (self->faces, font_face (font)) : NULL;
   pango_scaled = PANGO_IS_CAIRO_FONT (font) ? pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)) : NULL;
-  if (face && face->subset && pango_scaled && !synthesized (font))
+  /* A named instance of a variable font (a Bold of a variable family): the subset would
+   * lose the instance's coordinates, so Pango draws it. */
+  if (face && face->subset && pango_scaled && !synthesized (font) && (face->index >> 16) == 0 &&
+      !hb_ot_var_has_data (face->face))
     {
       options = cairo_font_options_create ();
       cairo_scaled_font_get_font_matrix (pango_scaled, &font_matrix);
