@@ -247,27 +247,17 @@ break_changed_cb (NbInfoPage *self)
   nb_session_edit_title_breaks (self->session, &offset, offset > 0 ? 1 : 0);
 }
 
-/* Turned on, the block starts from the agency and the publication date, in the same undo
- * step, so that the user sees what will be printed. */
+/* An empty signing agency or date prints the report's agency or publication date
+ * (nb_render_signature): nothing is copied, so a later correction of those reaches the
+ * signature too. */
 static void
 signature_toggled_cb (NbInfoPage *self)
 {
-  NbReport *report;
-  gboolean shown = gtk_switch_get_active (GTK_SWITCH (self->signature_switch));
-
   if (self->updating)
     return;
-  report = get_report (self);
   nb_session_seal (self->session);
-  nb_session_begin_step (self->session);
-  nb_session_edit_signature (self->session, shown);
-  if (shown && nb_report_get_text (report, NB_TEXT_SIGNATURE_AGENCY)[0] == '\0')
-    nb_session_edit_text (self->session, NB_TEXT_SIGNATURE_AGENCY,
-                          nb_report_get_text (report, NB_TEXT_AGENCY));
-  if (shown && nb_report_get_text (report, NB_TEXT_SIGNATURE_DATE)[0] == '\0')
-    nb_session_edit_text (self->session, NB_TEXT_SIGNATURE_DATE,
-                          nb_report_get_text (report, NB_TEXT_PUBLICATION_DATE));
-  nb_session_end_step (self->session);
+  nb_session_edit_signature (self->session,
+                             gtk_switch_get_active (GTK_SWITCH (self->signature_switch)));
 }
 
 static void
