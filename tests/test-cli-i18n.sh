@@ -50,7 +50,7 @@ if [[ $locpath == none ]]; then
   echo "ok 8 # SKIP zh_CN.UTF-8 cannot be made here"
   n=8
 else
-  cn=(env ${locpath:+LOCPATH=$locpath} LANG=zh_CN.UTF-8 LANGUAGE=zh_CN)
+  cn=(env -u LANGUAGE -u LC_ALL -u LC_MESSAGES ${locpath:+LOCPATH=$locpath} LANG=zh_CN.UTF-8)
   "${cn[@]}" "$cli" check "$tmp/damaged.nianbao" > /dev/null 2> "$tmp/err"
   grep -q "damaged.nianbao：不是有效的 JSON（文件可能不完整或已损坏）：" "$tmp/err"
   ok $? "LANG=zh_CN.UTF-8: the damaged report in Chinese: $(head -c 200 "$tmp/err")"

@@ -418,6 +418,11 @@ def main():
         t.eq(d.styles["Title"].element.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:eastAsia")),
              FONT_TITLE, "a role not chosen keeps its own list")
 
+        # HTML names no fonts: a --font-* there is said to be ignored, not silently dropped.
+        code, _, err = cli("export", "--to", "html", "--font-body", "方正仿宋_GBK", "-o",
+                           os.path.join(tmp, "fonts.html"), SAMPLE)
+        t.ok(code == 0 and "--font-*" in err, "--font-body with --to html: exported, said to be ignored", err)
+
         # A file that cannot be written: a message naming it, no file.
         bad = os.path.join(tmp, "no-such-dir", "x.docx")
         code, _, err = cli("export", "--to", "docx", "-o", bad, SAMPLE)

@@ -132,6 +132,10 @@ nb_cli_export (int argc, char **argv)
       return NB_CLI_UNUSABLE;
     }
 
+  /* HTML and JSON name no fonts of their own (the portal's style sheet decides). */
+  if ((font_title || font_body || font_heading || font_kaiti) &&
+      !(g_str_equal (to, "pdf") || g_str_equal (to, "docx")))
+    nb_cli_error (_("export: --font-* applies to --to pdf and --to docx only; ignored"));
   options = (NbPdfOptions) {
     .font_title = font_title, .font_body = font_body, .font_heading = font_heading,
     .font_kaiti = font_kaiti,

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "nb-application.h"
 #include "nb-document.h"
 #include "nb-info-page.h"
 #include "nb-text-filter.h"
@@ -314,12 +315,8 @@ nb_info_page_choose_previous (NbInfoPage *self, GFile *file)
   /* A report that cannot be used is not stored: the choice stays as it was. */
   if (!nb_session_attach_previous (self->session, file, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_native (GTK_WIDGET (self))),
-                                                  _("Could Not Use Last Year’s Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      nb_show_error (GTK_WINDOW (gtk_widget_get_native (GTK_WIDGET (self))),
+                     _("Could Not Use Last Year’s Report"), error->message);
       return FALSE;
     }
   refresh_previous (self);
@@ -340,7 +337,8 @@ choose_previous_cb (NbInfoPage *self)
   gtk_file_filter_add_pattern (filter, "*.nianbao");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (previous_chosen_cb), self);
+  /* The page may be gone (the report closed) before the chooser answers. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (previous_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

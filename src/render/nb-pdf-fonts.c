@@ -168,10 +168,10 @@ nb_pdf_fonts_resolve (const NbPdfOptions *options, NbResolvedFont fonts[NB_N_FON
     {
       NbResolvedFont *font = &fonts[r];
       const FontChoice *choices = roles[r].choices;
-      const char *list = user_list (options, r);
       g_auto(GStrv) names = nb_pdf_fonts_user_families (options, r);
       guint last = 0;
-      g_autoptr(GString) tried = g_string_new (list);
+      g_autofree char *chosen = names ? g_strjoinv (", ", names) : NULL;
+      g_autoptr(GString) tried = g_string_new (chosen);
 
       memset (font, 0, sizeof *font);
       while (choices[last + 1].family)
