@@ -12,6 +12,7 @@
 #include "nb-application.h"
 #include "nb-document.h"
 #include "nb-info-page.h"
+#include "nb-level-year.h"
 #include "nb-text-filter.h"
 #include "nb-paragraph-view.h"
 
@@ -448,18 +449,10 @@ nb_info_page_class_init (NbInfoPageClass *klass)
 static void
 nb_info_page_init (NbInfoPage *self)
 {
-  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
-  int first, last;
-
   /* Until the session's values are shown, the widgets' own changes are no edits. */
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint l = 0; l < NB_N_LEVELS; l++)
-    gtk_string_list_append (levels, nb_format_level_name (l));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->level_row), G_LIST_MODEL (levels));
-  nb_format_year_range (&first, &last);
-  gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->year_spin), first, last);
+  nb_level_year_setup (ADW_COMBO_ROW (self->level_row), GTK_SPIN_BUTTON (self->year_spin));
 
   wire_field (self, NB_TEXT_AGENCY, self->agency_row);
   wire_field (self, NB_TEXT_TITLE, self->title_row);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "nb-level-year.h"
 #include "nb-new-report-dialog.h"
 
 struct _NbNewReportDialog
@@ -82,20 +83,12 @@ nb_new_report_dialog_class_init (NbNewReportDialogClass *klass)
 static void
 nb_new_report_dialog_init (NbNewReportDialog *self)
 {
-  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int first, last;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint l = 0; l < NB_N_LEVELS; l++)
-    gtk_string_list_append (levels, nb_format_level_name (l));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->level_row), G_LIST_MODEL (levels));
+  nb_level_year_setup (ADW_COMBO_ROW (self->level_row), GTK_SPIN_BUTTON (self->year_spin));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->level_row), NB_LEVEL_DEPARTMENT);
-
-  /* Only years a report can exist for; in January one writes about the year just ended. */
-  nb_format_year_range (&first, &last);
-  gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->year_spin), first, last);
+  /* In January one writes about the year just ended. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->year_spin), g_date_time_get_year (now) - 1);
 }
 
