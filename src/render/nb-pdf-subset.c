@@ -48,7 +48,10 @@ static guint n_subsets_made;
 G_LOCK_DEFINE_STATIC (kept);
 
 /* FreeType faces made here outlive any one export (cairo caches fonts), so the library
- * lives as long as the process. */
+ * lives as long as the process. Faces of one library are made and done one at a time
+ * (FreeType's rule), and cairo may let go of a face on any thread. */
+G_LOCK_DEFINE_STATIC (freetype);
+
 static FT_Library
 freetype (void)
 {
@@ -149,7 +152,9 @@ holder_free (void *data)
 {
   Holder *holder = data;
 
+  G_LOCK (freetype);
   FT_Done_Face (holder->face);
+  G_UNLOCK (freetype);
   hb_blob_destroy (holder->blob);
   g_free (holder);
 }
@@ -252,14 +257,18 @@ wrap_subset (Face *face)
   const char *data;
   unsigned int length = 0;
   cairo_font_face_t *font_face;
+  gboolean made;
 
   if (face->blob == NULL || freetype () == NULL)
     return NULL;
   holder = g_new0 (Holder, 1);
   holder->blob = hb_blob_reference (face->blob);
   data = hb_blob_get_data (holder->blob, &length);
-  if (length == 0 ||
-      FT_New_Memory_Face (freetype (), (const FT_Byte *) data, (FT_Long) length, 0, &holder->face) != 0)
+  G_LOCK (freetype);
+  made = length > 0 &&
+         FT_New_Memory_Face (freetype (), (const FT_Byte *) data, (FT_Long) length, 0, &holder->face) == 0;
+  G_UNLOCK (freetype);
+  if (!made)
     {
       hb_blob_destroy (holder->blob);
       g_free (holder);
@@ -300,17 +309,27 @@ nb_font_subsets_build (NbFontSubsets *self)
 
   /* One thread per face was measured no faster: one face (the body's) dominates. */
   self->built = TRUE;
+  /* What the last export made is taken under the lock; subsetting the rest, hundreds of
+   * milliseconds for a CJK face, runs without it, so another export need not wait. */
   G_LOCK (kept);
   g_hash_table_iter_init (&iter, self->faces);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &face))
+    take_kept_subset (face);
+  G_UNLOCK (kept);
+  g_hash_table_iter_init (&iter, self->faces);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &face))
     {
-      if (take_kept_subset (face))
+      if (face->subset != NULL)
         continue;
       subset_face (face);
       face->subset = wrap_subset (face);
-      n_subsets_made += face->subset != NULL;
+      if (face->subset != NULL)
+        {
+          G_LOCK (kept);
+          n_subsets_made++;
+          G_UNLOCK (kept);
+        }
     }
-  G_UNLOCK (kept);
 }
 
 static hb_face_t *
