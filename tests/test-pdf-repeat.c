@@ -98,8 +98,10 @@ test_font_pages (void)
   g_assert_cmpuint (exported, <, shown + 3 * 1024);
 }
 
-/* Edit, undo, export, twenty times: the first export makes one subset per face drawn
- * (the sample draws five), the others none, and all give the same bytes. */
+/* An edit and its reversal (the text set and set back, as the window's undo does to the
+ * model), then an export, twenty times: the first export makes one subset per face drawn
+ * (the sample draws five with the fonts build-aux/install-deps.sh installs), the others
+ * none, and all give the same bytes. */
 static void
 test_same_text (void)
 {
