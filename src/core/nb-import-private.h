@@ -10,44 +10,9 @@
 #pragma once
 
 #include "nb-import.h"
+#include "nb-import-items.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  const char *text;             /* trimmed, valid UTF-8, owned by the list */
-  gboolean    cell;             /* a table cell of the source (HTML); "" is an empty cell */
-} NbImportItem;
-
-/* The items of one input. A text may be most of a 20 MB file in lines of a few dozen
- * bytes: the items lie in one array and their texts in large blocks, not an allocation
- * each (issue 13: memory a small multiple of the input). */
-typedef struct {
-  GArray       *array;          /* NbImportItem, in reading order */
-  GStringChunk *texts;
-} NbImportItems;
-
-NbImportItems *nb_import_items_new     (void);
-void        nb_import_items_free       (NbImportItems *items);
-void        nb_import_items_add        (NbImportItems *items,
-                                        const char    *text,
-                                        gssize         length,
-                                        gboolean       cell);
-/* Drops the lines left empty (empty cells are positions, and stay). */
-void        nb_import_items_drop_empty_lines (NbImportItems *items);
-
-static inline guint
-nb_import_items_len (const NbImportItems *items)
-{
-  return items->array->len;
-}
-
-static inline const NbImportItem *
-nb_import_items_get (const NbImportItems *items, guint i)
-{
-  return &g_array_index (items->array, NbImportItem, i);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbImportItems, nb_import_items_free)
 
 /* The words that say which section a numbered heading opens, beside its ordinal. */
 extern const char *const nb_import_section_keywords[NB_N_SECTIONS];

@@ -80,89 +80,6 @@ nb_import_new (void)
   return g_object_new (NB_TYPE_IMPORT, NULL);
 }
 
-/* ---- Items ------------------------------------------------------------------------------- */
-
-NbImportItems *
-nb_import_items_new (void)
-{
-  NbImportItems *items = g_new0 (NbImportItems, 1);
-
-  items->array = g_array_new (FALSE, FALSE, sizeof (NbImportItem));
-  items->texts = g_string_chunk_new (64 * 1024);
-  return items;
-}
-
-void
-nb_import_items_free (NbImportItems *items)
-{
-  if (items == NULL)
-    return;
-  g_array_unref (items->array);
-  g_string_chunk_free (items->texts);
-  g_free (items);
-}
-
-void
-nb_import_items_drop_empty_lines (NbImportItems *items)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < items->array->len; i++)
-    {
-      const NbImportItem *item = nb_import_items_get (items, i);
-
-      if (item->cell || item->text[0] != '\0')
-        g_array_index (items->array, NbImportItem, kept++) = *item;
-    }
-  g_array_set_size (items->array, kept);
-}
-
-/* Strips Unicode white space too: &nbsp; and the ideographic space pad published cells.
- * A tab-separated row keeps its trailing tabs: they end an empty last cell. The stripped
- * text is [*start, *end) of @text. */
-static void
-strip_unicode (const char *text, gsize length, const char **start_out, const char **end_out)
-{
-  const char *start = text, *end = text + length;
-  const char *last = end;
-
-  while (start < end && (g_unichar_isspace (g_utf8_get_char (start)) || g_utf8_get_char (start) == 0xFEFF))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-
-      if (!prev || !g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  if (memchr (start, '\t', end - start))
-    while (end < last && (*end == '\t' || *end == ' '))
-      end++;
-  *start_out = start;
-  *end_out = end;
-}
-
-void
-nb_import_items_add (NbImportItems *items, const char *text, gssize length, gboolean cell)
-{
-  NbImportItem item = { NULL, cell };
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-  g_autofree char *copy = NULL;
-  const char *start, *end;
-
-  /* A piece of text read already is valid: copied once, into the list. */
-  if (!g_utf8_validate_len (text, n, NULL))
-    {
-      copy = g_utf8_make_valid (text, n);
-      text = copy;
-      n = strlen (copy);
-    }
-  strip_unicode (text, n, &start, &end);
-  item.text = g_string_chunk_insert_len (items->texts, start, end - start);
-  g_array_append_val (items->array, item);
-}
-
 /* ---- Normalisation ------------------------------------------------------------------------ */
 
 char *
@@ -190,72 +107,6 @@ nb_import_normalize (const char *text)
 }
 
 /* ---- Tokens of a table ---------------------------------------------------------------------- */
-
-typedef enum {
-  TOK_LABEL,
-  TOK_VALUE,
-  TOK_BLANK,
-} TokKind;
-
-typedef struct {
-  TokKind      kind;
-  const char  *text;            /* label: normalised; value: digits; blank: the dash or NULL */
-  const char  *orig;            /* label as written */
-} Token;
-
-/* Where the tokens of a table section and their texts live: a section may be most of the
- * input, so they are kept in large blocks rather than three allocations a token. */
-#define TOKEN_BLOCK 4096
-
-typedef struct {
-  GPtrArray    *blocks;         /* of TOKEN_BLOCK tokens each */
-  guint         used;           /* tokens used in the last block */
-  GStringChunk *texts;
-} TokenStore;
-
-static TokenStore *
-token_store_new (void)
-{
-  TokenStore *store = g_new0 (TokenStore, 1);
-
-  store->blocks = g_ptr_array_new_with_free_func (g_free);
-  store->texts = g_string_chunk_new (64 * 1024);
-  return store;
-}
-
-static void
-token_store_free (TokenStore *store)
-{
-  g_ptr_array_unref (store->blocks);
-  g_string_chunk_free (store->texts);
-  g_free (store);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TokenStore, token_store_free)
-
-static const char *
-token_store_text (TokenStore *store, const char *text)
-{
-  return text ? g_string_chunk_insert (store->texts, text) : NULL;
-}
-
-static void
-add_token (TokenStore *store, GPtrArray *tokens, TokKind kind, const char *text, const char *orig)
-{
-  Token *tok;
-
-  if (store->blocks->len == 0 || store->used == TOKEN_BLOCK)
-    {
-      g_ptr_array_add (store->blocks, g_new (Token, TOKEN_BLOCK));
-      store->used = 0;
-    }
-  tok = (Token *) g_ptr_array_index (store->blocks, store->blocks->len - 1) + store->used++;
-  tok->kind = kind;
-  tok->text = token_store_text (store, text);
-  /* A label mostly reads as written: one copy serves both. */
-  tok->orig = orig && text && g_str_equal (orig, text) ? tok->text : token_store_text (store, orig);
-  g_ptr_array_add (tokens, tok);
-}
 
 static gboolean
 is_dash (const char *word)
@@ -398,12 +249,12 @@ is_ordinal_digit (const char *word, const char *q)
  * three values, "规章000" a label and a run of digits, "" or "—" a blank. */
 /* The words gathered so far as one label token (none when only spaces). */
 static void
-flush_label (TokenStore *store, GPtrArray *tokens, GString *label)
+flush_label (NbImportTokenStore *store, GPtrArray *tokens, GString *label)
 {
   g_autofree char *norm = nb_import_normalize (label->str);
 
   if (norm[0])
-    add_token (store, tokens, TOK_LABEL, norm, label->str);
+    nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_LABEL, norm, label->str);
   g_string_truncate (label, 0);
 }
 
@@ -433,7 +284,7 @@ white_space (void)
 }
 
 static void
-tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
+tokenize_cell (NbImportTokenStore *store, GPtrArray *tokens, const char *cell)
 {
   g_autofree char *nfkc = g_utf8_normalize (cell, -1, G_NORMALIZE_NFKC);
   g_auto(GStrv) words = NULL;
@@ -445,7 +296,7 @@ tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
   g_strstrip (nfkc);
   if (nfkc[0] == '\0' || is_dash (nfkc))
     {
-      add_token (store, tokens, TOK_BLANK, nfkc[0] ? cell : NULL, NULL);
+      nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_BLANK, nfkc[0] ? cell : NULL, NULL);
       return;
     }
 
@@ -459,29 +310,30 @@ tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
         continue;
       /* A note in brackets after a figure (“15 （含修订3件）”) belongs to the figure. */
       if (word[0] == '(' && g_str_has_suffix (word, ")") && label->len == 0 && tokens->len > 0 &&
-          ((Token *) g_ptr_array_index (tokens, tokens->len - 1))->kind == TOK_VALUE &&
+          ((NbImportToken *) g_ptr_array_index (tokens, tokens->len - 1))->kind == NB_IMPORT_TOKEN_VALUE &&
           !starts_with_ordinal (word))
         {
-          Token *prev = g_ptr_array_index (tokens, tokens->len - 1);
+          NbImportToken *prev = g_ptr_array_index (tokens, tokens->len - 1);
           g_autofree char *orig = g_strconcat (prev->orig ? prev->orig : prev->text, word, NULL);
 
-          prev->orig = token_store_text (store, orig);
+          prev->orig = nb_import_token_store_text (store, orig);
           continue;
         }
       if (is_noted_figure (word, digits))
         {
           flush_label (store, tokens, label);
           /* A look-alike alone is read, not reported: it is the copy's, not the report's. */
-          add_token (store, tokens, TOK_VALUE, digits->str, is_look_alike_figure (word) ? NULL : word);
+          nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_VALUE, digits->str,
+                                     is_look_alike_figure (word) ? NULL : word);
           continue;
         }
       if (is_number (word, digits) || is_dash (word))
         {
           flush_label (store, tokens, label);
           if (is_dash (word))
-            add_token (store, tokens, TOK_BLANK, word, NULL);
+            nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_BLANK, word, NULL);
           else
-            add_token (store, tokens, TOK_VALUE, digits->str, NULL);
+            nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_VALUE, digits->str, NULL);
           continue;
         }
       /* An ordinal opens a new label: “（三）不予公开 1.属于国家秘密” are two. */
@@ -533,7 +385,7 @@ tokenize_cell (TokenStore *store, GPtrArray *tokens, const char *cell)
           {
             g_autofree char *figure = g_strndup (run, q - run);
 
-            add_token (store, tokens, TOK_VALUE, figure, NULL);
+            nb_import_token_store_add (store, tokens, NB_IMPORT_TOKEN_VALUE, figure, NULL);
           }
         }
     }
@@ -1511,7 +1363,7 @@ read_narratives (Parser *p)
 /* ---- Tables --------------------------------------------------------------------------------- */
 
 typedef struct {
-  TokenStore *store;
+  NbImportTokenStore *store;
   GPtrArray  *tokens;
   GString    *note;
 } TableCells;
@@ -1537,7 +1389,7 @@ take_cell (const char *cell, gpointer data)
 /* The cells of a table section as the source gives them, as tokens; prose lines long
  * enough to be a note under the table go to @note. */
 static GPtrArray *
-table_tokens (Parser *p, guint s, TokenStore *store, GString *note)
+table_tokens (Parser *p, guint s, NbImportTokenStore *store, GString *note)
 {
   TableCells cells = { store, g_ptr_array_new (), note };
   gboolean marked = FALSE;
@@ -1587,9 +1439,9 @@ table_tokens (Parser *p, guint s, TokenStore *store, GString *note)
 static void add_note (Parser *p, const char *rule, const char *where, const char *actual, const char *canonical);
 
 static void
-set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
+set_cell (Parser *p, guint cell, const NbImportToken *tok, NbImportCellState state)
 {
-  if (tok->kind == TOK_BLANK)
+  if (tok->kind == NB_IMPORT_TOKEN_BLANK)
     {
       nb_report_set_blank (p->report, cell, tok->text);
       p->self->states[cell] = NB_IMPORT_CELL_BLANK;
@@ -1597,11 +1449,11 @@ set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
     }
   /* A count printed with zero decimals (“0.00”, “12.0”): the figure is read, and the cell
    * as printed is R-F-06's, like a figure with a unit or a note. */
-  if (tok->kind == TOK_VALUE && tok->orig == NULL && nb_format_cell (cell)->unit == NB_UNIT_COUNT &&
+  if (tok->kind == NB_IMPORT_TOKEN_VALUE && tok->orig == NULL && nb_format_cell (cell)->unit == NB_UNIT_COUNT &&
       strchr (tok->text, '.') && strspn (strchr (tok->text, '.') + 1, "0") == strlen (strchr (tok->text, '.') + 1))
     {
       g_autofree char *whole = g_strndup (tok->text, strchr (tok->text, '.') - tok->text);
-      Token read = { TOK_VALUE, whole, tok->text };
+      NbImportToken read = { NB_IMPORT_TOKEN_VALUE, whole, tok->text };
 
       set_cell (p, cell, &read, state);
       return;
@@ -1609,7 +1461,7 @@ set_cell (Parser *p, guint cell, const Token *tok, NbImportCellState state)
   nb_report_set_cell_text (p->report, cell, tok->text);
   p->self->states[cell] = state;
   /* “15（含修订3件）”, “5件”: the figure is read, the cell as printed is R-F-06's. */
-  if (tok->kind == TOK_VALUE && tok->orig)
+  if (tok->kind == NB_IMPORT_TOKEN_VALUE && tok->orig)
     add_note (p, "R-F-06", nb_format_cell (cell)->key, tok->orig, tok->text);
 }
 
@@ -1697,9 +1549,9 @@ run_together_readings (GPtrArray *vals, guint want, CheckFunc check, gint64 out[
     return 0;
   for (guint i = 0; i < vals->len; i++)
     {
-      const Token *tok = g_ptr_array_index (vals, i);
+      const NbImportToken *tok = g_ptr_array_index (vals, i);
 
-      if (tok->kind != TOK_VALUE || tok->text[0] == '-' || strchr (tok->text, '.'))
+      if (tok->kind != NB_IMPORT_TOKEN_VALUE || tok->text[0] == '-' || strchr (tok->text, '.'))
         return 0;
       s.digits[s.n_runs++] = tok->text;
       total += strlen (tok->text);
@@ -1722,9 +1574,9 @@ values_after (GPtrArray *tokens, guint at, guint *next)
 
   for (i = at + 1; i < tokens->len; i++)
     {
-      Token *tok = g_ptr_array_index (tokens, i);
+      NbImportToken *tok = g_ptr_array_index (tokens, i);
 
-      if (tok->kind == TOK_LABEL)
+      if (tok->kind == NB_IMPORT_TOKEN_LABEL)
         break;
       g_ptr_array_add (vals, tok);
     }
@@ -1747,7 +1599,7 @@ set_reading (Parser *p, const int *cells, guint n, const gint64 *values)
   for (guint i = 0; i < n; i++)
     {
       char digits[32];
-      Token tok = { TOK_VALUE, digits, NULL };
+      NbImportToken tok = { NB_IMPORT_TOKEN_VALUE, digits, NULL };
 
       g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, values[i]);
       set_cell (p, cells[i], &tok, NB_IMPORT_CELL_RESOLVED);
@@ -1763,12 +1615,13 @@ read_values (Parser *p, GPtrArray *vals, const int *cells, guint n, CheckFunc ch
   guint extra, n_readings;
 
   /* Trailing empty positions are spans of the last cell. */
-  while (vals->len > n && ((Token *) g_ptr_array_index (vals, vals->len - 1))->kind == TOK_BLANK)
+  while (vals->len > n &&
+         ((NbImportToken *) g_ptr_array_index (vals, vals->len - 1))->kind == NB_IMPORT_TOKEN_BLANK)
     g_ptr_array_remove_index (vals, vals->len - 1);
   extra = vals->len > n ? vals->len - n : 0;
   /* Leading empty positions are spans of the heads before the values. */
   for (guint i = 0; i < extra; i++)
-    if (((Token *) g_ptr_array_index (vals, i))->kind != TOK_BLANK)
+    if (((NbImportToken *) g_ptr_array_index (vals, i))->kind != NB_IMPORT_TOKEN_BLANK)
       return FALSE;
   if (extra)
     g_ptr_array_remove_range (vals, 0, extra);
@@ -2033,13 +1886,13 @@ is_garbled (const char *label, const char *canonical)
 static gboolean
 label_completed (GPtrArray *tokens, guint at, const char *canonical)
 {
-  g_autoptr(GString) label = g_string_new (((Token *) g_ptr_array_index (tokens, at))->text);
+  g_autoptr(GString) label = g_string_new (((NbImportToken *) g_ptr_array_index (tokens, at))->text);
 
   for (guint i = at + 1; i < tokens->len && label->len < strlen (canonical); i++)
     {
-      const Token *tok = g_ptr_array_index (tokens, i);
+      const NbImportToken *tok = g_ptr_array_index (tokens, i);
 
-      if (tok->kind != TOK_LABEL)
+      if (tok->kind != NB_IMPORT_TOKEN_LABEL)
         continue;
       if (starts_with_ordinal (tok->text))
         break;
@@ -2053,7 +1906,7 @@ label_completed (GPtrArray *tokens, guint at, const char *canonical)
 static Row *
 find_row (Parser *p, GArray *rows, GPtrArray *tokens, guint at, NbTableId table, guint expected)
 {
-  const Token *tok = g_ptr_array_index (tokens, at);
+  const NbImportToken *tok = g_ptr_array_index (tokens, at);
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -2139,16 +1992,16 @@ add_legacy (Parser *p, const char *marker)
 
 /* The 2019 single row （六）其他处理 has no cells in 2021: its figures stay as a note. */
 static void
-keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
+keep_single_row (Parser *p, const NbImportToken *label, GPtrArray *vals)
 {
   g_autoptr(GString) figures = g_string_new (NULL);
 
   /* The figures, for table 三's column sums (the import note R-F-03, kept in the file). */
   for (guint v = 0; v < vals->len; v++)
     {
-      const Token *tok = g_ptr_array_index (vals, v);
+      const NbImportToken *tok = g_ptr_array_index (vals, v);
 
-      g_string_append_printf (figures, v ? " %s" : "%s", tok->kind == TOK_VALUE ? tok->text : "");
+      g_string_append_printf (figures, v ? " %s" : "%s", tok->kind == NB_IMPORT_TOKEN_VALUE ? tok->text : "");
     }
   add_note (p, "R-F-03", "s3.oth", figures->str, remnant_marker ());
   if (p->s3_remnant == NULL)
@@ -2158,10 +2011,10 @@ keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
   g_string_append_printf (p->s3_remnant, "%s（未分列）：", remnant_marker ());
   for (guint v = 0; v < vals->len; v++)
     {
-      const Token *tok = g_ptr_array_index (vals, v);
+      const NbImportToken *tok = g_ptr_array_index (vals, v);
 
       g_string_append_printf (p->s3_remnant, v ? " %s" : "%s",
-                              tok->kind == TOK_VALUE ? tok->text : (tok->text ? tok->text : "—"));
+                              tok->kind == NB_IMPORT_TOKEN_VALUE ? tok->text : (tok->text ? tok->text : "—"));
     }
 }
 
@@ -2169,15 +2022,16 @@ keep_single_row (Parser *p, const Token *label, GPtrArray *vals)
  * the first or a middle piece. A piece that opens no row (no ordinal, no label of its own)
  * and follows a label without figures continues it. */
 static void
-join_wrapped_labels (TokenStore *store, GPtrArray *tokens, GArray *rows)
+join_wrapped_labels (NbImportTokenStore *store, GPtrArray *tokens, GArray *rows)
 {
   for (guint i = 0; i + 1 < tokens->len; i++)
     {
-      Token *tok = g_ptr_array_index (tokens, i);
-      Token *next = g_ptr_array_index (tokens, i + 1);
+      NbImportToken *tok = g_ptr_array_index (tokens, i);
+      NbImportToken *next = g_ptr_array_index (tokens, i + 1);
       gboolean own_label = FALSE;
 
-      if (tok->kind != TOK_LABEL || next->kind != TOK_LABEL || starts_with_ordinal (next->text))
+      if (tok->kind != NB_IMPORT_TOKEN_LABEL || next->kind != NB_IMPORT_TOKEN_LABEL ||
+          starts_with_ordinal (next->text))
         continue;
       for (guint r = 0; r < rows->len && !own_label; r++)
         own_label = g_str_equal (g_array_index (rows, Row, r).norm, next->text);
@@ -2192,12 +2046,12 @@ join_wrapped_labels (TokenStore *store, GPtrArray *tokens, GArray *rows)
           prefix = g_str_has_prefix (g_array_index (rows, Row, r).norm, joined);
         if (!prefix)
           continue;
-        tok->text = token_store_text (store, joined);
+        tok->text = nb_import_token_store_text (store, joined);
       }
       {
         g_autofree char *orig = g_strconcat (tok->orig ? tok->orig : "", next->orig ? next->orig : "", NULL);
 
-        tok->orig = token_store_text (store, orig);
+        tok->orig = nb_import_token_store_text (store, orig);
       }
       g_ptr_array_remove_index (tokens, i + 1);
       i--;
@@ -2206,7 +2060,7 @@ join_wrapped_labels (TokenStore *store, GPtrArray *tokens, GArray *rows)
 
 /* Table 二 and 三: each row by its label, then as many values as it has cells. */
 static void
-read_labelled_table (Parser *p, NbTableId table, TokenStore *store, GPtrArray *tokens)
+read_labelled_table (Parser *p, NbTableId table, NbImportTokenStore *store, GPtrArray *tokens)
 {
   GArray *rows = table_rows (table);
   g_autofree char *other_results = NULL;
@@ -2222,11 +2076,11 @@ read_labelled_table (Parser *p, NbTableId table, TokenStore *store, GPtrArray *t
   join_wrapped_labels (store, tokens, rows);
   for (guint i = 0; i < tokens->len; i++)
     {
-      Token *tok = g_ptr_array_index (tokens, i);
+      NbImportToken *tok = g_ptr_array_index (tokens, i);
       g_autoptr(GPtrArray) vals = NULL;
       Row *row;
 
-      if (tok->kind != TOK_LABEL)
+      if (tok->kind != NB_IMPORT_TOKEN_LABEL)
         continue;
       if (other_results && g_str_equal (tok->text, other_results))
         {
@@ -2271,7 +2125,7 @@ read_positional_table (Parser *p, GPtrArray *tokens)
   g_autoptr(GPtrArray) vals = NULL;
 
   for (guint i = 0; i < tokens->len; i++)
-    if (((Token *) g_ptr_array_index (tokens, i))->kind == TOK_LABEL)
+    if (((NbImportToken *) g_ptr_array_index (tokens, i))->kind == NB_IMPORT_TOKEN_LABEL)
       last_label = i;
   if (last_label < 0)
     return;               /* without its heads, the numbers could be anything */
@@ -2292,9 +2146,9 @@ find_legacy_markers (Parser *p, GPtrArray *tokens)
 
       for (guint i = 0; i < tokens->len; i++)
         {
-          Token *tok = g_ptr_array_index (tokens, i);
+          NbImportToken *tok = g_ptr_array_index (tokens, i);
 
-          if (tok->kind == TOK_LABEL && strstr (tok->text, marker))
+          if (tok->kind == NB_IMPORT_TOKEN_LABEL && strstr (tok->text, marker))
             {
               add_legacy (p, markers[m]);
               break;
@@ -2314,12 +2168,12 @@ read_tables (Parser *p)
       const NbSectionDef *section = nb_format_section_by_id (def->section_id);
       guint s = section->number - 1;
       g_autoptr(GString) note = g_string_new (NULL);
-      g_autoptr(TokenStore) store = NULL;
+      g_autoptr(NbImportTokenStore) store = NULL;
       g_autoptr(GPtrArray) tokens = NULL;
 
       if (p->heading[s] < 0)
         continue;
-      store = token_store_new ();
+      store = nb_import_token_store_new ();
       tokens = table_tokens (p, s, store, note);
       find_legacy_markers (p, tokens);
       if (t == NB_TABLE_S4)
