@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <epoxy/gl.h>
-
 #include "nb-renderer-choice.h"
 #include "test-window-utils.h"
 
@@ -31,27 +29,12 @@ test_names (void)
   g_assert_false (nb_renderer_name_is_software (NULL));
 }
 
-/* The display's OpenGL renderer name, or NULL where there is no OpenGL. */
-static char *
-gl_renderer_name (void)
-{
-  g_autoptr(GdkGLContext) context = gdk_display_create_gl_context (gdk_display_get_default (), NULL);
-  char *name;
-
-  if (context == NULL || !gdk_gl_context_realize (context, NULL))
-    return NULL;
-  gdk_gl_context_make_current (context);
-  name = g_strdup ((const char *) glGetString (GL_RENDERER));
-  gdk_gl_context_clear_current ();
-  return name;
-}
-
 /* Xvfb has no GPU: its OpenGL is Mesa's software rasteriser, and the window chooses cairo.
  * Without OpenGL at all GTK falls back to cairo by itself, which would prove nothing. */
 static void
 test_software_gl_draws_with_cairo (void)
 {
-  g_autofree char *gl = gl_renderer_name ();
+  g_autofree char *gl = nb_renderer_probe_gl (gdk_display_get_default ());
   NbWindow *window;
 
   if (!nb_renderer_name_is_software (gl))

@@ -29,9 +29,8 @@ nb_renderer_name_is_software (const char *gl_renderer)
   return FALSE;
 }
 
-/* The GL_RENDERER string of a context on DISPLAY, or NULL where there is no OpenGL. */
-static char *
-probe_gl_renderer (GdkDisplay *display)
+char *
+nb_renderer_probe_gl (GdkDisplay *display)
 {
   g_autoptr(GdkGLContext) context = gdk_display_create_gl_context (display, NULL);
   char *name;
@@ -57,7 +56,7 @@ nb_renderer_choice_apply (GdkDisplay *display)
   if (g_getenv ("GSK_RENDERER") != NULL || g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
     return NB_RENDERER_USER;
 
-  gl_renderer = probe_gl_renderer (display);
+  gl_renderer = nb_renderer_probe_gl (display);
   if (!nb_renderer_name_is_software (gl_renderer))
     return NB_RENDERER_GTK_DEFAULT;
   g_debug ("OpenGL is %s, a software rasteriser: drawing with cairo", gl_renderer);

@@ -17,5 +17,7 @@ typedef enum {
 
 NbRendererChoice nb_renderer_choice_apply (GdkDisplay *display);
 gboolean         nb_renderer_name_is_software (const char *gl_renderer);
+/* The GL_RENDERER string of an OpenGL context on @display, or NULL where there is none. */
+char            *nb_renderer_probe_gl (GdkDisplay *display);
 
 G_END_DECLS
