@@ -214,6 +214,12 @@ find_dialog (const char *heading)
   return dialog;
 }
 
+static gboolean
+recovery_refused_shown (gpointer data)
+{
+  return find_dialog (g_dgettext (GETTEXT_PACKAGE, "Could Not Recover a Report")) != NULL;
+}
+
 static void
 test_broken_draft (void)
 {
@@ -232,7 +238,7 @@ test_broken_draft (void)
   dialog = nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  nb_test_spin (50);
+  g_assert_true (nb_test_wait_until (recovery_refused_shown, NULL, 5000));
 
   /* No empty editor: the start page stays, the user is told, the copy is set aside. */
   g_assert_false (nb_window_has_report (window));

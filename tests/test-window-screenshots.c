@@ -39,28 +39,63 @@ shoot (GtkWidget *widget, const char *name, const char *style)
 {
   g_autofree char *path = shot_path (name, style);
 
-  /* A dialog just presented on a busy machine may not be laid out yet. */
+  /* A dialog just presented on a busy machine may not be laid out yet; idle layouts,
+   * slides and fades end before the picture is taken. */
   g_assert_true (nb_test_wait_until (laid_out, widget, 5000));
+  if (!nb_test_wait_settled (widget, 10000))
+    g_test_message ("%s: still changing after 10 s, shot as it is", name);
   nb_test_screenshot (widget, path);
   g_test_message ("wrote %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The message dialog shown over @window (any window when NULL), or NULL. */
+static GtkWidget *
+dialog_shown_over (NbWindow *window)
+{
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        (window == NULL || gtk_window_get_transient_for (l->data) == GTK_WINDOW (window)))
+      dialog = l->data;
+  return dialog;
+}
+
+static gboolean
+dialog_shown (gpointer window)
+{
+  return dialog_shown_over (window) != NULL;
+}
+
+/* A visible top-level other than @window (preferences, shortcuts, about), or NULL. */
+static GtkWidget *
+other_window_shown_than (NbWindow *window)
+{
+  GtkWidget *shown = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (l->data != (gpointer) window && gtk_widget_get_visible (l->data) && !GTK_IS_POPOVER (l->data))
+      shown = l->data;
+  return shown;
+}
+
+static gboolean
+other_window_shown (gpointer window)
+{
+  return other_window_shown_than (window) != NULL;
 }
 
 /* Shoots the dialog shown over @window, then closes it. */
 static void
 shoot_dialog (NbWindow *window, const char *name, const char *style)
 {
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog;
 
-  nb_test_spin (300);
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-      dialog = l->data;
-  g_assert_nonnull (dialog);
+  g_assert_true (nb_test_wait_until (dialog_shown, window, 5000));
+  dialog = dialog_shown_over (window);
   shoot (dialog, name, style);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  nb_test_spin (100);
 }
 
 /* @window at @width × @height, as the user would resize it. */
@@ -68,7 +103,6 @@ static void
 shoot_resized (NbWindow *window, int width, int height, const char *name, const char *style)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  nb_test_spin (300);
   shoot (GTK_WIDGET (window), name, style);
 }
 
@@ -76,9 +110,8 @@ shoot_resized (NbWindow *window, int width, int height, const char *name, const 
 static void
 shoot_sidebar_row (NbWindow *window, const char *page, const char *name, const char *style)
 {
+  /* A folded sidebar slides to the page (shoot waits for the slide to end). */
   gtk_widget_activate (nb_window_get_sidebar_row (window, page));
-  /* A folded sidebar slides to the page. */
-  nb_test_spin (500);
   shoot (GTK_WIDGET (window), name, style);
 }
 
@@ -111,19 +144,16 @@ shoot_all (gconstpointer data)
     gtk_test_widget_wait_for_draw (GTK_WIDGET (next));
     dialog = nb_application_offer_recovery (nb_test_app (), GTK_WINDOW (next));
     g_assert_nonnull (dialog);
-    nb_test_spin (300);
     shoot (dialog, "recovery", style);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-    nb_test_spin (100);
     gtk_window_destroy (GTK_WINDOW (next));
   }
 
   window = nb_test_open_sample (1280, 860);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      /* Text views lay out their lines in idle time: shoot waits for them. */
       g_assert_nonnull (nb_window_show_page (window, pages[i]));
-      /* Text views lay out their lines in idle time: let them settle. */
-      nb_test_spin (400);
       shoot (GTK_WIDGET (window), pages[i], style);
     }
 
@@ -135,7 +165,6 @@ shoot_all (gconstpointer data)
 
     nb_window_show_page (window, "s4");
     nb_window_export_to (window, "pdf", file, NULL);
-    nb_test_spin (600);
     shoot (GTK_WIDGET (window), "export-toast", style);
     /* Its details: the font of every role. */
     if (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-fonts", NULL))
@@ -156,7 +185,6 @@ shoot_all (gconstpointer data)
       {
         shoot_dialog (imported, "import-summary", style);
         nb_window_show_page (imported, "s3");
-        nb_test_spin (400);
         shoot (GTK_WIDGET (imported), "import-s3", style);
       }
     gtk_window_destroy (GTK_WINDOW (imported));
@@ -164,7 +192,7 @@ shoot_all (gconstpointer data)
 
   /* The new-report dialog and a narrow window (the sidebar folds away). */
   nb_window_show_new_dialog (window);
-  nb_test_spin (200);
+  g_assert_true (nb_test_wait_until (dialog_shown, NULL, 5000));
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       {
@@ -184,15 +212,10 @@ shoot_all (gconstpointer data)
         GtkWidget *shown = NULL;
 
         gtk_widget_activate_action (GTK_WIDGET (window), actions[i][0], NULL);
-        nb_test_spin (400);
-        for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-          if (l->data != (gpointer) window && gtk_widget_get_visible (l->data) &&
-              !GTK_IS_POPOVER (l->data))
-            shown = l->data;
-        g_assert_nonnull (shown);
+        g_assert_true (nb_test_wait_until (other_window_shown, window, 5000));
+        shown = other_window_shown_than (window);
         shoot (shown, actions[i][1], style);
         gtk_window_destroy (GTK_WINDOW (shown));
-        nb_test_spin (100);
       }
   }
 
@@ -203,7 +226,6 @@ shoot_all (gconstpointer data)
                                                      nb_format_cell_index ("s3.np_repeat.np"));
 
     gtk_widget_grab_focus (cell);
-    nb_test_spin (500);
     shoot (GTK_WIDGET (window), "s3-scrolled", style);
   }
   /* The small laptop screen of issue 10: 1024×700. */
@@ -236,11 +258,10 @@ shoot_info_layout (void)
       gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
       g_assert_true (nb_report_get_signature (nb_session_get_report (nb_window_get_session (window))));
       /* The group is near the end of the page: scrolled to the end once laid out. */
-      nb_test_spin (400);
+      nb_test_wait_settled (GTK_WIDGET (window), 5000);
       adjustment = gtk_scrolled_window_get_vadjustment (
         GTK_SCROLLED_WINDOW (nb_test_find_type (info, GTK_TYPE_SCROLLED_WINDOW)));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      nb_test_spin (200);
       shoot (GTK_WIDGET (window), name, "light");
       gtk_window_destroy (GTK_WINDOW (window));
     }
@@ -291,7 +312,7 @@ shoot_metainfo (void)
 
       g_assert_nonnull (nb_window_show_page (window, shots[i][0]));
       /* The preview lays the pages out after a pause; text views in idle time. */
-      nb_test_spin (1000);
+      nb_test_wait_settled (GTK_WIDGET (window), 10000);
       nb_test_screenshot (GTK_WIDGET (window), path);
       g_test_message ("wrote %s", path);
     }

@@ -71,6 +71,8 @@ nb_test_init (int *argc, char ***argv)
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* A blinking caret would keep every picture changing (nb_test_wait_settled). */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   app = nb_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
@@ -173,6 +175,64 @@ nb_test_render (GtkWidget *widget)
                                       &GRAPHENE_RECT_INIT (-bounds.origin.x, -bounds.origin.y,
                                                            gtk_widget_get_width (widget),
                                                            gtk_widget_get_height (widget)));
+}
+
+typedef struct {
+  GtkWidget *widget;
+  GBytes    *last;      /* the previous frame's pixels */
+  gint64     last_at;
+} Settling;
+
+/* Compares the current frame with the one drawn at least 200 ms before: longer than the
+ * pauses after which the window lays out or slides (the preview's 300 ms starts at once). */
+static gboolean
+settled (gpointer data)
+{
+  Settling *settling = data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  gsize stride;
+  guchar *buffer;
+  gboolean same;
+
+  if (g_get_monotonic_time () - settling->last_at < 200 * G_TIME_SPAN_MILLISECOND)
+    return FALSE;
+  if (!gtk_widget_get_mapped (settling->widget))
+    return FALSE;
+  if ((texture = nb_test_render (settling->widget)) == NULL)
+    {
+      /* Not drawn since its last change: ask for the frame. */
+      gtk_widget_queue_draw (settling->widget);
+      return FALSE;
+    }
+  stride = 4 * (gsize) gdk_texture_get_width (texture);
+  buffer = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, buffer, stride);
+  pixels = g_bytes_new_take (buffer, stride * gdk_texture_get_height (texture));
+  same = settling->last != NULL && g_bytes_equal (pixels, settling->last);
+  g_clear_pointer (&settling->last, g_bytes_unref);
+  settling->last = g_steal_pointer (&pixels);
+  settling->last_at = g_get_monotonic_time ();
+  return same;
+}
+
+/* Wakes the main loop, which otherwise sleeps while nothing happens on screen. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+nb_test_wait_settled (GtkWidget *widget, guint timeout_ms)
+{
+  Settling settling = { widget, NULL, 0 };
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+  gboolean done = nb_test_wait_until (settled, &settling, timeout_ms);
+
+  g_source_remove (tick);
+  g_clear_pointer (&settling.last, g_bytes_unref);
+  return done;
 }
 
 void

@@ -20,6 +20,10 @@ gboolean       nb_test_wait_until  (gboolean   (*done) (gpointer data),
                                     gpointer     data,
                                     guint        timeout_ms);
 void           nb_test_spin        (guint        ms);
+/* Spins until @widget draws the same picture in two frames a moment apart (idle layouts
+ * done, animations ended), or @timeout_ms passes; TRUE if it settled. */
+gboolean       nb_test_wait_settled (GtkWidget  *widget,
+                                    guint        timeout_ms);
 /* Writes @widget as drawn to @path (PNG). */
 void           nb_test_screenshot  (GtkWidget   *widget,
                                     const char  *path);
