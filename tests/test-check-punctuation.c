@@ -101,6 +101,17 @@ test_contexts (void)
       }
   g_clear_pointer (&found, g_ptr_array_unref);
 
+  /* A number at the excerpt's edge is shown whole, not “024年,政府信息”. */
+  nb_report_set_text (report, NB_TEXT_S6, "报告期内，2024年,政府信息公开工作稳步推进。");
+  found = rule_findings (report);
+  f = NULL;
+  for (guint i = 0; i < found->len; i++)
+    if (g_str_equal (((NbFinding *) g_ptr_array_index (found, i))->where, "s6"))
+      f = g_ptr_array_index (found, i);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->message, ==, "第六部分有1处半角标点（如“2024年,政府信息”），公开文本应使用全角标点。");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
   nb_report_set_text (report, NB_TEXT_S6, text);
   found = rule_findings (report);
   f = NULL;

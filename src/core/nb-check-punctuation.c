@@ -38,22 +38,33 @@ first_change (const char *text, const char *fixed, int *start, int *end)
   return FALSE;
 }
 
-/* A few characters either side of [start, end), on the mark's own line. */
+/* Characters an excerpt may add so as not to cut a number or a Latin word in two. */
+#define EXCERPT_WORD_CHARS 12
+
+/* A few characters either side of [start, end), on the mark's own line; a number or a
+ * Latin word at either edge is shown whole (“2024年,政府”, not “024年,政府”). */
 static char *
 excerpt (const char *text, int start, int end)
 {
   const char *from = text + start, *to = text + end;
 
-  for (guint i = 0; i < EXCERPT_CHARS && from > text; i++)
+  for (guint i = 0; from > text; i++)
     {
       const char *prev = g_utf8_prev_char (from);
 
-      if (*prev == '\n')
+      if (*prev == '\n' ||
+          (i >= EXCERPT_CHARS && !(g_ascii_isalnum (*prev) && g_ascii_isalnum (*from))) ||
+          i >= EXCERPT_CHARS + EXCERPT_WORD_CHARS)
         break;
       from = prev;
     }
-  for (guint i = 0; i < EXCERPT_CHARS && *to && *to != '\n'; i++)
-    to = g_utf8_next_char (to);
+  for (guint i = 0; *to && *to != '\n'; i++)
+    {
+      if ((i >= EXCERPT_CHARS && !(g_ascii_isalnum (*to) && to > text && g_ascii_isalnum (to[-1]))) ||
+          i >= EXCERPT_CHARS + EXCERPT_WORD_CHARS)
+        break;
+      to = g_utf8_next_char (to);
+    }
   return g_strndup (from, (gsize) (to - from));
 }
 
