@@ -114,9 +114,7 @@ assert_band_top_clean (NbWindow *window, NbStickyHead *sticky)
   gsize stride;
   int x, y, width;
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  texture = nb_test_render (GTK_WIDGET (window));
-  g_assert_nonnull (texture);
+  texture = nb_test_render_drawn (GTK_WIDGET (window));
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (sticky), GTK_WIDGET (window), &band));
   x = (int) band.origin.x;
   y = (int) band.origin.y;

@@ -235,6 +235,33 @@ nb_test_wait_settled (GtkWidget *widget, guint timeout_ms)
   return done;
 }
 
+typedef struct {
+  GtkWidget  *widget;
+  GdkTexture *texture;
+} Rendering;
+
+/* TRUE once @data's widget renders; a widget with a redraw due renders nothing, so one is
+ * asked for and the next frame tried. */
+static gboolean
+rendered (gpointer data)
+{
+  Rendering *rendering = data;
+
+  if ((rendering->texture = nb_test_render (rendering->widget)) != NULL)
+    return TRUE;
+  gtk_widget_queue_draw (rendering->widget);
+  return FALSE;
+}
+
+GdkTexture *
+nb_test_render_drawn (GtkWidget *widget)
+{
+  Rendering rendering = { widget, NULL };
+
+  g_assert_true (nb_test_wait_until (rendered, &rendering, 5000));
+  return rendering.texture;
+}
+
 void
 nb_test_screenshot (GtkWidget *widget, const char *path)
 {
@@ -246,10 +273,7 @@ nb_test_screenshot (GtkWidget *widget, const char *path)
   g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (invalidated_cb), &done);
   gtk_widget_queue_draw (widget);
   g_assert_true (nb_test_wait_until (flag_set, &done, 5000));
-  nb_test_spin (50);
-
-  texture = nb_test_render (widget);
-  g_assert_nonnull (texture);
+  texture = nb_test_render_drawn (widget);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 

@@ -29,6 +29,8 @@ void           nb_test_screenshot  (GtkWidget   *widget,
                                     const char  *path);
 /* @widget as last drawn; NULL while a new frame is due. */
 GdkTexture    *nb_test_render      (GtkWidget   *widget);
+/* @widget as drawn in its next complete frame (waits, asserting, up to 5 s). */
+GdkTexture    *nb_test_render_drawn (GtkWidget  *widget);
 /* Whether @widget is one a test looks for; @data is the test's. */
 typedef gboolean (*NbWidgetTest) (GtkWidget *widget, gconstpointer data);
 /* @root or its first descendant (depth first) that @test accepts, or NULL. */
