@@ -122,14 +122,25 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Wakes the main loop, which otherwise sleeps while nothing happens on screen. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 nb_test_wait_until (gboolean (*done) (gpointer data), gpointer data, guint timeout_ms)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  /* A condition that turns true without an event (an idle done, a scroll applied) is seen
+   * within 20 ms instead of at the timeout. */
+  guint tick = g_timeout_add (20, tick_cb, NULL);
 
   while (!timed_out && !(done && done (data)))
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
   if (!timed_out)
     g_source_remove (id);
   return !timed_out;
@@ -216,21 +227,12 @@ settled (gpointer data)
   return same;
 }
 
-/* Wakes the main loop, which otherwise sleeps while nothing happens on screen. */
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 gboolean
 nb_test_wait_settled (GtkWidget *widget, guint timeout_ms)
 {
   Settling settling = { widget, NULL, 0 };
-  guint tick = g_timeout_add (50, tick_cb, NULL);
   gboolean done = nb_test_wait_until (settled, &settling, timeout_ms);
 
-  g_source_remove (tick);
   g_clear_pointer (&settling.last, g_bytes_unref);
   return done;
 }
