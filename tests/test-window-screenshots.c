@@ -49,23 +49,10 @@ shoot (GtkWidget *widget, const char *name, const char *style)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* The message dialog shown over @window (any window when NULL), or NULL. */
-static GtkWidget *
-dialog_shown_over (NbWindow *window)
-{
-  GtkWidget *dialog = NULL;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        (window == NULL || gtk_window_get_transient_for (l->data) == GTK_WINDOW (window)))
-      dialog = l->data;
-  return dialog;
-}
-
 static gboolean
 dialog_shown (gpointer window)
 {
-  return dialog_shown_over (window) != NULL;
+  return nb_test_find_dialog (window) != NULL;
 }
 
 /* A visible top-level other than @window (preferences, shortcuts, about), or NULL. */
@@ -93,7 +80,7 @@ shoot_dialog (NbWindow *window, const char *name, const char *style)
   GtkWidget *dialog;
 
   g_assert_true (nb_test_wait_until (dialog_shown, window, 5000));
-  dialog = dialog_shown_over (window);
+  dialog = GTK_WIDGET (nb_test_find_dialog (window));
   shoot (dialog, name, style);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -192,13 +179,13 @@ shoot_all (gconstpointer data)
 
   /* The new-report dialog and a narrow window (the sidebar folds away). */
   nb_window_show_new_dialog (window);
-  g_assert_true (nb_test_wait_until (dialog_shown, NULL, 5000));
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        shoot (l->data, "new-report", style);
-        gtk_window_destroy (l->data);
-      }
+  g_assert_true (nb_test_wait_until (dialog_shown, window, 5000));
+  {
+    GtkWidget *dialog = GTK_WIDGET (nb_test_find_dialog (window));
+
+    shoot (dialog, "new-report", style);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   /* The secondary windows: preferences, shortcuts, about. */
   {
     const char *const actions[][2] = {
