@@ -8,6 +8,10 @@
 # tests/fuzz/corpus/TARGET. A crash leaves its input in BUILD/fuzz-crashes/TARGET/ and the
 # script exits 1: fix it, then copy the input to tests/fuzz/regressions/TARGET/, where the
 # ordinary suite (test-fuzz-corpus) runs it from then on.
+#
+# The mutations follow a fixed seed (NB_FUZZ_SEED, default 1), so a smoke run from an empty
+# working corpus — CI's — tries the same inputs on every machine, only more or fewer of them,
+# and a crash it reports is found again here. NB_FUZZ_SEED=0 lets libFuzzer pick a seed.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:?usage: build-aux/fuzz.sh SECONDS [TARGET…]}
@@ -32,7 +36,8 @@ for t in "${targets[@]}"; do
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$top/build-aux/lsan.supp \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$build/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 \
-      -rss_limit_mb=2048 -artifact_prefix="$crashes/" "$corpus" "$top/tests/fuzz/corpus/$t" \
+      -rss_limit_mb=2048 -seed="${NB_FUZZ_SEED:-1}" -artifact_prefix="$crashes/" \
+      "$corpus" "$top/tests/fuzz/corpus/$t" \
       > "$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -45,6 +50,14 @@ for t in "${targets[@]}"; do
   if [[ $rc -ne 0 ]]; then
     status=1
     printf ' — CRASHED (exit %s), see %s and %s/\n' "$rc" "$log" "$crashes"
+    # What failed, where, and the input, for a log read elsewhere (CI keeps no files).
+    grep -E '^(fuzz-|==[0-9]+==|SUMMARY|MS:|artifact_prefix)|^ +#[0-9] .* in (nb_|test|fuzz|LLVM)' "$log" |
+      head -25 | sed 's/^/    /'
+    # The input itself when small; a larger one is found again with the same seed.
+    for input in "$crashes"/*; do
+      [[ -f $input && $(stat -c %s "$input") -le 8192 ]] &&
+        printf '    %s, base64: %s\n' "${input##*/}" "$(base64 -w0 "$input")"
+    done
   else
     printf ', no crash\n'
   fi

@@ -495,6 +495,26 @@ test_run_together (void)
  * figures run together. Where the table's arithmetic decides, the figures are read; table
  * 二's three counts “253” could be 2·5·3 only, “2513” could be 2·5·13, 25·1·3 …: blank and
  * listed, never guessed. */
+/* A figure ending a sentence glued to the next (“7926.日常管理…”, as the fuzzer found):
+ * its last digit is no ordinal, since no numbered label of the format opens with 日常. */
+static void
+test_figure_before_full_stop (void)
+{
+  g_autofree char *path = seed_path ();
+  g_autofree char *seed = NULL;
+  g_autofree char *glued = NULL;
+  g_autofree char *fees = NULL;
+  g_autoptr(NbImport) import = nb_import_new ();
+  int i = nb_format_cell_index ("s2.a8.fees");
+
+  g_file_get_contents (path, &seed, NULL, NULL);
+  glued = replace (seed, "7926.3139 |", "7926.日常管理 |");
+  import_text (import, glued);
+  g_assert_nonnull (nb_import_get_report (import));
+  fees = nb_report_format_cell (nb_import_get_report (import), i);
+  g_assert_cmpstr (fees, ==, "7926");
+}
+
 static void
 test_portal_run_together (void)
 {
@@ -1266,6 +1286,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/agency", test_agency);
   g_test_add_func ("/import/portal-run-together", test_portal_run_together);
+  g_test_add_func ("/import/figure-before-full-stop", test_figure_before_full_stop);
   g_test_add_func ("/import/remnant", test_remnant);
   g_test_add_func ("/import/noted-cells", test_noted_cells);
   g_test_add_func ("/import/narrative-against-blank", test_narrative_against_blank);

@@ -231,18 +231,45 @@ is_noted_figure (const char *word, GString *digits)
   return TRUE;
 }
 
+/* Whether @text begins as one of the format's numbered row labels does after its
+ * ordinal: “其他法律…” (of “2.其他法律…”), “补正后…”. Two characters are enough to tell them
+ * from the prose or the next figure's unit, and survive a label garbled further on. */
+static gboolean
+opens_numbered_label (const char *text)
+{
+  for (guint i = 0; i < nb_format_n_cells (); i++)
+    {
+      const char *label = nb_format_cell (i)->row_label;
+      const char *rest;
+
+      if (label == NULL || !g_ascii_isdigit (label[0]) || label[1] != '.')
+        continue;
+      rest = label + 2;
+      if (strncmp (text, rest, g_utf8_next_char (g_utf8_next_char (rest)) - rest) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the digit at @q of @word opens a label: “2.其他…”, “3、…” — one digit followed
- * by the mark and a character that is no digit. */
+ * by the mark and a character that is no digit. A digit glued to figures before it
+ * (“00000002.其他法律…”) is an ordinal only before a numbered label of the format:
+ * otherwise it is the figure's last digit, and “收费7926.日常管理” is 7926, not 792. */
 static gboolean
 is_ordinal_digit (const char *word, const char *q)
 {
   const char *after = q + 1;
+  const char *text;
 
   if (!g_ascii_isdigit (*q))
     return FALSE;
-  if (*after == '.')
-    return after[1] != '\0' && !g_ascii_isdigit (after[1]);
-  return g_str_has_prefix (after, "、");
+  if (*after == '.' && after[1] != '\0' && !g_ascii_isdigit (after[1]))
+    text = after + 1;
+  else if (g_str_has_prefix (after, "、"))
+    text = after + strlen ("、");
+  else
+    return FALSE;
+  return q == word || !g_ascii_isdigit (q[-1]) || opens_numbered_label (text);
 }
 
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and
