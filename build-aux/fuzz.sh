@@ -51,7 +51,7 @@ for t in "${targets[@]}"; do
     status=1
     printf ' — CRASHED (exit %s), see %s and %s/\n' "$rc" "$log" "$crashes"
     # What failed, where, and the input, for a log read elsewhere (CI keeps no files).
-    grep -E '^(fuzz-|==[0-9]+==|SUMMARY|MS:|artifact_prefix)|^ +#[0-9] .* in (nb_|test|fuzz|LLVM)' "$log" |
+    grep -E '^(fuzz-|==[0-9]+==|SUMMARY|MS:|artifact_prefix)|runtime error|^ +#[0-9]+ .* in (nb_|test_|LLVMFuzzer)' "$log" |
       head -25 | sed 's/^/    /'
     # The input itself when small; a larger one is found again with the same seed.
     for input in "$crashes"/*; do

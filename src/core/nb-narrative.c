@@ -50,6 +50,10 @@ is_cn_numeral (gunichar c)
   return cn_digit (c) >= 0 || cn_multiplier (c) > 0;
 }
 
+/* No figure of a report comes near 10^15; every running value stays below it, so that no
+ * step can overflow (the fuzzer found “…五万亿…亿” multiplying past gint64). */
+#define NUMERAL_CAP G_GINT64_CONSTANT (1000000000000000)
+
 gboolean
 nb_narrative_parse_chinese (const char *text, gsize length, gint64 *value)
 {
@@ -78,6 +82,8 @@ nb_narrative_parse_chinese (const char *text, gsize length, gint64 *value)
         }
       else if (m >= 10000)
         {
+          if (total + section + number > NUMERAL_CAP / m)
+            return FALSE;
           total = (total + section + number) * m;
           section = number = 0;
           has_unit = TRUE;
@@ -86,7 +92,7 @@ nb_narrative_parse_chinese (const char *text, gsize length, gint64 *value)
       else
         return FALSE;
       any = TRUE;
-      if (total > G_MAXINT64 / 100000 || concatenated > G_MAXINT64 / 100)
+      if (total > NUMERAL_CAP || section > NUMERAL_CAP || concatenated > NUMERAL_CAP)
         return FALSE;
     }
   if (!any)
