@@ -747,7 +747,14 @@ mark_in_sight (GtkTextView *view, GtkTextMark *mark)
   GdkRectangle rect;
   graphene_point_t point;
 
-  if (scrolled == NULL)
+  int laid_out = 0;
+
+  if (scrolled == NULL || gtk_widget_get_width (GTK_WIDGET (view)) == 0)
+    return FALSE;
+  /* Only a view given the height of all its lines tells where a line lies. */
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (view)),
+                      &laid_out, NULL, NULL, NULL);
+  if (gtk_widget_get_height (GTK_WIDGET (view)) != laid_out)
     return FALSE;
   gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &at, mark);
   gtk_text_view_get_iter_location (view, &at, &rect);
@@ -810,6 +817,74 @@ test_narrative_finding (void)
   gtk_text_buffer_create_mark (buffer, "nb-test-span", &start, TRUE);
   g_assert_true (nb_test_wait_until (span_in_sight, view, 5000));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == view);
+  close_without_saving (window);
+}
+
+/* A finding at the end of a text longer than the page: its span is scrolled into sight,
+ * not only the top of its view (the page's viewport shows the focused view from its top). */
+static void
+test_narrative_finding_far (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  NbSession *session = nb_window_get_session (window);
+  g_autoptr(GString) longer = g_string_new (NULL);
+  const NbFinding *finding = NULL;
+  GtkWidget *page, *view;
+  GtkTextIter start, end;
+  guint n;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (longer, "本机关持续做好政府信息公开工作，认真落实各项制度要求。\n");
+  g_string_append (longer, nb_report_get_part (nb_session_get_report (session), 0)->text);
+  nb_session_edit_part_text (session, 0, longer->str);
+
+  n = display_index (nb_session_get_findings (session), is_rt2_05, &finding);
+  g_assert_cmpint (finding->span_start, >, 60 * 20);
+  page = nb_window_show_page (window, "findings");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
+  view = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end));
+  gtk_text_buffer_create_mark (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "nb-test-span", &start, TRUE);
+  g_assert_true (nb_test_wait_until (span_in_sight, view, 5000));
+  close_without_saving (window);
+}
+
+static gboolean
+caret_in_sight (gpointer data)
+{
+  GtkTextView *view = data;
+
+  return mark_in_sight (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
+}
+
+/* Undo of a change at the end of a long text shows the caret there, wherever the page was. */
+static void
+test_undo_far (void)
+{
+  NbWindow *window = nb_test_open_sample (1200, 800);
+  NbSession *session = nb_window_get_session (window);
+  g_autoptr(GString) longer = g_string_new (NULL);
+  g_autofree char *changed = NULL;
+  GtkWidget *view;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (longer, "本机关持续做好政府信息公开工作，认真落实各项制度要求。\n");
+  g_string_append (longer, nb_report_get_part (nb_session_get_report (session), 0)->text);
+  nb_session_edit_part_text (session, 0, longer->str);
+  nb_session_seal (session);
+  changed = g_strconcat (longer->str, "另行补充说明。", NULL);
+  nb_session_edit_part_text (session, 0, changed);
+  nb_session_seal (session);
+
+  nb_window_show_page (window, "findings");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_report_get_part (nb_session_get_report (session), 0)->text, ==, longer->str);
+  view = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_true (nb_test_wait_until (caret_in_sight, view, 5000));
   close_without_saving (window);
 }
 
@@ -885,6 +960,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-fonts", test_export_fonts);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/narrative-finding", test_narrative_finding);
+  g_test_add_func ("/window/narrative-finding-far", test_narrative_finding_far);
+  g_test_add_func ("/window/undo-far", test_undo_far);
   g_test_add_func ("/window/narrative-span", test_narrative_span);
   g_test_add_func ("/window/finalize", test_finalize);
   g_test_add_func ("/window/type-updates-totals", test_type_updates_totals);

@@ -37,6 +37,10 @@ struct _NbNarrativePage
   GPtrArray     *part_headings; /* GtkEntry per headed part */
   GtkWidget     *last_view;     /* the text view that last had the focus */
   GtkWidget     *changed_view;  /* the text view last changed from the model (undo) */
+  GtkWidget     *scrolled;
+  GtkWidget     *scroll_view;   /* the view whose "nb-scroll-to" mark waits to be shown */
+  guint          scroll_tick;
+  guint          scroll_frames;
   gpointer       editing;       /* the buffer or entry being written to the model */
 };
 
@@ -504,7 +508,7 @@ static void
 build (NbNarrativePage *self)
 {
   NbReport *report = get_report (self);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled = self->scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title = gtk_label_new (nb_report_get_section_title (report, self->section));
@@ -596,6 +600,10 @@ nb_narrative_page_dispose (GObject *object)
 {
   NbNarrativePage *self = NB_NARRATIVE_PAGE (object);
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_weak_pointer (&self->scroll_view);
   g_clear_pointer (&self->part_views, g_ptr_array_unref);
   g_clear_pointer (&self->part_headings, g_ptr_array_unref);
   g_clear_object (&self->session);
@@ -695,10 +703,90 @@ nb_narrative_page_new (NbSession *session, guint section_index)
                        NULL);
 }
 
+/* ---- Scrolling to a place in the text ------------------------------------------------ */
+
+/* The views grow with their text inside the page's scrolled window and never scroll
+ * themselves, so gtk_text_view_scroll_to_iter cannot bring a line into sight, and the
+ * viewport shows a focused view from its top. The page scrolls instead, once the view has
+ * the height of all its lines: before that, where a line lies is an estimate. */
+#define SCROLL_MAX_FRAMES 120   /* about two seconds: a view that never settles is left */
+
+static gboolean
+view_laid_out (GtkWidget *view)
+{
+  int natural_height = 0;
+
+  if (gtk_widget_get_width (view) == 0)
+    return FALSE;
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                      &natural_height, NULL, NULL, NULL);
+  return gtk_widget_get_height (view) == natural_height;
+}
+
+/* Moves the page so that the line at @mark sits a third of the way down, unless it is
+ * already in sight. */
+static void
+scroll_mark_into_sight (NbNarrativePage *self, GtkTextView *view, GtkTextMark *mark)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  int visible = gtk_widget_get_height (self->scrolled);
+  graphene_point_t point;
+  GdkRectangle line;
+  GtkTextIter at;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &at, mark);
+  gtk_text_view_get_iter_location (view, &at, &line);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, line.x, line.y, &line.x, &line.y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), self->scrolled,
+                                 &GRAPHENE_POINT_INIT (line.x, line.y), &point))
+    return;
+  if (point.y >= 0 && point.y + line.height <= visible)
+    return;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - visible / 3.0);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  NbNarrativePage *self = NB_NARRATIVE_PAGE (widget);
+  GtkTextMark *mark;
+
+  if (self->scroll_view == NULL)
+    goto done;
+  if (!view_laid_out (self->scroll_view) && ++self->scroll_frames < SCROLL_MAX_FRAMES)
+    return G_SOURCE_CONTINUE;
+  mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scroll_view)),
+                                   "nb-scroll-to");
+  if (mark != NULL)
+    scroll_mark_into_sight (self, GTK_TEXT_VIEW (self->scroll_view), mark);
+done:
+  self->scroll_tick = 0;
+  g_clear_weak_pointer (&self->scroll_view);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @at of @view once the page is laid out; a later request replaces it. */
+static void
+scroll_to_iter (NbNarrativePage *self, GtkWidget *view, const GtkTextIter *at)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "nb-scroll-to");
+
+  if (mark == NULL)
+    gtk_text_buffer_create_mark (buffer, "nb-scroll-to", at, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, at);
+  g_set_weak_pointer (&self->scroll_view, view);
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
 gboolean
 nb_narrative_page_focus_change (NbNarrativePage *self)
 {
   GtkTextBuffer *buffer;
+  GtkTextIter caret;
 
   g_return_val_if_fail (NB_IS_NARRATIVE_PAGE (self), FALSE);
 
@@ -706,8 +794,8 @@ nb_narrative_page_focus_change (NbNarrativePage *self)
     return FALSE;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->changed_view));
   gtk_widget_grab_focus (self->changed_view);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->changed_view),
-                                      gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  scroll_to_iter (self, self->changed_view, &caret);
   return TRUE;
 }
 
@@ -721,7 +809,7 @@ nb_narrative_page_focus_finding (NbNarrativePage *self, const NbFinding *finding
   if (span_iters (GTK_TEXT_VIEW (view), finding, &start, &end))
     {
       gtk_text_buffer_select_range (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
-      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (view), &start, 0.1, FALSE, 0, 0);
+      scroll_to_iter (self, view, &start);
     }
 }
 
