@@ -820,6 +820,16 @@ test_narrative_finding (void)
   close_without_saving (window);
 }
 
+/* Sixty lines before the text of 一's first part, as one edit: a text taller than the page. */
+static void
+lengthen_first_part (NbSession *session, GString *longer)
+{
+  for (guint i = 0; i < 60; i++)
+    g_string_append (longer, "本机关持续做好政府信息公开工作，认真落实各项制度要求。\n");
+  g_string_append (longer, nb_report_get_part (nb_session_get_report (session), 0)->text);
+  nb_session_edit_part_text (session, 0, longer->str);
+}
+
 /* A finding at the end of a text longer than the page: its span is scrolled into sight,
  * not only the top of its view (the page's viewport shows the focused view from its top). */
 static void
@@ -833,10 +843,7 @@ test_narrative_finding_far (void)
   GtkTextIter start, end;
   guint n;
 
-  for (guint i = 0; i < 60; i++)
-    g_string_append (longer, "本机关持续做好政府信息公开工作，认真落实各项制度要求。\n");
-  g_string_append (longer, nb_report_get_part (nb_session_get_report (session), 0)->text);
-  nb_session_edit_part_text (session, 0, longer->str);
+  lengthen_first_part (session, longer);
 
   n = display_index (nb_session_get_findings (session), is_rt2_05, &finding);
   g_assert_cmpint (finding->span_start, >, 60 * 20);
@@ -869,10 +876,7 @@ test_undo_far (void)
   g_autofree char *changed = NULL;
   GtkWidget *view;
 
-  for (guint i = 0; i < 60; i++)
-    g_string_append (longer, "本机关持续做好政府信息公开工作，认真落实各项制度要求。\n");
-  g_string_append (longer, nb_report_get_part (nb_session_get_report (session), 0)->text);
-  nb_session_edit_part_text (session, 0, longer->str);
+  lengthen_first_part (session, longer);
   nb_session_seal (session);
   changed = g_strconcat (longer->str, "另行补充说明。", NULL);
   nb_session_edit_part_text (session, 0, changed);
