@@ -50,13 +50,18 @@ for t in "${targets[@]}"; do
   if [[ $rc -ne 0 ]]; then
     status=1
     printf ' — CRASHED (exit %s), see %s and %s/\n' "$rc" "$log" "$crashes"
-    # What failed, where, and the input, for a log read elsewhere (CI keeps no files).
-    grep -E '^(fuzz-|==[0-9]+==|SUMMARY|MS:|artifact_prefix)|runtime error|^ +#[0-9]+ .* in (nb_|test_|LLVMFuzzer)' "$log" |
+    # What failed, where (the frames in our sources), and the input, for a log read
+    # elsewhere: CI keeps no files.
+    grep -E '^(fuzz-|==[0-9]+==|SUMMARY|MS:)|runtime error|^ +#[0-9]+ .*/(src|tests)/[^ ]*:[0-9]+' "$log" |
       head -25 | sed 's/^/    /'
-    # The input itself when small; a larger one is found again with the same seed.
-    for input in "$crashes"/*; do
-      [[ -f $input && $(stat -c %s "$input") -le 8192 ]] &&
+    # This run's input (the folder may hold older ones); the whole of it when small, else
+    # it is found again with the same seed.
+    sed -n 's/.*Test unit written to //p' "$log" | while read -r input; do
+      if [[ -f $input && $(stat -c %s "$input") -le 8192 ]]; then
         printf '    %s, base64: %s\n' "${input##*/}" "$(base64 -w0 "$input")"
+      else
+        printf '    %s\n' "$input"
+      fi
     done
   else
     printf ', no crash\n'

@@ -231,21 +231,24 @@ is_noted_figure (const char *word, GString *digits)
   return TRUE;
 }
 
-/* Whether @text begins as one of the format's numbered row labels does after its
- * ordinal: “其他法律…” (of “2.其他法律…”), “补正后…”. Two characters are enough to tell them
- * from the prose or the next figure's unit, and survive a label garbled further on. */
+/* Whether “@digit.@text” begins as one of the format's numbered row labels: “2.其他法律…”,
+ * “3.补正后…”. The ordinal and four characters (the whole label when shorter, as “3.其他”)
+ * tell a label from a sentence that opens with a common word (“6.其他费用”), and survive a
+ * label garbled further on. */
 static gboolean
-opens_numbered_label (const char *text)
+opens_numbered_label (char digit, const char *text)
 {
   for (guint i = 0; i < nb_format_n_cells (); i++)
     {
       const char *label = nb_format_cell (i)->row_label;
-      const char *rest;
+      const char *rest, *stop;
 
-      if (label == NULL || !g_ascii_isdigit (label[0]) || label[1] != '.')
+      if (label == NULL || label[0] != digit || label[1] != '.')
         continue;
-      rest = label + 2;
-      if (strncmp (text, rest, g_utf8_next_char (g_utf8_next_char (rest)) - rest) == 0)
+      rest = stop = label + 2;
+      for (guint n = 0; n < 4 && *stop; n++)
+        stop = g_utf8_next_char (stop);
+      if (strncmp (text, rest, stop - rest) == 0)
         return TRUE;
     }
   return FALSE;
@@ -253,7 +256,7 @@ opens_numbered_label (const char *text)
 
 /* Whether the digit at @q of @word opens a label: “2.其他…”, “3、…” — one digit followed
  * by the mark and a character that is no digit. A digit glued to figures before it
- * (“00000002.其他法律…”) is an ordinal only before a numbered label of the format:
+ * (“00000002.其他法律…”) is an ordinal only before that numbered label of the format:
  * otherwise it is the figure's last digit, and “收费7926.日常管理” is 7926, not 792. */
 static gboolean
 is_ordinal_digit (const char *word, const char *q)
@@ -269,7 +272,7 @@ is_ordinal_digit (const char *word, const char *q)
     text = after + strlen ("、");
   else
     return FALSE;
-  return q == word || !g_ascii_isdigit (q[-1]) || opens_numbered_label (text);
+  return q == word || !g_ascii_isdigit (q[-1]) || opens_numbered_label (*q, text);
 }
 
 /* One cell of the source into tokens: "商业 企业" is one label, "规章 0 0 0" a label and

@@ -41,6 +41,7 @@ struct _NbNarrativePage
   GtkWidget     *scroll_view;   /* the view whose "nb-scroll-to" mark waits to be shown */
   guint          scroll_tick;
   guint          scroll_frames;
+  gboolean       scroll_laid_out;  /* the view was laid out at the last tick already */
   gpointer       editing;       /* the buffer or entry being written to the model */
 };
 
@@ -751,10 +752,18 @@ scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   NbNarrativePage *self = NB_NARRATIVE_PAGE (widget);
   GtkTextMark *mark;
 
+  gboolean laid_out;
+
   if (self->scroll_view == NULL)
     goto done;
-  if (!view_laid_out (self->scroll_view) && ++self->scroll_frames < SCROLL_MAX_FRAMES)
-    return G_SOURCE_CONTINUE;
+  /* A tick comes before the frame's layout: the view must be seen laid out at two ticks
+   * running, or its size may still be the one of a page not yet shown again. */
+  laid_out = view_laid_out (self->scroll_view);
+  if (!(laid_out && self->scroll_laid_out) && ++self->scroll_frames < SCROLL_MAX_FRAMES)
+    {
+      self->scroll_laid_out = laid_out;
+      return G_SOURCE_CONTINUE;
+    }
   mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->scroll_view)),
                                    "nb-scroll-to");
   if (mark != NULL)
@@ -778,6 +787,7 @@ scroll_to_iter (NbNarrativePage *self, GtkWidget *view, const GtkTextIter *at)
     gtk_text_buffer_move_mark (buffer, mark, at);
   g_set_weak_pointer (&self->scroll_view, view);
   self->scroll_frames = 0;
+  self->scroll_laid_out = FALSE;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
