@@ -231,24 +231,35 @@ is_noted_figure (const char *word, GString *digits)
   return TRUE;
 }
 
+/* Characters a label may be typed with: 其它 for 其他 is common in published reports. */
+static gboolean
+same_label_char (gunichar a, gunichar b)
+{
+  return a == b || (a == 0x4ED6 && b == 0x5B83) || (a == 0x5B83 && b == 0x4ED6);   /* 他 它 */
+}
+
 /* Whether “@digit.@text” begins as one of the format's numbered row labels: “2.其他法律…”,
  * “3.补正后…”. The ordinal and four characters (the whole label when shorter, as “3.其他”)
- * tell a label from a sentence that opens with a common word (“6.其他费用”), and survive a
- * label garbled further on. */
+ * tell a label from a sentence that opens with a common word (“6.其他费用”); of four, one
+ * may differ (a character garbled), and 其它 is 其他 (“3.其它”). */
 static gboolean
 opens_numbered_label (char digit, const char *text)
 {
   for (guint i = 0; i < nb_format_n_cells (); i++)
     {
       const char *label = nb_format_cell (i)->row_label;
-      const char *rest, *stop;
+      const char *l, *t;
+      guint compared = 0, differ = 0;
 
       if (label == NULL || label[0] != digit || label[1] != '.')
         continue;
-      rest = stop = label + 2;
-      for (guint n = 0; n < 4 && *stop; n++)
-        stop = g_utf8_next_char (stop);
-      if (strncmp (text, rest, stop - rest) == 0)
+      for (l = label + 2, t = text; compared < 4 && *l && *t;
+           l = g_utf8_next_char (l), t = g_utf8_next_char (t), compared++)
+        differ += !same_label_char (g_utf8_get_char (l), g_utf8_get_char (t));
+      /* The text ended first: too short to be this label. */
+      if (*l && compared < 4)
+        continue;
+      if (differ == 0 || (compared == 4 && differ == 1))
         return TRUE;
     }
   return FALSE;
