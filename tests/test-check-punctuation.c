@@ -28,6 +28,18 @@ rule_findings (NbReport *report)
   return found;
 }
 
+/* R-X-09's finding in section 六, or NULL. */
+static NbFinding *
+s6_finding (NbReport *report)
+{
+  g_autoptr(GPtrArray) found = rule_findings (report);
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_str_equal (((NbFinding *) g_ptr_array_index (found, i))->where, "s6"))
+      return nb_finding_copy (g_ptr_array_index (found, i));
+  return NULL;
+}
+
 /* rules.md: the web text's half-width commas and semicolons in the preamble, 一, 五 and 六,
  * one finding per field; 124 marks in all (106 commas, 10 semicolons, 4 pairs of ()). */
 static void
@@ -86,38 +98,25 @@ static void
 test_contexts (void)
 {
   g_autoptr(NbReport) report = nb_test_load_sample ();
-  g_autoptr(GPtrArray) found = NULL;
-  const NbFinding *f;
+  g_autoptr(NbFinding) f = NULL;
   const char *text = "网址https://a.example/x?a=1,2，共1,000条。依据国办发[2021]30号文件;";
 
   nb_report_set_text (report, NB_TEXT_S6, "网址https://www.example.gov.cn/a,b 电话023-1234,邮箱a@b.cn。收费1,000元。");
-  found = rule_findings (report);
-  for (guint i = 0; i < found->len; i++)
-    if (g_str_equal (((NbFinding *) g_ptr_array_index (found, i))->where, "s6"))
-      {
-        f = g_ptr_array_index (found, i);
-        /* Only the comma after the phone number touches Chinese (邮箱). */
-        g_assert_cmpstr (f->message, ==, "第六部分有1处半角标点（如“1234,邮箱a@”），公开文本应使用全角标点。");
-      }
-  g_clear_pointer (&found, g_ptr_array_unref);
+  f = s6_finding (report);
+  g_assert_nonnull (f);
+  /* Only the comma after the phone number touches Chinese (邮箱). */
+  g_assert_cmpstr (f->message, ==, "第六部分有1处半角标点（如“1234,邮箱a@”），公开文本应使用全角标点。");
+  g_clear_pointer (&f, nb_finding_free);
 
   /* A number at the excerpt's edge is shown whole, not “024年,政府信息”. */
   nb_report_set_text (report, NB_TEXT_S6, "报告期内，2024年,政府信息公开工作稳步推进。");
-  found = rule_findings (report);
-  f = NULL;
-  for (guint i = 0; i < found->len; i++)
-    if (g_str_equal (((NbFinding *) g_ptr_array_index (found, i))->where, "s6"))
-      f = g_ptr_array_index (found, i);
+  f = s6_finding (report);
   g_assert_nonnull (f);
   g_assert_cmpstr (f->message, ==, "第六部分有1处半角标点（如“2024年,政府信息”），公开文本应使用全角标点。");
-  g_clear_pointer (&found, g_ptr_array_unref);
+  g_clear_pointer (&f, nb_finding_free);
 
   nb_report_set_text (report, NB_TEXT_S6, text);
-  found = rule_findings (report);
-  f = NULL;
-  for (guint i = 0; i < found->len; i++)
-    if (g_str_equal (((NbFinding *) g_ptr_array_index (found, i))->where, "s6"))
-      f = g_ptr_array_index (found, i);
+  f = s6_finding (report);
   g_assert_nonnull (f);
   /* [ ] → 〔 〕 (two marks) and the final ; — the URL and 1,000 stay. */
   g_assert_nonnull (strstr (f->message, "有3处半角标点"));

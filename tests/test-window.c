@@ -771,6 +771,31 @@ span_in_sight (gpointer data)
   return mark_in_sight (view, gtk_text_buffer_get_mark (gtk_text_view_get_buffer (view), "nb-test-span"));
 }
 
+/* Activates finding @n in 检查结果 and returns the text view of section 一 it focused, the
+ * start of its selection marked "nb-test-span" for span_in_sight and the selected text in
+ * @selected. All is read at once, before the main loop runs again: the selection is the X
+ * server's PRIMARY, which a test beside this one on the same display may take (and GTK
+ * then deselects, as every X client does). */
+static GtkTextView *
+activate_narrative_finding (NbWindow *window, guint n, char **selected)
+{
+  GtkWidget *page = nb_window_show_page (window, "findings");
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
+  view = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_true (gtk_widget_is_ancestor (view, nb_window_get_page (window, "s1")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_text_buffer_create_mark (buffer, "nb-test-span", &start, TRUE);
+  return GTK_TEXT_VIEW (view);
+}
+
 /* R-T2-05 on the sample (正文 12件 vs 表 11) underlines “12件” in part 0 of section 一, and
  * activating it in 检查结果 selects it in that view, scrolled into sight. */
 static void
@@ -780,9 +805,9 @@ test_narrative_finding (void)
   GPtrArray *findings = nb_session_get_findings (nb_window_get_session (window));
   NbReport *report = nb_session_get_report (nb_window_get_session (window));
   const NbFinding *finding = NULL;
-  GtkWidget *page, *view;
+  GtkTextView *view;
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter start;
   g_autofree char *selected = NULL;
   const char *text;
   guint n;
@@ -795,28 +820,17 @@ test_narrative_finding (void)
   g_assert_cmpint (finding->span_start, >=, 0);
   g_assert_true (strncmp (text + finding->span_start, "12件", finding->span_end - finding->span_start) == 0);
 
-  page = nb_window_show_page (window, "findings");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
-
-  /* The view is focused and the span selected at once, before the main loop runs again:
-   * the selection is the X server's PRIMARY, which a test beside this one on the same
-   * display may take (and GTK then deselects, as every X client does). */
-  view = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_TEXT_VIEW (view));
-  g_assert_true (gtk_widget_is_ancestor (view, nb_window_get_page (window, "s1")));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
-  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  view = activate_narrative_finding (window, n, &selected);
   g_assert_cmpstr (selected, ==, "12件");
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_mark (buffer, "nb-test-span"));
   g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
                                                                            "nb-warning")));
 
   /* The scroll to the span follows once the page is laid out: the span's line comes to
    * lie inside the page's scrolled window. */
-  gtk_text_buffer_create_mark (buffer, "nb-test-span", &start, TRUE);
   g_assert_true (nb_test_wait_until (span_in_sight, view, 5000));
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == view);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (view));
   close_without_saving (window);
 }
 
@@ -839,21 +853,16 @@ test_narrative_finding_far (void)
   NbSession *session = nb_window_get_session (window);
   g_autoptr(GString) longer = g_string_new (NULL);
   const NbFinding *finding = NULL;
-  GtkWidget *page, *view;
-  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  GtkTextView *view;
   guint n;
 
   lengthen_first_part (session, longer);
 
   n = display_index (nb_session_get_findings (session), is_rt2_05, &finding);
   g_assert_cmpint (finding->span_start, >, 60 * 20);
-  page = nb_window_show_page (window, "findings");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (nb_findings_page_activate_nth (NB_FINDINGS_PAGE (page), n));
-  view = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_TEXT_VIEW (view));
-  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end));
-  gtk_text_buffer_create_mark (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "nb-test-span", &start, TRUE);
+  view = activate_narrative_finding (window, n, &selected);
+  g_assert_cmpstr (selected, ==, "12件");
   g_assert_true (nb_test_wait_until (span_in_sight, view, 5000));
   close_without_saving (window);
 }

@@ -245,9 +245,10 @@ same_label_char (gunichar a, gunichar b)
 static gboolean
 opens_numbered_label (char digit, const char *text)
 {
-  for (guint i = 0; i < nb_format_n_cells (); i++)
+  /* Only table 三 numbers its rows. */
+  for (guint r = 0; r < nb_format_s3_n_rows (); r++)
     {
-      const char *label = nb_format_cell (i)->row_label;
+      const char *label = nb_format_cell (nb_format_s3_cell (r, 0))->row_label;
       const char *l, *t;
       guint compared = 0, differ = 0;
 
