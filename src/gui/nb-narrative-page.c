@@ -751,7 +751,6 @@ scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
   NbNarrativePage *self = NB_NARRATIVE_PAGE (widget);
   GtkTextMark *mark;
-
   gboolean laid_out;
 
   if (self->scroll_view == NULL)
